@@ -1,0 +1,67 @@
+# framing: two commands do all the set-up (see README).
+#   make report  -> .venv + locked install, then `framing report seeds/ --out report/`
+#   make test    -> .venv + locked install, then unit tests and `pytest --nbval` over notebooks/
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= report
+FIGS   ?= figures
+
+# Deterministic runs: set ordering, matplotlib SVG ids, PDF dates.
+export PYTHONHASHSEED := 0
+export SOURCE_DATE_EPOCH := 1611187200
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export JUPYTER_PLATFORM_DIRS := 1
+
+.PHONY: all venv report test unit nbval notebooks figures lab html clean lock
+
+all: report
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# One lock of exact pins (with sha256) for running, executing and testing the notebooks.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (framing)" >/dev/null
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/framing report seeds --out $(OUT) --force
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q --nbval notebooks --sanitize-with notebooks/sanitize.cfg
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -q --nbval notebooks --sanitize-with notebooks/sanitize.cfg
+
+# Re-execute every notebook in place with the locked environment (the one way stored outputs are made).
+notebooks: $(STAMP)
+	$(BIN)/python scripts/execute_notebooks.py notebooks
+
+figures: $(STAMP)
+	$(BIN)/framing figures seeds --out $(FIGS) --force
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+html: $(STAMP)
+	$(BIN)/jupyter nbconvert --to html --output-dir $(OUT)/notebooks notebooks/*.ipynb
+
+# Maintainers only: regenerate the lock (needs uv).
+lock:
+	uv pip compile pyproject.toml --all-extras --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(OUT) $(FIGS)

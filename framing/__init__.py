@@ -1,0 +1,1 @@
+"""framing: measure how news outlets frame the same story."""
