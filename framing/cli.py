@@ -1,0 +1,134 @@
+"""Command line: ``framing report``, ``framing columns``.
+
+The CLI is a thin wrapper over the Python API (:func:`framing.analyze`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["main", "default_corpus", "side_by_side"]
+
+#: Article columns shown in the side-by-side summary, in order.
+SUMMARY_COLUMNS = (
+    "headline",
+    "headline_agent",
+    "headline_verb",
+    "n_words",
+    "boilerplate_ratio",
+    "n_quotes",
+    "quoted_share",
+    "top_speaker",
+    "n_anonymous_sources",
+    "sentiment_headline",
+    "sentiment_body_mean",
+    "flesch_reading_ease",
+    "translation_artifact_score",
+)
+
+
+def default_corpus() -> Path:
+    """The bundled ``seeds/`` folder (next to the package in a source checkout)."""
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def side_by_side(articles: pd.DataFrame, *, columns=SUMMARY_COLUMNS, width: int = 28) -> pd.DataFrame:
+    """Outlets as columns, features as rows (values rounded, long text shortened)."""
+    if articles.empty:
+        return pd.DataFrame()
+    cols = [c for c in columns if c in articles.columns]
+    label = articles["outlet"].where(articles["outlet"].astype(str) != "", articles["article_id"])
+    table = articles.set_index(label)[cols].T
+    table.columns.name = None
+
+    def fmt(v):
+        if isinstance(v, float):
+            return "" if pd.isna(v) else f"{v:.3g}"
+        s = str(v)
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    return table.map(fmt)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from framing.io import FramingInputError, load_corpus
+    from framing.output import OutputExistsError
+    from framing.pipeline import analyze
+    from framing.report import write_report
+
+    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus = load_corpus(corpus_path)
+        for w in caught:
+            if issubclass(w.category, UserWarning):
+                print(f"warning: {w.message}", file=sys.stderr)
+    except FramingInputError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        from framing.output import prepare_output_dir
+
+        out = prepare_output_dir(args.out, force=args.force)
+    except OutputExistsError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    report = analyze(corpus, progress=args.progress)
+    written = write_report(report, out)
+    n_ok = len(report.articles)
+    n_bad = len(report.errors)
+    for _, e in report.errors.iterrows():
+        print(f"framing: skipped {e['source'] or e['article_id']}: {e['reason']}", file=sys.stderr)
+    if n_ok:
+        with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_colwidth", 30):
+            print(side_by_side(report.articles).to_string())
+        print()
+    print(f"{n_ok} article(s) analysed, {n_bad} skipped; wrote {len(written)} files to {out}/:")
+    print("  " + ", ".join(p.name for p in written))
+    if n_ok == 0:
+        return 1
+    if args.strict and n_bad:
+        return 1
+    return 0
+
+
+def _cmd_columns(args: argparse.Namespace) -> int:
+    from framing.columns import columns
+
+    frame = columns(args.table)
+    with pd.option_context("display.width", 200, "display.max_colwidth", 120, "display.max_rows", 500):
+        print(frame.to_string(index=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="framing", description="Compare how news outlets frame the same story.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("report", help="analyse a corpus and write tables (CSV) to a folder")
+    r.add_argument("corpus", nargs="?", help="folder of .txt files (+ manifest.csv) or a corpus file; default: bundled seeds/")
+    r.add_argument("--out", default="report", help="output folder (default: report/)")
+    r.add_argument("--force", action="store_true", help="write into an existing, non-empty output folder")
+    r.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
+    r.add_argument("--progress", action="store_true", help="show a progress bar")
+    r.set_defaults(func=_cmd_report)
+
+    c = sub.add_parser("columns", help="print the data dictionary")
+    c.add_argument("table", nargs="?", help="only this table (articles, lines, quotes, ...)")
+    c.set_defaults(func=_cmd_columns)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The main job: every feature over every article, then the comparisons across outlets.
+
+:func:`analyze` takes a corpus (a path, a :class:`~framing.io.Corpus` or articles) and returns a
+:class:`Report`: a dict of tidy tables (``articles``, ``lines``, ``quotes``, ``sentences``, ...)
+plus ``errors``. An article that fails is listed in ``errors`` with the reason and the rest of
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from framing.document import Document, prepare
+from framing.io import Article, Corpus, LoadError, load_corpus
+
+__all__ = ["Report", "analyze", "analyze_article", "ARTICLE_STEPS", "TABLE_ORDER"]
+
+#: Tables in the order they are written and shown.
+TABLE_ORDER = ("articles", "lines", "quotes", "sentences", "lexicon_hits", "actor_tone")
+
+
+@dataclass
+class Report:
+    """The tables of one run; ``report["articles"]`` etc."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    errors: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["article_id", "source", "reason"])
+    )
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.tables
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self.tables["articles"]
+
+
+# --------------------------------------------------------------------------- per-article steps
+# A step takes the prepared Document and a dict of tables being built for that article
+# ({"articles": {row}, "lines": [rows], ...}) and adds to it.
+
+def _segmentation_step(doc: Document, out: dict) -> None:
+    row = out["articles"]
+    row.update(
+        {
+            "headline": doc.headline,
+            "headline_is_lede": doc.headline_is_lede,
+            "n_lines": len(doc.lines),
+            "n_words": doc.n_words,
+            "n_sentences": len(doc.sentences),
+            "boilerplate_ratio": doc.segmentation.boilerplate_ratio,
+        }
+    )
+    out["lines"] = [
+        {
+            "article_id": doc.article_id,
+            "line_no": ln.line_no,
+            "start": ln.start,
+            "end": ln.end,
+            "role": ln.role,
+            "furniture_kind": ln.furniture_kind,
+            "is_story": ln.is_story,
+            "text": ln.text,
+        }
+        for ln in doc.lines
+    ]
+
+
+ARTICLE_STEPS: list[Callable[[Document, dict], None]] = [_segmentation_step]
+
+
+def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None) -> dict[str, list[dict]]:
+    """Run every per-article step; return ``{table: rows}`` (``articles`` has one row)."""
+    doc = prepare(article)
+    out: dict = {"articles": {"article_id": article.article_id, "outlet": article.outlet}}
+    if article.story_id:
+        out["articles"]["story_id"] = article.story_id
+    for step in steps or ARTICLE_STEPS:
+        step(doc, out)
+    tables = {k: v for k, v in out.items() if k != "articles"}
+    tables["articles"] = [out["articles"]]
+    return tables
+
+
+def _to_corpus(corpus) -> Corpus:
+    if isinstance(corpus, Corpus):
+        return corpus
+    if isinstance(corpus, (str, Path)):
+        return load_corpus(corpus)
+    return Corpus(articles=list(corpus))
+
+
+def analyze(corpus: Corpus | str | Path | Iterable[Article], *, progress: bool = False) -> Report:
+    """Analyse every article of ``corpus`` and compare outlets; return a :class:`Report`."""
+    corpus = _to_corpus(corpus)
+    rows: dict[str, list[dict]] = {}
+    errors: list[LoadError] = list(corpus.errors)
+    articles = corpus.articles
+    if progress:
+        from tqdm.auto import tqdm
+
+        articles = tqdm(articles, unit="article")
+    for article in articles:
+        try:
+            tables = analyze_article(article)
+        except Exception as exc:  # one bad article never loses the batch
+            errors.append(
+                LoadError(
+                    article.article_id,
+                    article.source,
+                    f"analysis failed: {exc.__class__.__name__}: {exc} "
+                    f"({traceback.extract_tb(exc.__traceback__)[-1].name})",
+                )
+            )
+            continue
+        for name, trows in tables.items():
+            rows.setdefault(name, []).extend(trows)
+    report = Report()
+    for name in list(TABLE_ORDER) + sorted(set(rows) - set(TABLE_ORDER)):
+        if name in rows:
+            report.tables[name] = pd.DataFrame(rows[name])
+    if "articles" not in report.tables:
+        report.tables["articles"] = pd.DataFrame(columns=["article_id", "outlet"])
+    report.errors = pd.DataFrame(
+        [(e.article_id, e.source, e.reason) for e in errors], columns=["article_id", "source", "reason"]
+    )
+    return report

@@ -1,0 +1,21 @@
+"""Writing a :class:`~framing.pipeline.Report` to a folder: one CSV per table, plus the data dictionary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from framing.columns import columns
+from framing.output import write_csv_atomic
+
+__all__ = ["write_report"]
+
+
+def write_report(report, out: str | Path) -> list[Path]:
+    """Write every table as ``OUT/<table>.csv``, plus ``errors.csv`` and ``columns.csv``."""
+    out = Path(out)
+    written = []
+    for name, frame in report.tables.items():
+        written.append(write_csv_atomic(out / f"{name}.csv", frame))
+    written.append(write_csv_atomic(out / "errors.csv", report.errors))
+    written.append(write_csv_atomic(out / "columns.csv", columns()))
+    return written

@@ -1,0 +1,358 @@
+"""Segmentation: which lines of a scraped page are the story, and what the rest is.
+
+Each non-empty line gets a ``role`` — ``headline``, ``dek``, ``byline``, ``dateline``,
+``caption``, ``subhead``, ``body`` or ``furniture`` — and furniture a ``furniture_kind``
+(nav, related, promo, credit, source, section, duplicate, other). Story text is the
+headline, dek, subheads and body; everything else is page furniture, and the
+``boilerplate_ratio`` is the share of characters that are furniture.
+
+Notes
+-----
+Explicit cue rules (captions with photo credits, "Related"/"Read more" links, sign-up and
+support appeals, section labels, time stamps, bylines, duplicated lines) decide what they
+recognise, in the spirit of the hand-built cleaners compared in Kohlschütter, Fankhauser and
+Nejdl (2010), "Boilerplate Detection using Shallow Text Features" (WSDM). Lines no rule
+decides fall to a learned line classifier over shallow features (:mod:`framing.boilerplate`),
+when it is available, and otherwise to a length/punctuation rule.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+__all__ = [
+    "Line",
+    "Segmentation",
+    "split_lines",
+    "segment",
+    "boilerplate_ratio",
+    "STORY_ROLES",
+    "ROLES",
+    "FURNITURE_KINDS",
+    "COLUMNS",
+]
+
+ROLES = ("headline", "dek", "byline", "dateline", "caption", "subhead", "body", "furniture")
+STORY_ROLES = frozenset({"headline", "dek", "subhead", "body"})
+FURNITURE_KINDS = ("nav", "related", "promo", "credit", "source", "section", "duplicate", "other")
+
+COLUMNS = {
+    "lines": {
+        "article_id": "The article the line belongs to.",
+        "line_no": "Line number in the raw file, counted from 1 (blank lines count but are not listed).",
+        "start": "Character offset of the line's first character in the article's raw text.",
+        "end": "Character offset just past the line's last character (line break excluded).",
+        "role": "What the line is: headline, dek, byline, dateline, caption, subhead, body, or furniture.",
+        "furniture_kind": "For furniture lines, which kind: nav, related, promo, credit, source, section, duplicate or other; empty otherwise.",
+        "is_story": "True for story text (headline, dek, subhead, body), False for everything else.",
+        "text": "The line as written in the raw file.",
+    },
+    "articles": {
+        "headline": "The article's headline as written; the lede sentence when the page has no headline line.",
+        "headline_is_lede": "True when no headline line was found and the lede (first story sentence) stands in for it.",
+        "n_lines": "Number of non-empty lines in the raw text, story and furniture alike.",
+        "n_words": "Number of words in the story text (headline, dek, subheads, body).",
+        "n_sentences": "Number of sentences in the story text below the headline (dek, subheads, body).",
+        "boilerplate_ratio": (
+            "Characters of non-empty lines whose role is not headline/dek/subhead/body, divided by the "
+            "characters of all non-empty lines (each line stripped); 0 = all story, 1 = all page furniture."
+        ),
+    },
+}
+
+
+@dataclass
+class Line:
+    """One non-empty line of an article with its role."""
+
+    line_no: int
+    start: int
+    end: int
+    text: str
+    role: str = "body"
+    furniture_kind: str = ""
+
+    @property
+    def is_story(self) -> bool:
+        return self.role in STORY_ROLES
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Segmentation:
+    """The lines of one article with roles, and where its headline is."""
+
+    lines: list[Line]
+    headline_line: int | None  # index into `lines`, None when the lede stands in
+
+    @property
+    def story_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.is_story]
+
+    @property
+    def boilerplate_ratio(self) -> float:
+        return boilerplate_ratio(self.lines)
+
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines of ``text`` with 1-based line numbers and raw-text offsets.
+
+    ``\\r\\n``, ``\\r`` and ``\\n`` all end a line. Whitespace-only lines are skipped
+    (but counted in line numbers).
+    """
+    out: list[Line] = []
+    pos = 0
+    line_no = 0
+    n = len(text)
+    while pos < n:
+        m = _LINE_RE.match(text, pos)
+        chunk = m.group(0)
+        if not chunk:
+            break
+        line_no += 1
+        content = chunk.rstrip("\r\n")
+        if content.strip():
+            out.append(Line(line_no=line_no, start=pos, end=pos + len(content), text=content))
+        pos = m.end()
+    return out
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+# ---- cue patterns (general page-furniture vocabulary, not any one site's strings) ----------
+_CAPTION_CREDIT = re.compile(
+    r"(\bphoto(?:graph)?s?\s*(?:by|:|credit)|\(\s*photo\s*:|\bimage\s*(?:by|:|credit)|"
+    r"\bvia getty images\b|\bgetty images\b|\bap photo\b|/\s*(?:afp|ap|reuters|upi|epa|getty)\b|"
+    r"\b(?:afp|reuters|ap|upi|epa)\s*/|\blicense photo\b|\bshutterstock\b|\bfile photo\b)",
+    re.I,
+)
+_RELATED = re.compile(
+    r"^(?:related\b|read more\b|read also\b|see also\b|more from\b|more on\b|recommended\b|"
+    r"also worth reading\b|also read\b|you may also like\b|most read\b|trending\b|popular\b|"
+    r"top stories\b|related topics\b|related articles\b)",
+    re.I,
+)
+_NAV = re.compile(
+    r"^(?:skip to (?:main )?content|skip navigation|menu|home|search|sign in|log ?in|"
+    r"share(?: this)?(?: article)?|share on \w+|print|email|advertisement|ad|back to top|"
+    r"follow us|cookie|accept(?: all)? cookies|toggle navigation|close|"
+    r"latest (?:headlines|news|stories)|more (?:news|stories)|sections?|topics)\b",
+    re.I,
+)
+_PROMO = re.compile(
+    r"(\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bdonat(?:e|ion)\b|\bsupport (?:us|our)\b|"
+    r"\byour (?:vote of )?support\b|\bjoin (?:our|the) community\b|\bclick (?:below|here)\b|"
+    r"\ba message from\b|\bthank you\b|\bfollow us\b|\bdownload (?:our|the) app\b)",
+    re.I,
+)
+_LEGAL_FOOTER = re.compile(
+    r"(\ball rights reserved\b|©|\bcopyright\b|\bterms of (?:use|service)\b|\bprivacy policy\b|"
+    r"\bcookie policy\b|\bcontact us\b|\babout us\b)",
+    re.I,
+)
+_SOURCE = re.compile(
+    r"^(?:source\s*:|sources\s*:|\(?reporting by\b|\(?editing by\b|\(?additional reporting\b|"
+    r"\(?compiled by\b|\(?writing by\b)",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|].*)?$")
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_STAMP = re.compile(
+    rf"^(?:(?:updated|published|posted|last updated|first published)\b.*|"
+    rf"(?:\w+day,?\s+)?{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}.*|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}.*|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}.*|\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\b.*)$",
+    re.I,
+)
+_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[:;]\s*$")
+
+
+def _is_name_like(s: str) -> bool:
+    w = s.split()
+    return 2 <= len(w) <= 4 and all(re.match(r"^[A-Z][a-z'’.-]+$", x) for x in w) and not _SENT_END.search(s)
+
+
+def _is_section_label(s: str) -> bool:
+    w = s.split()
+    return 1 <= len(w) <= 3 and s.upper() == s and any(c.isalpha() for c in s) and len(s) <= 30
+
+
+def _is_titleish(s: str) -> bool:
+    """A headline-shaped line: 3-25 words, no sentence-final period."""
+    w = _words(s)
+    if not (3 <= len(w) <= 25):
+        return False
+    if s.rstrip().endswith((".", ":", ";", ",")) and not s.rstrip().endswith("..."):
+        return False
+    return True
+
+
+def _prose_like(s: str) -> bool:
+    w = _words(s)
+    return len(w) >= 12 or (len(w) >= 6 and bool(_SENT_END.search(s)))
+
+
+def _rule_label(s: str, words: list[str]) -> tuple[str, str] | None:
+    """Role decided by a cue pattern alone, or None."""
+    n = len(words)
+    if _SOURCE.search(s):
+        return ("furniture", "source")
+    if _CAPTION_CREDIT.search(s):
+        return ("caption", "") if n >= 6 else ("furniture", "credit")
+    if n <= 8 and _RELATED.search(s):
+        return ("furniture", "related")
+    if re.match(r"^related\b", s, re.I):
+        return ("furniture", "related")
+    if n <= 5 and _NAV.search(s):
+        return ("furniture", "nav")
+    if n <= 12 and _STAMP.match(s):
+        return ("dateline", "")
+    if _BYLINE.match(s):
+        return ("byline", "")
+    return None
+
+
+def segment(text: str, *, headline: str | None = None, use_model: bool = True) -> Segmentation:
+    """Give every non-empty line of ``text`` a role.
+
+    Parameters
+    ----------
+    text:
+        The article's raw text.
+    headline:
+        A headline given separately (e.g. a CSV column). Then no line is taken as headline.
+    use_model:
+        Let the learned line classifier decide lines no rule decides (when it is installed).
+    """
+    lines = split_lines(text)
+    if not lines:
+        return Segmentation(lines=[], headline_line=None)
+    strip = [ln.text.strip() for ln in lines]
+    words = [_words(s) for s in strip]
+    n = len(lines)
+    decided: list[tuple[str, str] | None] = [None] * n
+
+    # 1. exact duplicates of an earlier line (repeated headlines, repeated captions)
+    seen: dict[str, int] = {}
+    for i, s in enumerate(strip):
+        key = _norm(s)
+        if key in seen and len(key) > 0:
+            decided[i] = ("furniture", "duplicate")
+        else:
+            seen.setdefault(key, i)
+
+    # 2. cue patterns
+    for i, s in enumerate(strip):
+        if decided[i] is None:
+            decided[i] = _rule_label(s, words[i])
+
+    # 3. the support/sign-up appeal that ends many pages: from the first promo cue in the tail
+    #    (after the story has run) to the end, everything is promo.
+    prose_idx = [i for i in range(n) if decided[i] is None and _prose_like(strip[i])]
+    if prose_idx:
+        first_prose = prose_idx[0]
+        for i in range(first_prose + 1, n):
+            if decided[i] is None and _PROMO.search(strip[i]) and i > n * 0.5 and len(words[i]) <= 25:
+                later_prose = [j for j in prose_idx if j > i and not _PROMO.search(strip[j])]
+                # a promo block: few prose lines after it, and those are in the block itself
+                if len(later_prose) <= 3:
+                    for j in range(i, n):
+                        if decided[j] is None or decided[j][0] in ("body", "caption", "byline"):
+                            decided[j] = ("furniture", "promo")
+                    break
+        for i in range(n):
+            if decided[i] is None and len(words[i]) <= 12 and (
+                _PROMO.search(strip[i]) or _LEGAL_FOOTER.search(strip[i])
+            ):
+                decided[i] = ("furniture", "promo")
+
+    # 4. headline: a title-shaped line before the first prose paragraph
+    head_idx: int | None = None
+    if headline is None:
+        for i in range(n):
+            if decided[i] is not None:
+                continue
+            if _prose_like(strip[i]) and not _is_titleish(strip[i]):
+                break
+            if _is_titleish(strip[i]) and not _is_section_label(strip[i]):
+                head_idx = i
+                decided[i] = ("headline", "")
+                break
+            if i >= 8:
+                break
+
+    # 5. section labels and bylines near the top (before the first body paragraph)
+    first_body = next((i for i in range(n) if decided[i] is None and _prose_like(strip[i])), n)
+    for i in range(first_body):
+        if decided[i] is not None:
+            continue
+        if _is_section_label(strip[i]):
+            decided[i] = ("furniture", "section")
+        elif head_idx is not None and i > head_idx and _is_name_like(strip[i]):
+            decided[i] = ("byline", "")
+        elif head_idx is not None and i == head_idx + 1 and len(words[i]) >= 8:
+            decided[i] = ("dek", "")
+
+    # 6. what no rule decided: the learned classifier, else length and punctuation
+    undecided = [i for i in range(n) if decided[i] is None]
+    probs = None
+    if use_model and undecided:
+        try:
+            from framing import boilerplate as _bp  # optional learned model
+
+            probs = _bp.story_probabilities(strip)
+        except Exception:  # model missing or failing: fall back to the rule below
+            probs = None
+    story_idx = [i for i in range(n) if decided[i] is None and _prose_like(strip[i])]
+    last_story = story_idx[-1] if story_idx else -1
+    first_story = story_idx[0] if story_idx else n
+    for i in undecided:
+        s = strip[i]
+        if _prose_like(s):
+            if probs is not None and probs[i] < 0.2 and len(words[i]) < 25:
+                decided[i] = ("furniture", "other")
+            else:
+                decided[i] = ("body", "")
+        elif first_story < i < last_story and 1 <= len(words[i]) <= 14 and not s.endswith((".", ",")):
+            # a short line inside the story run: a sub-heading, unless it is a lead-in ("... said:")
+            decided[i] = ("body", "") if s.endswith(":") else ("subhead", "")
+        elif first_story < i < last_story and probs is not None and probs[i] >= 0.5:
+            decided[i] = ("body", "")
+        else:
+            decided[i] = ("furniture", "other") if i > last_story or i < first_story else ("body", "")
+
+    for ln, (role, kind) in zip(lines, decided):
+        ln.role = role
+        ln.furniture_kind = kind if role == "furniture" else ""
+    return Segmentation(lines=lines, headline_line=head_idx)
+
+
+def boilerplate_ratio(lines: Sequence[Line]) -> float:
+    """Characters of non-story lines / characters of all non-empty lines (stripped); NaN if none."""
+    total = 0
+    furniture = 0
+    for ln in lines:
+        k = len(ln.text.strip())
+        total += k
+        if not ln.is_story:
+            furniture += k
+    return furniture / total if total else float("nan")
