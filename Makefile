@@ -15,7 +15,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: all venv report test unit nbval notebooks figures lab html clean lock
+.PHONY: all venv browser report test unit nbval notebooks figures lab html clean lock
 
 all: report
 
@@ -35,7 +35,15 @@ venv: $(STAMP)
 report: $(STAMP)
 	$(BIN)/framing report seeds --out $(OUT) --force
 
-test: $(STAMP)
+# The report.html test renders the page in headless Chromium (Debian package). Install it when
+# missing and possible (root + apt); the test says why it skipped where it cannot be had.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "chromium not installed; the browser test will be skipped"; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q tests
 	$(BIN)/python -m pytest -q --nbval notebooks --sanitize-with notebooks/sanitize.cfg
 

@@ -25,12 +25,13 @@ _NEVER_FINAL = {
     # titles and forms of address
     "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt", "capt",
     "sgt", "adm", "rev", "hon", "pres", "supt", "atty", "st", "mt", "ft", "messrs", "mmes", "sr", "jr",
-    # months and weekdays (before a day number)
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     # others that precede what they qualify
-    "no", "nos", "vol", "fig", "p", "pp", "art", "sec", "ch", "para", "approx", "est", "vs", "v", "cf",
-    "e.g", "i.e", "al",
+    "approx", "vs", "v", "cf", "e.g", "i.e", "al",
+}
+# Abbreviations that precede a number ("Jan. 6", "No. 2"): not final before a digit.
+_BEFORE_NUMBER = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vol", "fig", "p", "pp", "art", "sec", "ch", "para", "est",
 }
 _MAYBE_FINAL = {
     "inc", "corp", "co", "ltd", "llc", "plc", "bros", "etc", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m",
@@ -80,6 +81,8 @@ def _is_boundary(text: str, stop_start: int, stop: str, after: int) -> bool:
         low = low.rsplit("-", 1)[1]
     if low in _NEVER_FINAL:
         return False
+    if low in _BEFORE_NUMBER:
+        return not next_word[:1].isdigit() and next_word.lower() in _OPENERS
     if low in _MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
         return next_word.lower() in _OPENERS
     return True

@@ -1,0 +1,72 @@
+"""`framing report` end to end: outputs, --force, bad input in a batch, exit codes."""
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+
+
+def test_report_on_seeds(tmp_path, seeds_dir, capsys):
+    out = tmp_path / "rep"
+    assert main(["report", str(seeds_dir), "--out", str(out)]) == 0
+    for name in ("articles.csv", "lines.csv", "columns.csv", "errors.csv"):
+        assert (out / name).exists(), name
+    arts = pd.read_csv(out / "articles.csv")
+    assert len(arts) == 5
+    assert list(arts["outlet"])[:2] == ["UPI", "SiliconANGLE"]
+    lines = pd.read_csv(out / "lines.csv", keep_default_na=False)
+    assert {"article_id", "line_no", "role", "furniture_kind", "text"} <= set(lines.columns)
+    # line numbers count from 1 as in the file: seed 004's headline is on line 6
+    row = lines[(lines.article_id == "004_835e64f4218eea4b") & (lines.role == "headline")]
+    assert list(row.line_no) == [6]
+    cols = pd.read_csv(out / "columns.csv")
+    described = set(zip(cols.table, cols.column))
+    for c in arts.columns:
+        assert ("articles", c) in described, f"articles.{c} missing from the data dictionary"
+    for c in lines.columns:
+        assert ("lines", c) in described, f"lines.{c} missing from the data dictionary"
+    printed = capsys.readouterr().out
+    assert "The Epoch Times" in printed and str(out) in printed
+    assert not any(p.name.endswith(".tmp") for p in out.iterdir())
+
+
+def test_existing_output_needs_force(tmp_path, seeds_dir, capsys):
+    out = tmp_path / "rep"
+    out.mkdir()
+    (out / "mine.txt").write_text("user file", encoding="utf-8")
+    assert main(["report", str(seeds_dir), "--out", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "user file"
+    assert not (out / "articles.csv").exists()
+    assert main(["report", str(seeds_dir), "--out", str(out), "--force"]) == 0
+    assert (out / "articles.csv").exists() and (out / "mine.txt").exists()
+
+
+def test_bad_articles_go_to_errors_and_batch_continues(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("A headline for the story\n\nThe judge said the case would go on.", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    assert main(["report", str(corpus), "--out", str(out)]) == 0
+    errors = pd.read_csv(out / "errors.csv")
+    assert sorted(errors.article_id) == ["binary", "empty"]
+    assert pd.read_csv(out / "articles.csv").article_id.tolist() == ["good"]
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "binary.txt" in err
+    assert main(["report", str(corpus), "--out", str(out), "--force", "--strict"]) == 1
+
+
+def test_nothing_processed_is_an_error(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "o")]) == 1
+    assert main(["report", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_columns_command(capsys):
+    assert main(["columns", "articles"]) == 0
+    assert "boilerplate_ratio" in capsys.readouterr().out

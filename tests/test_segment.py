@@ -1,0 +1,140 @@
+"""Line roles and boilerplate ratios on the seeds, decided by reading the files (seeds/README.md)."""
+
+import pytest
+
+from framing.document import prepare
+from framing.io import Article
+from framing.segment import boilerplate_ratio, segment, split_lines
+
+from conftest import seed_text
+
+HEADLINES = {
+    "000": "Judge rejects Parler's request to be reinstated on Amazon's servers",
+    "001": "Parler stays offline after judge blocks attempt to reinstate it on Amazon",
+    "002": "Judge Rejects Parler’s Request for Order Forcing Amazon to Keep Hosting Service",
+    "004": "Parler loses bid to require Amazon to restore service",
+}
+
+
+def _doc(prefix):
+    return prepare(Article(article_id=prefix, text=seed_text(prefix)))
+
+
+def _roles(prefix):
+    return {ln.line_no: (ln.role, ln.furniture_kind) for ln in _doc(prefix).lines}
+
+
+@pytest.mark.parametrize("prefix, headline", sorted(HEADLINES.items()))
+def test_seed_headlines(prefix, headline):
+    doc = _doc(prefix)
+    assert doc.headline == headline
+    assert doc.headline_is_lede is False
+    assert doc.text[doc.headline_start : doc.headline_end] == headline
+
+
+def test_seed_003_has_no_headline_line_and_uses_its_lede():
+    doc = _doc("003")
+    assert doc.headline_is_lede is True
+    assert doc.headline == (
+        "A federal judge today rejected Parler’s motion for an injunction against Amazon Web Services (AWS), "
+        "thwarting the social network’s attempt to quickly return to Amazon’s web hosting platform."
+    )
+    roles = _roles("003")
+    assert roles[6] == ("subhead", "")  # "Amazon repeatedly warned Parler"
+    assert roles[11] == ("subhead", "")  # "Parler’s statements are weak, the judge considers"
+    assert roles[9] == ("body", "")  # "Amazon’s lawsuit said:" introduces a block quote
+    assert all(r in ("body", "subhead") for r, _ in roles.values())
+
+
+def test_seed_000_furniture():
+    roles = _roles("000")
+    assert roles[1] == ("headline", "")
+    assert roles[3] == ("caption", "")  # photo caption with "Photo by ... | License Photo"
+    for n in (14, 23, 29):  # "RELATED ..." links
+        assert roles[n] == ("furniture", "related")
+    assert roles[31] == ("furniture", "nav")  # "Latest Headlines"
+    for n in (5, 7, 10, 12, 16, 19, 21, 25, 27):
+        assert roles[n] == ("body", "")
+
+
+def test_seed_001_furniture():
+    roles = _roles("001")
+    assert roles[1][0] == "dateline"  # "UPDATED 19:51 EST / JANUARY 21 2021"
+    assert roles[3] == ("furniture", "section")  # "POLICY"
+    assert roles[5] == ("headline", "")
+    assert roles[27] == ("furniture", "credit")  # "Image: Parler"
+    for n in range(29, 42, 2):  # the publisher's appeal for reader support, to the end
+        assert roles[n] == ("furniture", "promo"), n
+    for n in range(7, 26, 2):
+        assert roles[n] == ("body", ""), n
+
+
+def test_seed_002_furniture():
+    roles = _roles("002")
+    assert roles[1] == ("headline", "")
+    assert roles[3] == ("furniture", "duplicate")
+    assert roles[4] == ("caption", "")
+    assert roles[5] == ("byline", "")  # "Zachary Stieber"
+    assert roles[27][0] == "furniture"  # "Related Topics"
+    assert roles[26] == ("body", "")
+
+
+def test_seed_004_furniture():
+    roles = _roles("004")
+    assert roles[1] == ("furniture", "nav")  # "Skip to main content"
+    assert roles[6] == ("headline", "")
+    assert roles[8] == ("furniture", "duplicate")
+    assert roles[10] == ("caption", "")
+    assert roles[48] == ("furniture", "source")  # "Source: Reuters/nh"
+    assert roles[51][0] == "furniture"  # "Also worth reading"
+    assert roles[46] == ("body", "")
+
+
+def test_boilerplate_ratio_002_by_hand():
+    # Furniture by reading: line 3 (repeated headline, 79 chars), 4 (caption, 56), 5 (byline, 15),
+    # 27 ("Related Topics", 14) = 164 of 2,664 stripped characters.
+    assert _doc("002").segmentation.boilerplate_ratio == pytest.approx(164 / 2664)
+
+
+def test_boilerplate_ratio_004_by_hand():
+    # Furniture by reading: line 1 ("Skip to main content", 20), 8 (repeated headline, 53),
+    # 10 (photo caption, 153), 48 ("Source: Reuters/nh", 18), 51 ("Also worth reading", 18)
+    # = 262 of 3,446 stripped characters.
+    assert _doc("004").segmentation.boilerplate_ratio == pytest.approx(262 / 3446)
+
+
+def test_boilerplate_ratio_003_all_story():
+    assert _doc("003").segmentation.boilerplate_ratio == 0.0
+
+
+def test_split_lines_offsets_and_line_endings():
+    text = "Title line here\r\n\r\n  Body one.\rBody two.\nlast"
+    lines = split_lines(text)
+    assert [(ln.line_no, ln.text) for ln in lines] == [
+        (1, "Title line here"),
+        (3, "  Body one."),
+        (4, "Body two."),
+        (5, "last"),
+    ]
+    for ln in lines:
+        assert text[ln.start : ln.end] == ln.text
+
+
+def test_boilerplate_ratio_definition_on_constructed_lines():
+    seg = segment("A headline about things\n\nRELATED Another story\n\nThe body sentence is here and it is long enough.")
+    # story: 23 + 48 chars; furniture: "RELATED Another story" = 21 chars
+    assert boilerplate_ratio(seg.lines) == pytest.approx(21 / (23 + 21 + 48))
+
+
+def test_given_headline_is_not_searched_in_text():
+    art = Article(article_id="x", text="The body starts here with a sentence. Another one follows.", headline="Given Headline Here")
+    doc = prepare(art)
+    assert doc.headline == "Given Headline Here" and doc.headline_is_lede is False
+    assert all(ln.role != "headline" for ln in doc.lines)
+
+
+def test_empty_and_furniture_only_text():
+    assert segment("").lines == []
+    doc = prepare(Article(article_id="f", text="Skip to main content\n\nRELATED A link\n\nLatest Headlines"))
+    assert doc.segmentation.boilerplate_ratio == 1.0
+    assert doc.headline == "" and doc.sentences == []
