@@ -1,0 +1,1053 @@
+"""Attribution: who is quoted or reported, with which reporting verb, named or anonymous.
+
+Every attributed statement of a story — direct quotations (also when interrupted by "she said"
+or running over several paragraphs), mixed quotes (a paraphrase carrying quoted words), partial
+("scare") quotes with no reporting clause, and indirect reported speech ("X said that ...",
+"according to X") — comes out as one :class:`Attribution` with its content, speaker, reporting
+verb, speaker type and character offsets into the raw text.
+
+Notes
+-----
+Quotation marks are found by a per-paragraph scanner that tolerates real scraped text: curly and
+straight marks, the LexisNexis ``''`` convention, apostrophes that are not marks (users', AWS'),
+single quotes nested in double ones, and mistyped or unbalanced marks. A quote still open at the
+end of a paragraph closes there unless the next paragraph opens with a mark (the
+multi-paragraph quotation convention), so one bad mark never costs the rest of the article.
+Speakers and reporting verbs come from the spaCy dependency parse of only the paragraphs and
+sentences that can hold an attribution (a quote mark or a reporting-verb form), all parsed in
+one ``nlp.pipe`` call. Attribution is modelled as source + cue + content, as in the PARC/PolNeAR
+scheme: Newell, Margolin & Ruths (2018), "An attribution relations corpus for political news",
+LREC; Pareti (2016), "PARC 3.0: A corpus of attribution relations", LREC. Reporting verbs are
+classed neutral vs. evaluative following Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013),
+"Linguistic Models for Analyzing and Detecting Biased Language", ACL, and Bergler (1992),
+"The Evidential Analysis of Reported Speech" (see ``data/reporting_verbs.tsv``). Pronouns and
+role nouns ("she", "the judge", "the company") are resolved to the most recent compatible speaker
+or named entity — a salience heuristic in the spirit of Lappin & Leass (1994).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+__all__ = [
+    "Attribution",
+    "attributions",
+    "quotation_spans",
+    "article_summary",
+    "to_records",
+    "reporting_verbs",
+    "COLUMNS",
+    "KINDS",
+    "SPEAKER_TYPES",
+]
+
+KINDS = ("direct", "partial", "mixed", "indirect")
+SPEAKER_TYPES = ("person", "organisation", "court_document", "anonymous", "unknown")
+
+COLUMNS = {
+    "quotes": {
+        "article_id": "The article the attribution comes from.",
+        "outlet": "The outlet that published the article.",
+        "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted.",
+        "kind": "direct (all inside quotation marks), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
+        "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'), otherwise the speaker as written.",
+        "speaker_type": "person, organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer') or unknown.",
+        "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase); empty when there is none.",
+        "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
+        "start": "Character offset in the raw text where the content begins.",
+        "end": "Character offset in the raw text just past the end of the content.",
+        "pieces": "The content's pieces as (start, end) character offsets: several when the quote is interrupted by its attribution or runs over paragraphs.",
+        "speaker_start": "Character offset where the speaker mention begins (empty when none).",
+        "speaker_end": "Character offset just past the speaker mention (empty when none).",
+        "verb_start": "Character offset where the reporting verb begins (empty when none).",
+        "verb_end": "Character offset just past the reporting verb (empty when none).",
+        "line_no": "Line of the raw file (counted from 1) where the content begins.",
+    },
+    "articles": {
+        "n_quotes": "Number of attributed statements (direct, mixed, partial and indirect).",
+        "quoted_share": "Share of story characters that lie inside quotation marks (0-1).",
+        "n_anonymous_sources": "Number of distinct anonymous speakers ('a spokesperson', 'Analysts') the article attributes statements to.",
+        "top_speaker": "The speaker (resolved) with the most attributed statements; empty when there are none.",
+        "top_speaker_share": "Share of the article's attributed statements that come from the top speaker.",
+        "n_distinct_reporting_verbs": "Number of different reporting verbs (lemmas) the article uses.",
+        "evaluative_verb_share": "Share of the attributions with a reporting verb whose verb is evaluative (claim, admit, slam ...) rather than neutral.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement: content, speaker and reporting verb, with raw-text offsets."""
+
+    quote: str
+    kind: str
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_canonical: str | None
+    speaker_type: str
+    reporting_verb: str | None
+    verb_start: int | None
+    verb_end: int | None
+    verb_class: str | None
+    line_no: int
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """Return the reporting-verb lexicon: {lemma: "neutral" | "evaluative"}."""
+    out: dict[str, str] = {}
+    raw = (Path(__file__).parent / "data" / "reporting_verbs.tsv").read_text("utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            out[parts[0].strip().lower()] = parts[1].strip()
+    return out
+
+
+_IRREGULAR_FORMS = (
+    "said says told tells wrote written thought knew known felt held found read shown put spoke "
+    "spoken swore sworn according"
+)
+
+
+@lru_cache(maxsize=1)
+def _cue_prefilter() -> re.Pattern:
+    stems = set(_IRREGULAR_FORMS.split())
+    for lemma in reporting_verbs():
+        stem = lemma[:-1] if lemma.endswith(("e", "y")) and len(lemma) > 3 else lemma
+        stems.add(stem)
+    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alt + r")", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- quote marks
+
+_OPENERS = "“„«‟"
+_CLOSERS = "”»"
+_TOGGLES = '"″＂'
+_SINGLE_OPEN = "‘‚"
+_SINGLE_CLOSE = "’"
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line, line break (and a trailing \\r) excluded."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        e = end - 1 if line.endswith("\r") else end
+        if text[pos:e].strip():
+            spans.append((pos, e))
+        pos = end + 1
+    return spans
+
+
+def _mark_at(text: str, i: int, end: int) -> tuple[str, int] | None:
+    """The double quotation mark starting at ``i``: (role, end), role in open|close|toggle."""
+    ch = text[i]
+    if ch in _OPENERS:
+        return "open", i + 1
+    if ch in _CLOSERS:
+        return "close", i + 1
+    if ch in _TOGGLES:
+        return "toggle", i + 1
+    if ch in "'`" and i + 1 < end and text[i + 1] == ch:
+        j = i
+        while j < end and text[j] == ch:
+            j += 1
+        return ("open" if ch == "`" else "toggle"), j
+    return None
+
+
+def _looks_like_opener(text: str, i: int, j: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[j] if j < end else " "
+    return (before.isspace() or before in "([{—–-/") and (after.isalnum() or after in "‘'…$")
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool, bool]:
+    """Quote spans (marks included) of one paragraph.
+
+    Returns (spans, opens_with_mark, left_open): whether the paragraph's first non-space
+    character opens a quote, and whether a quote was still open at its end (it is closed there).
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i = start
+    first = start
+    while first < end and text[first].isspace():
+        first += 1
+    opens_with_mark = False
+    while i < end:
+        mark = _mark_at(text, i, end)
+        if mark is None:
+            i += 1
+            continue
+        role, j = mark
+        if open_at is None:
+            if role == "close" and not _looks_like_opener(text, i, j, start, end):
+                i = j  # a stray closing mark: ignore it
+                continue
+            if role == "toggle" and text[i] == '"' and not _looks_like_opener(text, i, j, start, end):
+                # a straight mark that can only close: ignore it when nothing is open
+                before = text[i - 1] if i > start else " "
+                if before.isalnum() or before in ".,!?;:":
+                    i = j
+                    continue
+            open_at = i
+            if i == first:
+                opens_with_mark = True
+        else:
+            if j - open_at > 1 or i > open_at:
+                spans.append((open_at, j))
+            open_at = None
+        i = j
+    left_open = open_at is not None
+    if left_open:
+        spans.append((open_at, end))
+    spans = [s for s in spans if any(c.isalnum() for c in text[s[0] : s[1]])]
+    if not any(c in text[start:end] for c in _OPENERS + _CLOSERS + _TOGGLES + "'`"):
+        return spans, opens_with_mark, left_open
+    if not spans:
+        spans = _single_quote_spans(text, start, end)
+    return spans, opens_with_mark, left_open
+
+
+def _single_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level curly single quotes ‘…’ (only used when a paragraph has no double marks)."""
+    spans = []
+    i = start
+    while i < end:
+        if text[i] in _SINGLE_OPEN and (i == start or not text[i - 1].isalnum()) and i + 1 < end and text[i + 1].isalnum():
+            j = i + 2
+            while j < end:
+                if text[j] in _SINGLE_CLOSE and text[j - 1] != " " and (j + 1 >= end or not text[j + 1].isalpha()):
+                    break
+                j += 1
+            if j < end:
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def _paragraph_quotes(text: str, paragraphs: Sequence[tuple[int, int]]):
+    """Per paragraph: (spans, opens_with_mark, left_open)."""
+    return [_scan_paragraph(text, s, e) for s, e in paragraphs]
+
+
+def quotation_spans(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Character spans of quotations (marks included) in ``text``, without any NLP.
+
+    Each paragraph is scanned on its own; a quote left open at the end of a paragraph is closed
+    there. ``paragraphs`` are the (start, end) spans to scan; default: every non-empty line.
+    """
+    if not text:
+        return []
+    paras = _line_spans(text) if paragraphs is None else [(max(0, s), min(len(text), e)) for s, e in paragraphs]
+    out: list[tuple[int, int]] = []
+    for s, e in paras:
+        if e > s:
+            out.extend(_scan_paragraph(text, s, e)[0])
+    return out
+
+
+# --------------------------------------------------------------------------- speakers
+
+_PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
+_PRON_THING = {"it"}
+_PRON_PLURAL = {"they", "them"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_DOCUMENT_NOUNS = {
+    "ruling", "order", "decision", "opinion", "judgment", "judgement", "lawsuit", "suit",
+    "complaint", "filing", "motion", "brief", "indictment", "court", "document", "documents",
+    "report", "memo", "memorandum", "letter", "statement", "release", "petition", "affidavit",
+    "declaration", "transcript", "records", "record", "study", "survey", "poll", "analysis",
+    "law", "policy", "agreement", "contract", "bill", "rule", "rules", "verdict", "panel",
+    "tribunal", "subpoena", "warrant", "testimony", "email", "emails", "tweet", "post", "website",
+    "notice", "page", "filings", "complaints", "papers", "rejection", "dismissal", "injunction",
+}
+_ANON_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "rep",
+    "official", "officials", "source", "sources", "analyst", "analysts", "researcher",
+    "researchers", "expert", "experts", "executive", "executives", "aide", "aides", "adviser",
+    "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney", "attorneys", "critic",
+    "critics", "observer", "observers", "insider", "insiders", "person", "people", "employee",
+    "employees", "staffer", "staffers", "member", "members", "supporter", "supporters",
+    "opponent", "opponents", "activist", "activists", "economist", "economists", "scientist",
+    "scientists", "investigator", "investigators", "prosecutor", "prosecutors", "officer",
+    "officers", "strategist", "strategists", "operative", "operatives", "witness", "witnesses",
+    "resident", "residents", "voter", "voters", "diplomat", "diplomats", "lawmaker", "lawmakers",
+    "judge", "manager", "director", "leader", "leaders", "observer", "insider", "friend",
+    "friends", "colleague", "colleagues", "associate", "associates", "someone", "anyone",
+    "user", "users", "customer", "customers", "worker", "workers", "engineer", "engineers",
+    "founder", "ceo", "chief", "president", "secretary", "senator", "governor", "mayor",
+    "candidate", "nominee", "reporter", "reporters", "journalist", "journalists", "author",
+    "authors", "scholar", "scholars", "professor", "professors", "pollster", "pollsters",
+}
+_ORG_NOUNS = {
+    "company", "firm", "campaign", "government", "administration", "department", "agency",
+    "ministry", "committee", "party", "group", "organization", "organisation", "team", "office",
+    "board", "network", "site", "platform", "service", "union", "council", "commission",
+    "corporation", "business", "startup", "app", "newspaper", "paper", "outlet", "channel",
+    "bank", "school", "university", "hospital", "police", "military", "army", "senate", "house",
+    "congress", "parliament", "white", "pentagon", "coalition", "alliance", "foundation",
+    "institute", "center", "centre", "association",
+}
+_TITLES = {
+    "judge", "justice", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.",
+    "senator", "rep", "rep.", "representative", "gov", "gov.", "governor", "president", "mayor",
+    "secretary", "chief", "ceo", "executive", "officer", "u.s.", "us", "district", "federal",
+    "attorney", "general", "prime", "minister", "former", "professor", "prof.", "sir", "lady",
+}
+_PERSON_LABELS = {"PERSON"}
+_ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+
+
+@dataclass
+class _Actor:
+    pos: int
+    canonical: str
+    type: str
+    text: str
+    heads: frozenset  # lower-cased words of the mention, for role-noun antecedents
+
+
+class _Actors:
+    """Named and anonymous actors seen so far in the article, for pronoun/role-noun resolution."""
+
+    def __init__(self, person_names: dict[str, str]):
+        self.names = person_names
+        self.speakers: list[_Actor] = []
+        self.entities: list[_Actor] = []
+
+    def person_canonical(self, name: str) -> str:
+        words = _strip_title(name).split()
+        if not words:
+            return name
+        return self.names.get(words[-1].lower(), " ".join(words))
+
+    def last(self, pos: int, types: set[str], *, pool: str = "both") -> _Actor | None:
+        cands = []
+        if pool in ("both", "speakers"):
+            cands += [a for a in self.speakers if a.pos < pos and a.type in types]
+        if not cands and pool in ("both", "entities"):
+            cands += [a for a in self.entities if a.pos < pos and a.type in types]
+        return max(cands, key=lambda a: a.pos) if cands else None
+
+    def by_word(self, pos: int, word: str) -> _Actor | None:
+        cands = [a for a in self.speakers + self.entities if a.pos < pos and word in a.heads]
+        return max(cands, key=lambda a: a.pos) if cands else None
+
+
+def _strip_title(name: str) -> str:
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_names(docs_with_base) -> dict[str, str]:
+    """Surname -> the longest full name of that person found by NER anywhere in the article."""
+    best: dict[str, str] = {}
+    for doc, _base in docs_with_base:
+        for ent in doc.ents:
+            if ent.label_ not in _PERSON_LABELS:
+                continue
+            name = _strip_title(ent.text)
+            words = name.split()
+            if len(words) < 2 or not words[-1][:1].isupper():
+                continue
+            key = words[-1].lower()
+            if len(words) > len(best.get(key, "").split()):
+                best[key] = name
+    return best
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+
+_MENTION_DEPS = {
+    "compound", "amod", "det", "poss", "nummod", "flat", "appos", "case", "nmod", "quantmod",
+    "prep", "pobj", "npadvmod", "advmod", "predet", "cc", "conj", "punct", "nn", "neg",
+}
+
+
+def _mention_tokens(head):
+    """The tokens of the noun phrase headed by ``head`` (relative clauses and verbs cut off)."""
+    toks = {head.i: head}
+    stack = [c for c in head.children if c.dep_ in _MENTION_DEPS and c.pos_ not in ("VERB", "AUX")]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") or t.pos_ in ("VERB", "AUX"):
+            continue
+        if t.dep_ == "prep" and t.lower_ not in ("of", "for", "at", "in", "from") :
+            continue
+        toks[t.i] = t
+        stack.extend(t.children)
+    ordered = [toks[i] for i in sorted(toks)]
+    lo = hi = ordered.index(head)
+    while lo > 0 and ordered[lo - 1].i == ordered[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(ordered) and ordered[hi + 1].i == ordered[hi].i + 1:
+        hi += 1
+    run = ordered[lo : hi + 1]
+    while len(run) > 1 and run[-1] is not head and (run[-1].is_punct or run[-1].dep_ in ("case", "cc", "prep")):
+        run = run[:-1]
+    while len(run) > 1 and run[0] is not head and (run[0].is_punct or run[0].dep_ == "cc"):
+        run = run[1:]
+    return run
+
+
+def _subject_of(verb, depth: int = 0):
+    """The head token of the speaker of a reporting verb, or None."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if depth >= 3:
+        return None
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = verb.head
+        if noun.lemma_.lower() in _DOCUMENT_NOUNS:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() not in _DOCUMENT_NOUNS:
+                            return g
+        return noun
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and verb.head is not verb:
+        head = verb.head
+        if head.pos_ == "ADP" and head.head is not head:
+            head = head.head
+        return _subject_of(head, depth + 1)
+    return None
+
+
+def _according_to(tok):
+    """For the token "according" of "according to X": the head token of X, else None."""
+    if tok.lower_ != "according":
+        return None
+    for c in tok.children:
+        if c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to" and tok.i + 2 < len(tok.doc):
+        for t in tok.doc[tok.i + 2 : min(len(tok.doc), tok.i + 8)]:
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i <= t.i and t.dep_ in ("pobj", "compound", "nsubj", "dobj", "appos"):
+                if t.dep_ == "pobj":
+                    return t
+        return tok.doc[tok.i + 2]
+    return None
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+@dataclass
+class _Quote:
+    start: int  # raw offsets, marks included
+    end: int
+    t0: int = 0  # first token index (doc-relative)
+    t1: int = 0  # one past the last token
+    continues: bool = False  # opens a paragraph that continues a quote left open before
+
+
+@dataclass
+class _Draft:
+    kind: str
+    pieces: list
+    speaker_tok: object | None
+    verb_tok: object | None
+    verb_lemma: str | None
+    base: int
+    speaker_span: tuple[int, int] | None = None
+    speaker_text: str | None = None
+
+
+def _is_cue(tok, lex) -> bool:
+    if tok.lemma_.lower() not in lex:
+        return False
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN", "VBG"):
+        return False
+    return True
+
+
+_SENT_END = {".", "!", "?"}
+
+
+def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None, nlp=None) -> list[Attribution]:
+    """Every attributed statement in the story paragraphs of ``text``.
+
+    Parameters
+    ----------
+    text:
+        The article's raw text; all offsets refer to it.
+    paragraphs:
+        (start, end) spans of the story lines to search; ``None`` = every non-empty line.
+        Page furniture should not be passed: it is never a speaker.
+    nlp:
+        A spaCy ``Language``; default :func:`framing.nlp.load_model`.
+
+    Returns
+    -------
+    list of Attribution, in text order.
+    """
+    if not text or not text.strip():
+        return []
+    if paragraphs is None:
+        paras = _line_spans(text)
+    else:
+        paras = [(max(0, int(s)), min(len(text), int(e))) for s, e in paragraphs if int(e) > int(s)]
+        paras.sort()
+    if not paras:
+        return []
+    lex = reporting_verbs()
+    prefilter = _cue_prefilter()
+    scans = _paragraph_quotes(text, paras)
+
+    # units to parse: whole paragraphs when they hold a quote, else their cue-bearing sentences
+    units: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
+    for k, ((ps, pe), (spans, _, _)) in enumerate(zip(paras, scans)):
+        if spans:
+            units.append((ps, pe, k))
+            continue
+        for ss, se in _rough_sentences(text, ps, pe):
+            if prefilter.search(text, ss, se):
+                units.append((ss, se, k))
+    if not units:
+        return []
+    if nlp is None:
+        from framing.nlp import load_model
+
+        nlp = load_model()
+    max_len = 100_000
+    unit_texts = [text[s : min(e, s + max_len)] for s, e, _ in units]
+    docs = list(nlp.pipe(unit_texts))
+    docs_with_base = [(doc, s) for doc, (s, _, _) in zip(docs, units)]
+    actors = _Actors(_person_names(docs_with_base))
+
+    drafts: list[_Draft] = []
+    open_draft: _Draft | None = None  # a direct quote whose last piece ran to its paragraph end
+    for (us, ue, k), doc in zip(units, docs):
+        spans, opens_with_mark, _left = scans[k]
+        spans = [(s, e) for s, e in spans if s >= us and e <= ue + 1]
+        quotes = _quotes_in_doc(doc, us, spans)
+        if quotes and opens_with_mark and open_draft is not None and quotes[0].start - us <= (len(doc.text) - len(doc.text.lstrip())):
+            quotes[0].continues = True
+        _register_entities(doc, us, actors)
+        new, open_draft = _unit_drafts(doc, us, ue, quotes, lex, open_draft, text, scans[k][2])
+        drafts.extend(new)
+
+    line_starts = _line_starts(text)
+    out = [_finish(d, text, lex, actors, line_starts) for d in drafts]
+    out = [a for a in out if a is not None]
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cheap sentence split (for the prefilter only): break after .!? followed by space + capital."""
+    out = []
+    s = start
+    for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘(])", text[start:end]):
+        cut = start + m.end()
+        if cut - s > 1:
+            out.append((s, cut))
+        s = cut
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _quotes_in_doc(doc, base: int, spans) -> list[_Quote]:
+    quotes = []
+    for s, e in spans:
+        q = _Quote(s, e)
+        toks = [t.i for t in doc if base + t.idx < e and base + t.idx + len(t.text) > s]
+        if not toks:
+            continue
+        q.t0, q.t1 = toks[0], toks[-1] + 1
+        quotes.append(q)
+    return quotes
+
+
+def _register_entities(doc, base: int, actors: _Actors) -> None:
+    for ent in doc.ents:
+        if ent.label_ in _PERSON_LABELS:
+            canon = actors.person_canonical(ent.text)
+            actors.entities.append(_Actor(base + ent.start_char, canon, "person", ent.text, frozenset(w.lower() for w in ent.text.split())))
+        elif ent.label_ in ("ORG",):
+            canon = re.sub(r"^(?:the|The)\s+", "", _strip_title(ent.text))
+            actors.entities.append(_Actor(base + ent.start_char, canon, "organisation", ent.text, frozenset(w.lower() for w in ent.text.split())))
+    # titles with names ("U.S. District Judge Barbara Rothstein") make role nouns resolvable
+    for ent in doc.ents:
+        if ent.label_ in _PERSON_LABELS and ent.start > 0:
+            titles = []
+            i = ent.start - 1
+            while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN") or doc[i].lower_ in _TITLES) and doc[i].ent_type_ != "PERSON" and ent.start - i <= 4:
+                titles.append(doc[i].lower_)
+                i -= 1
+            if titles:
+                canon = actors.person_canonical(ent.text)
+                actors.entities.append(_Actor(base + ent.start_char, canon, "person", ent.text, frozenset(titles + [w.lower() for w in ent.text.split()])))
+
+
+def _inside(tok, quotes) -> bool:
+    return any(q.t0 <= tok.i < q.t1 for q in quotes)
+
+
+def _frame_after(doc, q: _Quote, nxt: _Quote | None) -> list:
+    out = []
+    stop = nxt.t0 if nxt is not None else len(doc)
+    for t in doc[q.t1 : stop]:
+        out.append(t)
+        if t.text in _SENT_END:
+            break
+    return out
+
+
+def _frame_before(doc, q: _Quote, prev: _Quote | None) -> list:
+    lo = prev.t1 if prev is not None else 0
+    toks = list(doc[lo : q.t0])
+    for j in range(len(toks) - 1, -1, -1):
+        if toks[j].text in _SENT_END:
+            return toks[j + 1 :]
+    return toks
+
+
+def _cue_in(tokens, lex, *, max_pos: int = 14):
+    """First reporting verb (or "according to") among ``tokens`` with a findable speaker."""
+    for n, t in enumerate(tokens):
+        if n > max_pos:
+            break
+        if t.lower_ == "according":
+            spk = _according_to(t)
+            if spk is not None:
+                return t, spk
+        if _is_cue(t, lex):
+            spk = _subject_of(t)
+            if spk is None:
+                spk = _adjacent_noun(tokens, n)
+            return t, spk
+    return None
+
+
+def _adjacent_noun(tokens, n):
+    for t in list(tokens[n + 1 : n + 5]) + list(reversed(tokens[max(0, n - 5) : n])):
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
+            return t
+    return None
+
+
+def _quote_ends_clause(text: str, q: _Quote, *, soft: bool = True) -> bool:
+    """Does the quotation end with clause punctuation (",” she said") rather than mid-phrase?"""
+    inner = text[q.start : q.end].rstrip("”\"'’»“` ")
+    if not inner:
+        return False
+    return inner[-1] in (",!?—–-…:;." if soft else ",!?—–-…")
+
+
+def _post_frame(text: str, q: _Quote, after, after_words, lex):
+    """A reporting clause right after a quotation (",” Rothstein wrote."), as (verb, speaker)."""
+    first = after[0].text if after else ""
+    ends = _quote_ends_clause(text, q, soft=False) or first in {",", "—", "–", "-"}
+    if not ends:
+        # a full stop inside the mark: only an inverted or pronoun frame ("said Amazon", "she said")
+        if not (_quote_ends_clause(text, q) and after_words and after_words[0].is_lower):
+            return None
+    found = _cue_in(after, lex)
+    if found is None:
+        return None
+    verb, spk = found
+    tail = [t for t in after if t.i > verb.i]
+    if tail and any(t.lower_ == "that" for t in tail[:2]):
+        return None  # "Parler has shown that ...": a frame for what follows, not for this quote
+    frame_ids = {t.i for t in after}
+    if spk is not None and spk.i not in frame_ids:
+        spk = _adjacent_noun(after, after.index(verb)) if verb in after else None
+    elif spk is not None and verb.i == after_words[0].i:
+        # inverted "said X": the noun right after the verb
+        nxt = _adjacent_noun(after, after.index(verb))
+        spk = nxt or spk
+    return verb, spk
+
+
+def _governing_cue(doc, q: _Quote, quotes, lex):
+    """Reporting verb outside the quote that governs it in the parse: (verb, path child).
+
+    The first reporting verb up the tree that takes the quote's branch as a clausal complement
+    wins; failing that, the first reporting verb of any kind.
+    """
+    roots = [t for t in doc[q.t0 : q.t1] if not (q.t0 <= t.head.i < q.t1) or t.head is t]
+    fallback = None
+    for r in roots:
+        child, t = r, r.head
+        for _ in range(8):
+            if t is child:
+                break
+            if not _inside(t, quotes):
+                if t.lower_ == "according":
+                    break
+                if _is_cue(t, lex) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+                    if child.dep_ in ("ccomp", "parataxis") or (t.lemma_.lower() in _SPEECH and child.dep_ in ("dobj", "xcomp", "advcl", "oprd")):
+                        return t, child
+                    if fallback is None:
+                        fallback = (t, child)
+            child, t = t, t.head
+    if fallback is not None:
+        return fallback
+    # the quote contains the root: look for a reporting verb attached to it (parataxis)
+    for r in roots:
+        for c in r.children:
+            if not _inside(c, quotes) and _is_cue(c, lex):
+                return c, r
+    return None
+
+
+_SPEECH = {"say", "tell", "write", "add", "state", "call", "describe", "announce", "tweet", "post"}
+
+
+def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
+    toks = [t for t in child.subtree if t.i != verb.i]
+    s = min(t.idx for t in toks)
+    e = max(t.idx + len(t.text) for t in toks)
+    # drop a trailing sentence end outside quotes
+    last = max(toks, key=lambda t: t.i)
+    if last.text in _SENT_END | {",", ";", ":"} and len(toks) > 1:
+        e = max(t.idx + len(t.text) for t in toks if t.i != last.i)
+    return base + s, base + e
+
+
+def _unit_drafts(doc, us: int, ue: int, quotes: list[_Quote], lex, open_draft, text: str, left_open: bool):
+    drafts: list[_Draft] = []
+    used_verbs: set[int] = set()
+    last_direct: _Draft | None = None
+    carry: _Draft | None = None
+    embedded: dict[int, tuple] = {}
+    for n, q in enumerate(quotes):
+        prev = quotes[n - 1] if n else None
+        nxt = quotes[n + 1] if n + 1 < len(quotes) else None
+        if q.continues and open_draft is not None:
+            open_draft.pieces.append((q.start, q.end))
+            last_direct = open_draft
+            continue
+        after = _frame_after(doc, q, nxt)
+        before = _frame_before(doc, q, prev)
+        after_words = [t for t in after if not t.is_punct]
+        before_words = [t for t in before if not t.is_punct]
+        strong_start = bool(before) and (before[-1].text in {":", ","} or _is_cue(before[-1], lex) or before[-1].lower_ == "that")
+        pre = _cue_in(list(reversed(before)), lex, max_pos=25) if (strong_start or not before_words) and before_words else None
+        post = _post_frame(text, q, after, after_words, lex) if after_words else None
+        if post is not None and pre is not None and not _quote_ends_clause(text, q, soft=False):
+            post = None
+        if post is not None:
+            verb, spk = post
+            # "“A,” she said. “B”": the next quote with no frame of its own joins as a piece
+            if carry is not None and carry.verb_tok is verb:
+                carry.pieces.append((q.start, q.end))
+                continue
+            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
+            drafts.append(d)
+            used_verbs.add(verb.i)
+            last_direct = carry = d
+            continue
+        if pre is not None and not after_words:
+            verb, spk = pre
+            if carry is not None and carry.verb_tok is verb:
+                carry.pieces.append((q.start, q.end))
+                continue
+            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
+            drafts.append(d)
+            used_verbs.add(verb.i)
+            last_direct = carry = d
+            continue
+        if not before_words and not after_words:
+            # a quote standing alone as a sentence: continues the last direct attribution
+            if carry is not None and prev is not None and not any(not t.is_punct for t in doc[prev.t1 : q.t0]):
+                carry.pieces.append((q.start, q.end))
+                continue
+            if last_direct is not None:
+                last_direct.pieces.append((q.start, q.end))
+                continue
+            if carry is None and not drafts and open_draft is not None and n == 0:
+                open_draft.pieces.append((q.start, q.end))
+                last_direct = open_draft
+                continue
+            d = _Draft("direct", [(q.start, q.end)], None, None, None, us)
+            drafts.append(d)
+            last_direct = d
+            continue
+        gov = _governing_cue(doc, q, quotes, lex)
+        if gov is not None:
+            verb, child = gov
+            key = verb.i
+            if key in embedded:
+                d, _ = embedded[key]
+                cs, ce = _content_span(doc, us, child, verb)
+                ps, pe = d.pieces[0]
+                d.pieces[0] = (min(ps, cs, q.start), max(pe, ce, q.end))
+            else:
+                cs, ce = _content_span(doc, us, child, verb)
+                d = _Draft("mixed", [(min(cs, q.start), max(ce, q.end))], _subject_of(verb), verb, None, us)
+                embedded[key] = (d, child)
+                drafts.append(d)
+            used_verbs.add(verb.i)
+            continue
+        if pre is not None:
+            verb, spk = pre
+            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
+            drafts.append(d)
+            used_verbs.add(verb.i)
+            last_direct = carry = d
+            continue
+        drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, us))
+
+    # indirect reported speech: reporting verbs with a clausal complement, and "according to"
+    for tok in doc:
+        if tok.i in used_verbs or _inside(tok, quotes):
+            continue
+        if tok.lower_ == "according":
+            spk = _according_to(tok)
+            if spk is None or _inside(spk, quotes):
+                continue
+            span = _according_content(doc, us, tok, spk)
+            if span is None:
+                continue
+            drafts.append(_Draft("indirect", [span], spk, tok, "according to", us))
+            continue
+        if not _is_cue(tok, lex):
+            continue
+        comp = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
+        if not comp:
+            continue
+        child = comp[0]
+        if any(_inside(t, quotes) for t in child.subtree):
+            continue
+        cs, ce = _content_span(doc, us, child, tok)
+        drafts.append(_Draft("indirect", [(cs, ce)], _subject_of(tok), tok, None, us))
+
+    new_open = None
+    if left_open and quotes and drafts:
+        last_q = quotes[-1]
+        for d in reversed(drafts):
+            if d.kind == "direct" and d.pieces and d.pieces[-1][1] == last_q.end:
+                new_open = d
+                break
+    elif quotes and drafts and not left_open:
+        # a fully closed final quote still lets a following quote-only paragraph continue it
+        pass
+    return drafts, new_open
+
+
+def _according_content(doc, base: int, tok, spk):
+    sent = tok.sent
+    phrase = [t for t in tok.subtree]
+    ps = min(t.i for t in phrase)
+    pe = max(t.i for t in phrase) + 1
+    left = [t for t in sent if t.i < ps and not t.is_punct]
+    right = [t for t in sent if t.i >= pe and not (t.is_punct and t.text in _SENT_END | {","})]
+    if len(left) >= len(right) and left:
+        s, e = left[0].idx, left[-1].idx + len(left[-1].text)
+    elif right:
+        s, e = right[0].idx, right[-1].idx + len(right[-1].text)
+    else:
+        return None
+    return base + s, base + e
+
+
+def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribution | None:
+    pieces = sorted({(int(s), int(e)) for s, e in d.pieces if e > s})
+    if not pieces:
+        return None
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    quote = " … ".join(text[s:e] for s, e in merged)
+    start, end = merged[0][0], merged[-1][1]
+    verb = d.verb_tok
+    if verb is not None:
+        base_lemma = d.verb_lemma or ("according to" if verb.lower_ == "according" else verb.lemma_.lower())
+        vclass = "neutral" if base_lemma == "according to" else lex.get(base_lemma)
+        prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        lemma = f"{base_lemma} {prt[0]}" if prt and base_lemma != "according to" else base_lemma
+        vs = d.base + verb.idx
+        ve = vs + len(verb.text)
+    else:
+        lemma = vclass = None
+        vs = ve = None
+    spk_text = spk_canon = None
+    ss = se = None
+    stype = "unknown"
+    if d.speaker_tok is not None:
+        toks = _mention_tokens(d.speaker_tok)
+        ss = d.base + toks[0].idx
+        se = d.base + toks[-1].idx + len(toks[-1].text)
+        spk_text = text[ss:se]
+        spk_canon, stype = _resolve(toks, d.speaker_tok, ss, actors)
+    line_no = 1 + _bisect_right(line_starts, start) - 1
+    return Attribution(
+        quote=quote,
+        kind=d.kind,
+        start=start,
+        end=end,
+        pieces=tuple(merged),
+        speaker=spk_text,
+        speaker_start=ss,
+        speaker_end=se,
+        speaker_canonical=spk_canon,
+        speaker_type=stype,
+        reporting_verb=lemma,
+        verb_start=vs,
+        verb_end=ve,
+        verb_class=vclass,
+        line_no=line_no,
+    )
+
+
+def _bisect_right(a: list[int], x: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(a, x)
+
+
+def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
+    """(canonical speaker, speaker type) for a speaker mention; records named speakers."""
+    text = " ".join(t.text for t in toks)
+    low = head.lower_
+    words = frozenset(t.lower_ for t in toks)
+    ents = {t.ent_type_ for t in toks if t.ent_type_}
+    det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
+    result: tuple[str, str]
+    if head.pos_ == "PRON" or low in _PRON_PERSON | _PRON_THING | _PRON_PLURAL:
+        if low in _PRON_PERSON:
+            if low in ("i", "me", "we", "us", "you"):
+                prev = actors.last(pos, {"person", "organisation", "anonymous"}, pool="speakers")
+            else:
+                prev = actors.last(pos, {"person"})
+        elif low in _PRON_THING:
+            prev = actors.last(pos, {"organisation", "court_document"})
+        else:
+            prev = actors.last(pos, {"organisation", "anonymous", "person"}, pool="speakers")
+        if prev is not None:
+            return prev.canonical, prev.type
+        return head.text, "unknown"
+    lemma = head.lemma_.lower()
+    person = " ".join(t.text for t in toks if t.ent_type_ == "PERSON")
+    person_key = _strip_title(person).split()[-1].lower() if _strip_title(person).split() else ""
+    titled = any(t.lower_ in _TITLES for t in toks if t.i < head.i)
+    if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
+        result = (actors.person_canonical(person), "person")
+    elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
+        org = " ".join(t.text for t in toks if t.ent_type_ in _ORG_LABELS) or text
+        result = (re.sub(r"^(?:the|The)\s+", "", _strip_title(org)), "organisation")
+    elif lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
+        result = (text, "court_document")
+    elif head.pos_ == "PROPN":
+        name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
+        key = _strip_title(name).split()[-1].lower() if _strip_title(name).split() else ""
+        if key in actors.names or any(t.lower_ in _TITLES for t in toks if t.i < head.i):
+            result = (actors.person_canonical(name), "person")
+        else:
+            result = (_strip_title(name), "organisation")
+    elif lemma in _ANON_NOUNS or low in _ANON_NOUNS:
+        prev = None
+        if det in ("the", "this", "that", "these", "those"):
+            prev = actors.by_word(pos, low) or actors.by_word(pos, lemma)
+        result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
+    elif lemma in _ORG_NOUNS:
+        prev = actors.last(pos, {"organisation"}) if det in ("the", "this", "that") else None
+        result = (prev.canonical, "organisation") if prev is not None else (text, "organisation")
+    else:
+        result = (text, "unknown")
+    if result[1] != "unknown":
+        actors.speakers.append(_Actor(pos, result[0], result[1], text, words))
+    return result
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def to_records(attrs: Iterable[Attribution]) -> list[dict]:
+    """Rows of the ``quotes`` table (without article_id/outlet, which the caller adds)."""
+    rows = []
+    for a in attrs:
+        rows.append(
+            {
+                "quote": a.quote,
+                "kind": a.kind,
+                "speaker": a.speaker,
+                "speaker_canonical": a.speaker_canonical,
+                "speaker_type": a.speaker_type,
+                "reporting_verb": a.reporting_verb,
+                "verb_class": a.verb_class,
+                "start": a.start,
+                "end": a.end,
+                "pieces": [list(p) for p in a.pieces],
+                "speaker_start": a.speaker_start,
+                "speaker_end": a.speaker_end,
+                "verb_start": a.verb_start,
+                "verb_end": a.verb_end,
+                "line_no": a.line_no,
+            }
+        )
+    return rows
+
+
+def article_summary(attrs: Sequence[Attribution], *, story_chars: int, quoted_chars: int) -> dict:
+    """Per-article attribution figures (the ``articles`` columns of :data:`COLUMNS`).
+
+    ``story_chars`` is the number of story characters and ``quoted_chars`` how many of them lie
+    inside quotation marks (see :func:`quotation_spans`).
+    """
+    n = len(attrs)
+    share = (quoted_chars / story_chars) if story_chars > 0 else float("nan")
+    anon = {(a.speaker_canonical or a.speaker or "").lower() for a in attrs if a.speaker_type == "anonymous"}
+    speakers = Counter(a.speaker_canonical for a in attrs if a.speaker_canonical)
+    top, top_n = (speakers.most_common(1)[0] if speakers else (None, 0))
+    verbs = [a for a in attrs if a.reporting_verb]
+    evaluative = sum(1 for a in verbs if a.verb_class == "evaluative")
+    return {
+        "n_quotes": n,
+        "quoted_share": share,
+        "n_anonymous_sources": len(anon),
+        "top_speaker": top,
+        "top_speaker_share": (top_n / n) if n else float("nan"),
+        "n_distinct_reporting_verbs": len({a.reporting_verb for a in verbs}),
+        "evaluative_verb_share": (evaluative / len(verbs)) if verbs else float("nan"),
+    }
