@@ -1,0 +1,800 @@
+"""Actors of a story: who is named, how each outlet labels them, and the tone around them.
+
+A story's *actors* are the people and organisations spaCy's named-entity recogniser finds in the
+story sentences (``PERSON`` and ``ORG``), with their aliases merged across all outlets covering the
+story ("Amazon Web Services" = "AWS" = "Amazon"; "Barbara Jacobs Rothstein" = "Barbara Rothstein" =
+"Rothstein"), plus the definite descriptions ("the judge") and pronouns ("she", "it") that can be
+resolved to them simply. Three tables come out:
+
+- ``actor_mentions``: every resolved mention, with raw-text offsets;
+- ``actor_tone``: per article and main actor, mention count and mean VADER tone of the sentences
+  that mention the actor;
+- ``actor_labels``: the descriptors each outlet attaches to a main actor (titles, pre-modifiers,
+  appositives, relative clauses, copular predicates, definite descriptions).
+
+Only story sentences are read: callers pass :class:`StoryText` objects whose ``sentences`` are
+``(start, end)`` spans into the raw text (never page furniture). Every offset in the output refers
+to the raw text.
+
+Notes
+-----
+Alias merging uses string rules of the kind surveyed by Ratinov and Roth (2009), "Design
+Challenges and Misconceptions in Named Entity Recognition" (CoNLL) and the name-matching sieve of
+Lee et al. (2013), "Deterministic coreference resolution based on entity-centric, precision-ranked
+rules" (Computational Linguistics 39:4): exact match after stripping honorifics, possessives and
+corporate suffixes; acronym of a longer name; a person's surname (or the first word of a name, for
+family-name-first names) inside a longer person name; an organisation name that is the first word(s)
+of a longer organisation name. Pronouns and general nouns ("the company") are resolved to the
+nearest compatible actor in the same or previous sentence, preferring grammatical subjects, after
+the salience ranking of centering theory (Grosz, Joshi and Weinstein 1995, "Centering: A Framework
+for Modeling the Local Coherence of Discourse", Computational Linguistics 21:2). A definite
+description whose head noun occurs in an actor's title or appositive ("U.S. District Judge ..." ->
+"the judge") is resolved to the most recently mentioned such actor. Tone is the VADER compound score
+(Hutto and Gilbert 2014, "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social
+Media Text", ICWSM).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, NamedTuple, Sequence
+
+import pandas as pd
+
+__all__ = [
+    "StoryText",
+    "ActorMention",
+    "ActorLabel",
+    "Actor",
+    "StoryActors",
+    "find_actors",
+    "actor_mentions",
+    "actor_tone",
+    "actor_labels",
+    "labels_by_outlet",
+    "sentence_tone",
+    "COLUMNS",
+]
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "actor_mentions": {
+        "story_id": "Identifier of the story the article covers.",
+        "article_id": "Identifier of the article.",
+        "outlet": "News outlet that published the article.",
+        "actor": "Canonical name of the actor (the longest full name any outlet uses for it).",
+        "mention": "The words of the mention as they appear in the article.",
+        "kind": "How the actor is mentioned: name, description (a definite noun phrase such as 'the judge') or pronoun.",
+        "start": "Character offset where the mention starts in the raw article text.",
+        "end": "Character offset just after the mention in the raw article text.",
+        "sentence_index": "Position of the story sentence holding the mention (0 = first story sentence).",
+        "is_main": "True when the actor is named in at least two outlets covering the story.",
+    },
+    "actor_tone": {
+        "story_id": "Identifier of the story the article covers.",
+        "article_id": "Identifier of the article.",
+        "outlet": "News outlet that published the article.",
+        "actor": "Canonical name of a main actor of the story.",
+        "n_mentions": "Number of times the article mentions the actor (by name, description or pronoun); 0 when it does not.",
+        "n_sentences": "Number of story sentences that mention the actor.",
+        "tone_mean": "Mean VADER compound tone (-1 negative to +1 positive) of the sentences mentioning the actor; empty when there are none.",
+    },
+    "actor_labels": {
+        "story_id": "Identifier of the story the article covers.",
+        "actor": "Canonical name of the actor the label describes.",
+        "outlet": "News outlet that published the article.",
+        "article_id": "Identifier of the article.",
+        "label": "The descriptor the outlet attaches to the actor, as written (e.g. 'a Carter appointee').",
+        "kind": "Grammatical form of the descriptor: title, premodifier, appositive, relative_clause, predicate or description.",
+        "start": "Character offset where the descriptor starts in the raw article text.",
+        "end": "Character offset just after the descriptor in the raw article text.",
+    },
+}
+
+ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_ORG_PRONOUNS = frozenset({"it", "its", "itself"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
+_PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "advmod", "punct", "quantmod"})
+_HYPHENS = frozenset({"-", "‐", "–"})
+_APPOS_OPENERS = frozenset({",", "(", "—", "–", "-", "--"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+
+
+# ---------------------------------------------------------------------------------------------
+# inputs and results
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """One article's story text: raw ``text`` and its story ``sentences`` as raw-text spans.
+
+    ``story_id`` groups the articles of one story (all articles given together form one story
+    when it is empty). Spans outside the text or empty are dropped.
+    """
+
+    article_id: str
+    outlet: str
+    text: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    story_id: str = ""
+
+    def __post_init__(self) -> None:
+        text = self.text if isinstance(self.text, str) else ("" if self.text is None else str(self.text))
+        n = len(text)
+        spans = []
+        for span in self.sentences or ():
+            try:
+                a, b = int(span[0]), int(span[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            a, b = max(0, a), min(n, b)
+            if a < b:
+                spans.append((a, b))
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "sentences", tuple(spans))
+        object.__setattr__(self, "article_id", str(self.article_id))
+        object.__setattr__(self, "outlet", str(self.outlet))
+        object.__setattr__(self, "story_id", "" if self.story_id is None else str(self.story_id))
+
+    @property
+    def story_text(self) -> str:
+        """The story sentences joined by newlines (for bag-of-words comparisons)."""
+        return "\n".join(self.text[a:b] for a, b in self.sentences)
+
+
+class ActorMention(NamedTuple):
+    """One mention of an actor in an article."""
+
+    story_id: str
+    article_id: str
+    outlet: str
+    actor: str
+    mention: str
+    kind: str  # name | description | pronoun
+    start: int
+    end: int
+    sentence_index: int
+    is_main: bool
+
+
+class ActorLabel(NamedTuple):
+    """A descriptor an outlet attaches to an actor."""
+
+    story_id: str
+    actor: str
+    outlet: str
+    article_id: str
+    label: str
+    kind: str  # title | premodifier | appositive | relative_clause | predicate | description
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    """An actor of a story: canonical name, aliases, entity type and the outlets naming it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    entity_type: str  # PERSON | ORG
+    outlets: tuple[str, ...]
+    n_named: int
+    is_main: bool
+
+
+@dataclass
+class StoryActors:
+    """Everything :func:`find_actors` found in one story."""
+
+    story_id: str
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[ActorMention] = field(default_factory=list)
+    labels: list[ActorLabel] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# word lists
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    text = resources.files("framing.data").joinpath("actor_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, word = line.partition("\t")
+        out[kind.strip()].add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# parsing and tone (cached per process)
+
+
+@lru_cache(maxsize=1024)
+def _parse(text: str, sentences: tuple[tuple[int, int], ...]) -> tuple:
+    """spaCy parses of each story sentence (same order as ``sentences``)."""
+    if not sentences:
+        return ()
+    from framing.nlp import load_model
+
+    nlp = load_model()
+    limit = max(1, nlp.max_length - 1)
+    return tuple(nlp.pipe(text[a:b][:limit] for a, b in sentences))
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def sentence_tone(sentence: str) -> float:
+    """VADER compound score of one sentence (-1 to +1); NaN for a blank sentence."""
+    if not sentence or not sentence.strip():
+        return math.nan
+    return float(_vader().polarity_scores(sentence)["compound"])
+
+
+# ---------------------------------------------------------------------------------------------
+# names
+
+
+class _Name(NamedTuple):
+    display: str  # name as written, minus determiner/possessive/honorific/suffix
+    key: tuple[str, ...]  # lower-cased words used for matching
+    had_suffix: bool
+    is_acronym: bool
+
+
+def _normalise_name(words: Sequence[str]) -> _Name | None:
+    """Strip honorifics, corporate suffixes, possessives and '.com' from a name's words."""
+    lists = _word_lists()
+    honorific, suffix = lists.get("honorific", frozenset()), lists.get("corporate_suffix", frozenset())
+    ws = [w for w in words if w.strip()]
+    while ws and ws[0].lower() in ("the",):
+        ws = ws[1:]
+    while ws and ws[0].lower().rstrip(".") in honorific and len(ws) > 1:
+        ws = ws[1:]
+    if ws:
+        ws[-1] = re.sub(r"(['’]s?|['’])$", "", ws[-1])
+    had_suffix = False
+    while len(ws) > 1 and ws[-1].lower().rstrip(".,") in suffix:
+        ws = ws[:-1]
+        had_suffix = True
+    ws = [w.rstrip(",") for w in ws]
+    if ws and ws[-1].lower().endswith(".com") and len(ws[-1]) > 4:
+        ws[-1] = ws[-1][:-4]
+        had_suffix = True
+    ws = [w for w in ws if w]
+    key = tuple(k for k in (w.lower().replace(".", "") for w in ws) if k)
+    if not key or not any(ch.isalpha() for ch in "".join(key)):
+        return None
+    letters = "".join(ws).replace(".", "").replace("&", "")
+    is_acronym = len(ws) == 1 and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+    return _Name(" ".join(ws), key, had_suffix, is_acronym)
+
+
+def _initials(key: tuple[str, ...]) -> set[str]:
+    full = "".join(w[0] for w in key)
+    skipped = "".join(w[0] for w in key if w not in _ACRONYM_SKIP)
+    return {full, skipped}
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _match_quality(short: _Name, long: _Name, long_type: str) -> int:
+    """How well ``short`` matches the longer alias ``long`` (0 = not at all)."""
+    if len(short.key) >= len(long.key) and not short.is_acronym:
+        return 0
+    if short.is_acronym and len(long.key) >= 2 and short.key[0] in _initials(long.key):
+        return 3
+    if long_type == "PERSON" and _is_subsequence(short.key, long.key):
+        if short.key[-1] == long.key[-1]:
+            return 3
+        if len(short.key) == 1 and short.key[0] == long.key[0]:
+            return 1
+    if long_type == "ORG" and long.key[: len(short.key)] == short.key:
+        return 2
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# per-article extraction
+
+
+class _RawName(NamedTuple):
+    doc_i: int
+    sent_i: int
+    tok_start: int  # token indices within the sentence parse
+    tok_end: int
+    start: int  # raw-text offsets
+    end: int
+    name: _Name
+    ent_label: str
+
+
+def _entity_name_tokens(ent) -> tuple[int, int] | None:
+    """Token range of an entity without a leading determiner and trailing possessive/punct."""
+    a, b = ent.start, ent.end
+    doc = ent.doc
+    while a < b and (doc[a].lower_ in ("the",) or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].lower_ in _POSSESSIVE or doc[b - 1].dep_ == "case" or doc[b - 1].is_punct
+                     or doc[b - 1].is_space):
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _raw_names(doc_i: int, story: StoryText, parses: Sequence, entity_labels: Sequence[str]) -> list[_RawName]:
+    out = []
+    for s_i, ((off, _), sd) in enumerate(zip(story.sentences, parses)):
+        for ent in sd.ents:
+            if ent.label_ not in entity_labels:
+                continue
+            rng = _entity_name_tokens(ent)
+            if rng is None:
+                continue
+            a, b = rng
+            name = _normalise_name(sd[a:b].text.split())
+            if name is None:
+                continue
+            out.append(_RawName(doc_i, s_i, a, b, off + sd[a].idx, off + sd[b - 1].idx + len(sd[b - 1]), name,
+                                ent.label_))
+    return out
+
+
+def _alias_names(doc_i: int, story: StoryText, parses: Sequence, aliases: Iterable[str],
+                 taken: set[tuple[int, int, int]], entity_labels: Sequence[str]) -> list[_RawName]:
+    """Occurrences of already-known aliases that the entity recogniser missed (exact, case-sensitive)."""
+    pattern = "|".join(re.escape(a) for a in sorted(set(aliases), key=lambda a: (-len(a), a)))
+    if not pattern:
+        return []
+    rx = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
+    out = []
+    for s_i, ((off, _), sd) in enumerate(zip(story.sentences, parses)):
+        for m in rx.finditer(sd.text):
+            span = sd.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any((doc_i, s_i, t.i) in taken or t.ent_type_ in entity_labels for t in span):
+                continue
+            # part of a longer proper name ("District Court", "US Capitol"): not this actor
+            if any(0 <= j < len(sd) and sd[j].pos_ == "PROPN" and sd[j].is_alpha for j in (span.start - 1, span.end)):
+                continue
+            name = _normalise_name(m.group(0).split())
+            if name is None:
+                continue
+            out.append(_RawName(doc_i, s_i, span.start, span.end, off + sd[span.start].idx,
+                                off + sd[span.end - 1].idx + len(sd[span.end - 1]), name, ""))
+    return out
+
+
+def _clip(sd, a: int, b: int) -> tuple[int, int] | None:
+    """Trim punctuation/space tokens from both ends of token range [a, b)."""
+    while a < b and (sd[a].is_punct or sd[a].is_space):
+        a += 1
+    while b > a and (sd[b - 1].is_punct or sd[b - 1].is_space):
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _names_only(sd, a: int, b: int, entity_labels: Sequence[str] | None) -> bool:
+    """True when every content token of [a, b) belongs to a PERSON/ORG entity (an alias, not a label)."""
+    content = [t for t in sd[a:b] if not (t.is_punct or t.is_space or t.pos_ in ("DET", "PART", "CCONJ"))]
+    if entity_labels is None:  # any entity type
+        return bool(content) and all(t.ent_type_ for t in content)
+    return bool(content) and all(t.ent_type_ in entity_labels for t in content)
+
+
+def _premodifier(sd, ent_start: int, ent_end: int) -> tuple[int, int, int] | None:
+    """Words before a name that modify it inside its noun phrase: (start, end, head token index)."""
+    i = ent_start - 1
+    while i >= 0:
+        t = sd[i]
+        if t.dep_ not in _PREMOD_DEPS or not (i < t.head.i < ent_end):
+            break
+        if t.dep_ == "punct" and t.text not in _HYPHENS:
+            break
+        if t.pos_ in ("DET", "PRON", "ADP", "CCONJ", "PART") or t.lower_ in _POSSESSIVE:
+            break
+        if t.ent_type_ == "PERSON":  # another person's name: not a modifier of this one
+            break
+        i -= 1
+    rng = _clip(sd, i + 1, ent_start)
+    if rng is None:
+        return None
+    return rng[0], rng[1], rng[1] - 1
+
+
+def _subtree_range(tok, exclude_deps: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Token range of ``tok``'s subtree, cut before the first child whose dep is excluded."""
+    a, b = tok.left_edge.i, tok.right_edge.i + 1
+    for child in tok.rights:
+        if child.dep_ in exclude_deps or child.dep_ in ("punct",) and child.text in (",", ";", ":", "(", ")"):
+            b = min(b, child.left_edge.i)
+            break
+    return a, b
+
+
+def _balanced(text: str) -> bool:
+    """No unmatched bracket in ``text`` (a sign that a parse ran across a parenthesis)."""
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")
+
+
+def _labels_of_name(sd, a: int, b: int, entity_labels: Sequence[str]) -> list[tuple[str, int, int, int]]:
+    """Descriptors attached to the name at tokens [a, b): (kind, start_tok, end_tok, head_tok)."""
+    out: list[tuple[str, int, int, int]] = []
+    root = sd[a:b].root
+    pre = _premodifier(sd, a, b)
+    if pre is not None and not _names_only(sd, pre[0], pre[1], None):
+        head = sd[pre[2]]
+        capital = head.pos_ == "PROPN" or head.text.isupper() or (head.text[:1].isupper() and head.i > 0)
+        kind = "title" if capital else "premodifier"
+        out.append((kind, pre[0], pre[1], pre[2]))
+    # appositive after the name: "Rothstein, a Carter appointee,"
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= b and child.pos_ != "PROPN" and b < len(sd) \
+                and sd[b].text in _APPOS_OPENERS:
+            rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
+            if rng and not _names_only(sd, *rng, entity_labels) and _balanced(sd[rng[0]:rng[1]].text):
+                out.append(("appositive", rng[0], rng[1], child.i))
+        elif child.dep_ == "relcl" and child.i >= b:
+            rng = _clip(sd, child.left_edge.i, child.right_edge.i + 1)
+            if rng and sd[rng[0]].lower_ in _RELATIVE_WORDS:
+                out.append(("relative_clause", rng[0], rng[1], child.i))
+    # name as the appositive of a preceding noun: "the director of X, Suh Hoon"
+    if root.dep_ == "appos" and root.head.i < a and root.head.pos_ == "NOUN" and a > 0 and sd[a - 1].text == ",":
+        head = root.head
+        rng = _clip(sd, head.left_edge.i, a)
+        if rng and not _names_only(sd, *rng, entity_labels):
+            out.append(("appositive", rng[0], rng[1], head.i))
+    # copular predicate: "Parler is a social network"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        for child in root.head.rights:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
+                rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
+                if rng and not _names_only(sd, *rng, entity_labels):
+                    out.append(("predicate", rng[0], rng[1], child.i))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# clustering names across a story
+
+
+def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], list[dict]]:
+    """Merge name keys into clusters; returns key -> cluster index and per-cluster info."""
+    by_key: dict[tuple[str, ...], dict] = {}
+    for r in raw:
+        info = by_key.setdefault(r.name.key, {"name": r.name, "count": 0, "labels": Counter(), "suffix": False,
+                                              "displays": Counter()})
+        info["count"] += 1
+        if r.ent_label:
+            info["labels"][r.ent_label] += 1
+        info["suffix"] |= r.name.had_suffix
+        info["displays"][r.name.display] += 1
+    order = sorted(by_key, key=lambda k: (-len(k), -len(" ".join(k)), k))
+    clusters: list[dict] = []
+    key_to_cluster: dict[tuple[str, ...], int] = {}
+    for key in order:
+        info = by_key[key]
+        name = info["name"]
+        best, best_score = None, (0, 0)
+        for ci, cl in enumerate(clusters):
+            q = max((_match_quality(name, by_key[k]["name"], _key_type(by_key[k])) for k in cl["keys"]), default=0)
+            if q and (q, cl["count"]) > best_score:
+                best, best_score = ci, (q, cl["count"])
+        if best is None:
+            clusters.append({"keys": [key], "count": 0})
+            best = len(clusters) - 1
+        clusters[best]["keys"].append(key) if key not in clusters[best]["keys"] else None
+        clusters[best]["count"] += info["count"]
+        key_to_cluster[key] = best
+    for cl in clusters:
+        infos = [by_key[k] for k in cl["keys"]]
+        labels = sum((i["labels"] for i in infos), Counter())
+        org_evidence = any(i["suffix"] or i["name"].is_acronym for i in infos)
+        cl["type"] = "ORG" if org_evidence or labels["ORG"] >= labels["PERSON"] else "PERSON"
+
+        def display(i):
+            return max(i["displays"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+        canon = max(infos, key=lambda i: (len(i["name"].key), len(display(i)), i["count"], display(i)))
+        cl["name"] = display(canon)
+        cl["aliases"] = tuple(sorted({display(i) for i in infos}))
+    return key_to_cluster, clusters
+
+
+def _key_type(info: dict) -> str:
+    labels = info["labels"]
+    if info["suffix"] or info["name"].is_acronym:
+        return "ORG"
+    return "PERSON" if labels["PERSON"] > labels["ORG"] else "ORG"
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution of descriptions and pronouns
+
+
+class _Hist(NamedTuple):
+    sent_i: int
+    tok_i: int
+    cluster: int
+    is_subject: bool
+
+
+def _pick_recent(history: list[_Hist], allowed: set[int], sent_i: int, *, window: int | None) -> int | None:
+    """Salience choice among earlier mentions of ``allowed`` clusters (same sentence, then the one before)."""
+    same = [h for h in history if h.sent_i == sent_i and h.cluster in allowed]
+    if same:
+        subj = [h for h in same if h.is_subject]
+        return (subj or same)[-1].cluster
+    if window is None:
+        earlier = [h for h in history if h.cluster in allowed]
+        return earlier[-1].cluster if earlier else None
+    prev = [h for h in history if sent_i - window <= h.sent_i < sent_i and h.cluster in allowed]
+    if prev:
+        last_sent = max(h.sent_i for h in prev)
+        prev = [h for h in prev if h.sent_i == last_sent]
+        subj = [h for h in prev if h.is_subject]
+        return subj[0].cluster if subj else prev[-1].cluster
+    return None
+
+
+def _description_np(tok) -> tuple[int, int] | None:
+    """Token range of a definite description headed by ``tok`` ('the social media company')."""
+    dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in _DEFINITE]
+    if not dets:
+        return None
+    return dets[0].i, tok.i + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# main entry point
+
+
+def _group_stories(docs: Iterable[StoryText]) -> list[tuple[str, list[StoryText]]]:
+    groups: dict[str, list[StoryText]] = {}
+    for d in docs:
+        if not isinstance(d, StoryText):
+            continue
+        groups.setdefault(d.story_id, []).append(d)
+    return list(groups.items())
+
+
+def _analyse_story(story_id: str, docs: list[StoryText], *, min_outlets: int,
+                   entity_labels: Sequence[str]) -> StoryActors:
+    parses = [_parse(d.text, d.sentences) for d in docs]
+    raw: list[_RawName] = []
+    for i, d in enumerate(docs):
+        raw.extend(_raw_names(i, d, parses[i], entity_labels))
+    result = StoryActors(story_id)
+    if not raw:
+        return result
+    # second pass: known aliases (with a capital letter) the recogniser missed elsewhere
+    aliases = {r.name.display for r in raw if any(ch.isupper() for ch in r.name.display) and len(r.name.display) > 1}
+    taken = {(r.doc_i, r.sent_i, t) for r in raw for t in range(r.tok_start, r.tok_end)}
+    for i, d in enumerate(docs):
+        raw.extend(_alias_names(i, d, parses[i], aliases, taken, entity_labels))
+    key_to_cluster, clusters = _cluster_names(raw)
+
+    # labels attached to names; role nouns (label heads) per cluster
+    lists = _word_lists()
+    roles: dict[str, set[int]] = defaultdict(set)
+    name_labels: list[tuple[int, str, int, int, int]] = []  # (doc_i, kind, start, end, cluster)
+    for r in raw:
+        sd = parses[r.doc_i][r.sent_i]
+        off = docs[r.doc_i].sentences[r.sent_i][0]
+        ci = key_to_cluster[r.name.key]
+        for kind, s, e, h in _labels_of_name(sd, r.tok_start, r.tok_end, entity_labels):
+            name_labels.append((r.doc_i, kind, off + sd[s].idx, off + sd[e - 1].idx + len(sd[e - 1]), ci))
+            head = sd[h]
+            if kind != "relative_clause" and head.ent_type_ not in entity_labels and head.is_alpha:
+                roles[head.lemma_.lower()].add(ci)
+    generic = {w: "ORG" for w in lists.get("org_noun", ())} | {w: "PERSON" for w in lists.get("person_noun", ())}
+
+    # walk each article in order: names, descriptions, pronouns
+    mentions: list[tuple[int, int, int, int, str, int, str]] = []  # doc_i, start, end, sent_i, kind, cluster, text
+    desc_labels: list[tuple[int, str, int, int, int]] = []
+    for di, d in enumerate(docs):
+        names_by_sent: dict[int, list[_RawName]] = defaultdict(list)
+        for r in raw:
+            if r.doc_i == di:
+                names_by_sent[r.sent_i].append(r)
+        history: list[_Hist] = []
+        for si, sd in enumerate(parses[di]):
+            off = d.sentences[si][0]
+            in_name = set()
+            events: list[tuple[int, str, object]] = []
+            for r in names_by_sent.get(si, []):
+                in_name.update(range(r.tok_start, r.tok_end))
+                events.append((r.tok_start, "name", r))
+            ent_tokens = {t.i for t in sd if t.ent_type_ in entity_labels}
+            for t in sd:
+                if t.i in in_name or t.i in ent_tokens:
+                    continue
+                low = t.lower_
+                if t.pos_ == "PRON" and (low in _PERSON_PRONOUNS or low in _ORG_PRONOUNS) and t.dep_ != "expl":
+                    events.append((t.i, "pronoun", t))
+                elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                    lemma = t.lemma_.lower()
+                    if lemma in roles or lemma in generic:
+                        np = _description_np(t)
+                        if np is not None and not any(k in ent_tokens for k in range(np[0], np[1])):
+                            events.append((np[0], "description", t))
+            events.sort(key=lambda e: (e[0], e[1]))
+            for tok_i, kind, obj in events:
+                if kind == "name":
+                    ci = key_to_cluster[obj.name.key]
+                    root = sd[obj.tok_start:obj.tok_end].root
+                    history.append(_Hist(si, tok_i, ci, root.dep_ in ("nsubj", "nsubjpass")))
+                    mentions.append((di, obj.start, obj.end, si, "name", ci, d.text[obj.start:obj.end]))
+                    continue
+                t = obj
+                if kind == "pronoun":
+                    want = "PERSON" if t.lower_ in _PERSON_PRONOUNS else "ORG"
+                    allowed = {i for i, cl in enumerate(clusters) if cl["type"] == want}
+                    ci = _pick_recent(history, allowed, si, window=1)
+                    s_tok, e_tok = t.i, t.i + 1
+                else:
+                    lemma = t.lemma_.lower()
+                    s_tok, e_tok = _description_np(t)
+                    ci = None
+                    if lemma in roles:
+                        ci = _pick_recent(history, roles[lemma], si, window=None)
+                        if ci is None:
+                            counts = Counter(h.cluster for h in history if h.cluster in roles[lemma])
+                            ci = min(roles[lemma], key=lambda c: (-counts.get(c, 0), -clusters[c]["count"], c))
+                    if ci is None and lemma in generic:
+                        allowed = {i for i, cl in enumerate(clusters) if cl["type"] == generic[lemma]}
+                        ci = _pick_recent(history, allowed, si, window=1)
+                    if ci is not None:
+                        ls, le = s_tok + 1, e_tok  # the description without its determiner
+                        desc_labels.append((di, "description", off + sd[ls].idx,
+                                            off + sd[le - 1].idx + len(sd[le - 1]), ci))
+                if ci is None:
+                    continue
+                start, end = off + sd[s_tok].idx, off + sd[e_tok - 1].idx + len(sd[e_tok - 1])
+                history.append(_Hist(si, tok_i, ci, t.dep_ in ("nsubj", "nsubjpass")))
+                mentions.append((di, start, end, si, kind, ci, d.text[start:end]))
+
+    # main actors: named in >= min_outlets outlets (or, for a one-outlet story, named twice)
+    outlets_named: dict[int, set[str]] = defaultdict(set)
+    n_named: Counter = Counter()
+    for di, _, _, _, kind, ci, _ in mentions:
+        if kind == "name":
+            outlets_named[ci].add(docs[di].outlet)
+            n_named[ci] += 1
+    n_outlets = len({d.outlet for d in docs})
+    need = min(min_outlets, n_outlets)
+    is_main = {ci: (len(outlets_named[ci]) >= need and (n_outlets >= min_outlets or n_named[ci] >= 2))
+               for ci in range(len(clusters))}
+
+    for ci, cl in enumerate(clusters):
+        result.actors.append(Actor(cl["name"], cl["aliases"], cl["type"], tuple(sorted(outlets_named[ci])),
+                                   n_named[ci], is_main[ci]))
+    result.actors.sort(key=lambda a: (-a.n_named, a.name))
+    for di, start, end, si, kind, ci, text in sorted(mentions, key=lambda m: (m[0], m[1], m[2])):
+        d = docs[di]
+        result.mentions.append(ActorMention(story_id, d.article_id, d.outlet, clusters[ci]["name"], text, kind,
+                                            start, end, si, is_main[ci]))
+    seen = set()
+    for di, kind, start, end, ci in sorted(name_labels + desc_labels, key=lambda x: (x[0], x[2], x[3], x[1])):
+        d = docs[di]
+        key = (di, start, end, ci)
+        if key in seen:
+            continue
+        seen.add(key)
+        result.labels.append(ActorLabel(story_id, clusters[ci]["name"], d.outlet, d.article_id,
+                                        d.text[start:end], kind, start, end))
+    return result
+
+
+def find_actors(docs: Iterable[StoryText], *, min_outlets: int = 2,
+                entity_labels: Sequence[str] = ENTITY_LABELS) -> list[StoryActors]:
+    """Detect, merge and resolve the actors of each story in ``docs``.
+
+    Parameters
+    ----------
+    docs:
+        The articles, as :class:`StoryText`; articles sharing a ``story_id`` form one story.
+    min_outlets:
+        An actor is a *main* actor when at least this many outlets of the story name it (in a
+        story covered by fewer outlets: named at least twice).
+    entity_labels:
+        spaCy entity types treated as actors.
+    """
+    out = []
+    for story_id, group in _group_stories(docs):
+        try:
+            out.append(_analyse_story(story_id, group, min_outlets=min_outlets, entity_labels=tuple(entity_labels)))
+        except Exception:  # a malformed story must not lose the rest of the batch
+            out.append(StoryActors(story_id))
+    return out
+
+
+def _frame(rows: list, table: str) -> pd.DataFrame:
+    return pd.DataFrame([r._asdict() if hasattr(r, "_asdict") else r for r in rows],
+                        columns=list(COLUMNS[table]))
+
+
+def actor_mentions(docs: Iterable[StoryText], *, min_outlets: int = 2) -> pd.DataFrame:
+    """Every resolved actor mention (names, descriptions, pronouns); table ``actor_mentions``."""
+    rows = [m for st in find_actors(docs, min_outlets=min_outlets) for m in st.mentions]
+    return _frame(rows, "actor_mentions")
+
+
+def actor_tone(docs: Iterable[StoryText], *, min_outlets: int = 2) -> pd.DataFrame:
+    """Mentions and mean sentence tone of each main actor in each article; table ``actor_tone``.
+
+    One row per article and main actor of its story, including actors the article never mentions
+    (``n_mentions`` 0, ``tone_mean`` NaN), so omissions show up. Rows follow the input order of
+    articles, then actors by number of named mentions in the story.
+    """
+    docs = [d for d in docs if isinstance(d, StoryText)]
+    rows = []
+    for st in find_actors(docs, min_outlets=min_outlets):
+        main = [a.name for a in st.actors if a.is_main]
+        by_article: dict[tuple[str, str], list[ActorMention]] = defaultdict(list)
+        for m in st.mentions:
+            by_article[(m.article_id, m.actor)].append(m)
+        for d in docs:
+            if d.story_id != st.story_id:
+                continue
+            for actor in main:
+                ms = by_article.get((d.article_id, actor), [])
+                sents = sorted({m.sentence_index for m in ms})
+                tones = [sentence_tone(d.text[slice(*d.sentences[i])]) for i in sents]
+                tones = [t for t in tones if not math.isnan(t)]
+                rows.append({"story_id": st.story_id, "article_id": d.article_id, "outlet": d.outlet,
+                             "actor": actor, "n_mentions": len(ms), "n_sentences": len(sents),
+                             "tone_mean": sum(tones) / len(tones) if tones else math.nan})
+    return _frame(rows, "actor_tone")
+
+
+def actor_labels(docs: Iterable[StoryText], *, min_outlets: int = 2, main_only: bool = True) -> pd.DataFrame:
+    """Descriptors each outlet attaches to the story's actors; table ``actor_labels``.
+
+    Parameters
+    ----------
+    main_only:
+        Keep only labels of main actors (named in at least ``min_outlets`` outlets).
+    """
+    rows = []
+    for st in find_actors(docs, min_outlets=min_outlets):
+        main = {a.name for a in st.actors if a.is_main}
+        rows.extend(lb for lb in st.labels if not main_only or lb.actor in main)
+    rows.sort(key=lambda lb: (lb.story_id, lb.actor, lb.outlet, lb.article_id, lb.start, lb.end, lb.kind))
+    return _frame(rows, "actor_labels")
+
+
+def labels_by_outlet(labels: pd.DataFrame, *, sep: str = "; ") -> pd.DataFrame:
+    """Pivot an ``actor_labels`` table to actor x outlet cells holding the distinct labels, joined.
+
+    Labels keep their first-seen order in each cell; a cell is empty when the outlet attaches no
+    label to the actor. With several stories the index is (story_id, actor).
+    """
+    if labels is None or len(labels) == 0:
+        return pd.DataFrame()
+    df = labels.sort_values(["story_id", "actor", "outlet", "start"], kind="stable")
+
+    def join(values: pd.Series) -> str:
+        return sep.join(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+
+    table = df.groupby(["story_id", "actor", "outlet"], sort=True)["label"].agg(join).unstack("outlet", fill_value="")
+    table.columns.name = None
+    if table.index.get_level_values("story_id").nunique() == 1:
+        table = table.droplevel("story_id")
+    return table
