@@ -284,10 +284,27 @@ def _load_single_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> C
     return Corpus(articles=[Article(article_id=p.stem, text=text, source=str(p), encoding=enc)], path=str(p))
 
 
+def _lazy_loader(name: str) -> Callable[..., Corpus]:
+    """A loader from :mod:`framing.loaders`, imported on first use (that module imports this one)."""
+
+    def load(path: str | Path, **options) -> Corpus:
+        from framing import loaders
+
+        return getattr(loaders, name)(path, **options)
+
+    load.__name__ = name
+    return load
+
+
 #: Loader per file suffix. Each further format is one function taking (path, **options).
 LOADERS: dict[str, Callable[..., Corpus]] = {
     ".txt": _load_single_file,
     ".md": _load_single_file,
+    **{suffix: _lazy_loader("load_table") for suffix in (
+        ".csv", ".tsv", ".csv.gz", ".tsv.gz", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet"
+    )},
+    ".html": _lazy_loader("load_html"),
+    ".htm": _lazy_loader("load_html"),
 }
 
 
@@ -300,11 +317,15 @@ def load_corpus(path: str | Path, **options) -> Corpus:
     p = Path(path)
     if not p.exists():
         raise FramingInputError(p, "no such file or folder")
+    options = {k: v for k, v in options.items() if v is not None}
+    columns = {k: options.pop(k) for k in list(options) if k.endswith("_col")}  # table loaders only
     if p.is_dir():
         return load_folder(p, **options)
     suffixes = "".join(p.suffixes[-2:]).lower()
     for key in (suffixes, p.suffix.lower()):
         if key in LOADERS:
+            if getattr(LOADERS[key], "__name__", "") == "load_table":
+                options.update(columns)
             return LOADERS[key](p, **options)
     raise FramingInputError(p, f"unknown corpus format {p.suffix!r} (known: folder, {', '.join(sorted(LOADERS))})")
 
