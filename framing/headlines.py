@@ -167,10 +167,18 @@ def _lemmas(nlp, form: str, pos: str) -> list[str]:
 
 
 def _verb_lemma(nlp, token) -> str:
-    if token.pos_ in ("VERB", "AUX"):
-        return token.lemma_.lower()
     cands = _lemmas(nlp, token.text, "verb")
-    return cands[0] if cands else token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cands or not cands:
+        spacy_lemma = token.lemma_.lower()
+        if not cands or spacy_lemma in _verb_lexicon()[0]:
+            return spacy_lemma
+    # several dictionary readings ('fined' -> fin / fine): prefer one the verb lexicon lists
+    listed = [c for c in cands if c in _verb_lexicon()[0]]
+    if listed:
+        return listed[0]
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cands:
+        return token.lemma_.lower()
+    return cands[0]
 
 
 def _is_known_word(nlp, word: str) -> bool:
@@ -275,7 +283,12 @@ def _set_case(chars: list[str], start: int, word: str) -> None:
 
 
 def _lower_variants(nlp, s: str) -> list[str]:
-    """(name-preserving lower-casing, lower everything but the first word), both of len(s)."""
+    """Two re-cased copies of a Title Case segment, both of len(s), in order of preference.
+
+    1. proper nouns kept, other words lowered (a proper noun: an acronym, a word the dictionary does
+       not know, a possessor, or a noun-only word next to one of these: 'Kanye West');
+    2. every word but the first and acronyms lowered.
+    """
     words = list(_WORD.finditer(s))
     if not words:
         return []
@@ -416,8 +429,22 @@ def _repair_scan(nlp, doc) -> _Reading | None:
     """A verb the tagger read as a noun: 'Wall Street edges lower', 'McDonald's Sales Tank In ...'."""
     seen_noun = None
     prev = None
+    coordinated = False
+    first_conjunct = None
     for t in doc:
         if t.is_space:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if seen_noun is not None and prev is not None and _nominal(nlp, prev) and t.tag_ in ("VBN", "VBD") \
+                and t.is_alpha and t.dep_ in ("acl", "relcl", "ROOT", "conj") \
+                and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) \
+                and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
+            return _Reading(3.0, t.i, prev.i, "passive", True)
+        if t.lower_ in ("and", "&") and seen_noun is not None:
+            if not coordinated and prev is not None and _nominal(nlp, prev):
+                first_conjunct = prev
+            coordinated = True
+            prev = t
             continue
         if seen_noun is not None and t.is_alpha and t.i > 0 and t.tag_ not in ("VBN", "VBG"):
             low = t.lower_
@@ -425,9 +452,9 @@ def _repair_scan(nlp, doc) -> _Reading | None:
             third_sg = low.endswith("s") and any(l != low for l in verb_lemmas) and not low.endswith("ss")
             plural_prev = prev is not None and prev.tag_ in ("NNS", "NNPS") or (
                 prev is not None and prev.lower_.endswith("s") and prev.pos_ in ("NOUN", "PROPN"))
-            base_after_plural = low in verb_lemmas and plural_prev and not low.endswith("s")
+            base_after_plural = low in verb_lemmas and (plural_prev or coordinated) and not low.endswith("s")
             if (third_sg or base_after_plural) and prev is not None and _nominal(nlp, prev):
-                return _Reading(1.5, t.i, prev.i, "active", False)
+                return _Reading(1.5, t.i, (first_conjunct or prev).i, "active", False)
         if not _np_like(t):
             return None
         if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -486,6 +513,17 @@ def _coordinated_first_verb(nlp, root, subj):
     return noun
 
 
+def _bare_subject(nlp, verb):
+    """A subject the parser did not attach: 'Jobs Report Beats ...' with 'report' read as an auxiliary."""
+    left = [t for t in verb.doc[: verb.i] if not t.is_space]
+    if not 1 <= len(left) <= 6 or any(t.pos_ in ("ADP", "SCONJ", "VERB") or t.text in ",:;" for t in left):
+        return None
+    last = left[-1]
+    if last.is_alpha and (_nominal(nlp, last) or _lemmas(nlp, last.text, "noun")) and last.lower_ not in FUNCTION_WORDS:
+        return last
+    return None
+
+
 def _read_root(nlp, root) -> _Reading:
     if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB") or root.tag_ == "MD":
         earlier = _earlier_clause(nlp, root)
@@ -495,6 +533,8 @@ def _read_root(nlp, root) -> _Reading:
         first = _coordinated_first_verb(nlp, root, subj)
         if first is not None:
             return _Reading(4.0, subj.i, first.i, "active", False)
+        if subj is None:
+            subj = _bare_subject(nlp, root)
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in root.children)
         finite = root.tag_ in _FINITE_TAGS or has_aux
         if subj is not None and (finite or root.tag_ in ("VBN", "VBG", "VB")):
@@ -506,6 +546,12 @@ def _read_root(nlp, root) -> _Reading:
         return _Reading(score, root.i, subj.i if subj is not None else None, "active", False)
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
         for child in root.rights:
+            # 'Facebook to ban political ads': the headline future, copula elided
+            to = next((c for c in child.children if c.dep_ in ("aux", "auxpass") and c.lower_ == "to"), None)
+            if child.tag_ == "VB" and to is not None and to.i > root.i and all(
+                    t.pos_ not in ("VERB", "AUX", "ADP", "PUNCT") for t in root.doc[root.i + 1:to.i]):
+                passive = any(c.dep_ == "auxpass" for c in child.children)
+                return _Reading(3.0, child.i, root.i, "passive" if passive else "active", passive)
             if child.dep_ in ("acl", "relcl") and child.tag_ in ("VBN", "VBD"):
                 between = root.doc[root.i + 1:child.i]
                 if all(t.dep_ != "punct" or t.is_space for t in between) and not any(
@@ -528,7 +574,8 @@ def _voice(nlp, doc, reading: _Reading) -> str:
     if any(c.dep_ in ("aux",) for c in children):
         return "active"  # perfect: 'Weather has curbed ...'
     nxt = verb.nbor(1) if verb.i + 1 < len(doc) else None
-    if any(c.dep_ == "agent" for c in children) or (nxt is not None and nxt.lower_ == "by"):
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children) or (
+            nxt is not None and nxt.lower_ == "by"):
         return "passive"
     if any(c.dep_ in _OBJECT_DEPS for c in children):
         return "active"
