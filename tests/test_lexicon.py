@@ -1,0 +1,192 @@
+"""Tests for framing.lexicon: the cue-word matcher, rates, and the shipped data files.
+
+Expected hits are decided by reading the constructed sentences and the seed texts.
+"""
+
+from __future__ import annotations
+
+import math
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from framing.lexicon import (
+    CATEGORIES,
+    COLUMNS,
+    LEXICON_FILES,
+    LexiconHit,
+    count_words,
+    hits_table,
+    lexicon_hits,
+    lexicon_rates,
+    lexicon_terms,
+    load_entries,
+    load_lexicons,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _hits(text, category=None):
+    return lexicon_hits(text, [(0, len(text))], categories=category)
+
+
+def _terms(text, category):
+    return [(h.term, h.matched) for h in _hits(text, category)]
+
+
+def test_verb_inflections_match_the_base_entry():
+    text = "She claims it. He claimed it. They are claiming it. We claim it."
+    assert _terms(text, "assertive") == [
+        ("claim", "claims"),
+        ("claim", "claimed"),
+        ("claim", "claiming"),
+        ("claim", "claim"),
+    ]
+
+
+def test_doubled_consonants_irregular_forms_and_plurals():
+    assert _terms("The order stopped the sale.", "implicative") == [("stop", "stopped")]
+    assert _terms("She knew it and thought so.", "factive") == [("know", "knew")]
+    assert _terms("She knew it and thought so.", "hedge") == [("think", "thought")]
+    assert _terms("Two lawsuits and many casualties.", "frame_legal") == [("lawsuit", "lawsuits")]
+    assert _terms("Two lawsuits and many casualties.", "frame_violence") == [("casualty", "casualties")]
+
+
+def test_multi_word_entries_and_inflected_head():
+    assert _terms("It failed to act, according to\nofficials.", "implicative") == [("fail to", "failed to")]
+    assert _terms("It failed to act, according to\nofficials.", "hedge") == [("according to", "according to")]
+    # punctuation between the words breaks a multi-word entry
+    assert _terms("According, to me.", "hedge") == []
+    # the longest entry wins and hits do not overlap
+    assert _terms("It was caused at least in part by rain.", "hedge") == [("at least in part", "at least in part")]
+
+
+def test_case_insensitive_and_surface_offsets():
+    text = "Parler was APPARENTLY offline; Apparently so."
+    hits = _hits(text, "hedge")
+    assert [h.matched for h in hits] == ["APPARENTLY", "Apparently"]
+    for h in hits:
+        assert text[h.start : h.end] == h.matched
+        assert h.term == "apparently"
+    assert hits[0].start == text.index("APPARENTLY")
+
+
+def test_word_boundaries():
+    assert _terms("The mayor met a claimant about the hedgehog.", "hedge") == []
+    assert _terms("The mayor met a claimant.", "assertive") == []
+    # a hyphenated word is one word: "law-abiding" is no legal cue
+    assert _terms("Millions of law-abiding Americans.", "frame_legal") == []
+    # a possessive does not hide the word
+    assert _terms("The riot's aftermath.", "frame_violence") == [("riot", "riot")]
+
+
+def test_hyphen_and_space_variants():
+    assert _terms("A free-speech fight.", "frame_free_speech") == [("free speech", "free-speech")]
+    assert _terms("The far right site.", "loaded") == [("far-right", "far right")]
+
+
+def test_month_may_is_not_a_hedge():
+    assert _terms("The ruling came in May and Parler may appeal.", "hedge") == [("may", "may")]
+
+
+def test_only_story_sentence_spans_are_searched_and_hits_carry_the_sentence_index():
+    text = "RELATED Woman charged with stealing laptop. The riot was violent. Click here."
+    s = text.index("The riot")
+    e = text.index("Click") - 1
+    hits = lexicon_hits(text, [(0, 0), (s, e)])
+    assert {h.sentence for h in hits} == {1}
+    assert [(h.category, h.matched) for h in hits] == [("frame_violence", "riot"), ("frame_violence", "violent")]
+    assert lexicon_hits(text, []) == []
+
+
+def test_seed_000_failed_to_is_an_implicative():
+    text = (SEEDS / "000_74b91037a9b5fe92.txt").read_text(encoding="utf-8")
+    sent = 'Rothstein also said Parler failed to prove that the "balance of hardships"'
+    s = text.index(sent)
+    e = text.index("toward Parler.", s) + len("toward Parler.")
+    hits = lexicon_hits(text, [(s, e)])
+    impl = [h for h in hits if h.category == "implicative"]
+    assert [(h.term, h.matched) for h in impl] == [("fail to", "failed to")]
+    assert impl[0].start == text.index("failed to", s)
+    assert ("prove", "prove") in [(h.term, h.matched) for h in hits if h.category == "factive"]
+
+
+def test_seed_004_free_speech_sentence():
+    text = (SEEDS / "004_835e64f4218eea4b.txt").read_text(encoding="utf-8")
+    s = text.index("Parler said there was no evidence")
+    e = text.index("for free speech.", s) + len("for free speech.")
+    hits = lexicon_hits(text, [(s, e)])
+    got = {(h.category, h.matched) for h in hits}
+    assert ("frame_free_speech", "free speech") in got
+    assert ("frame_violence", "inciting") in got and ("frame_violence", "riots") in got
+    assert not any(h.category == "frame_legal" for h in hits)  # "law-abiding" is not a legal cue
+
+
+def test_rates_and_terms():
+    text = "Apparently it may rain. " * 2 + "The dog ran home today in the sun. " * 4
+    spans = [(0, len(text))]
+    n = count_words(text, spans)
+    assert n == 4 * 2 + 8 * 4  # 40 words
+    hits = lexicon_hits(text, spans)
+    rates = lexicon_rates(hits, n)
+    assert set(rates) == {f"{c}_rate" for c in CATEGORIES}
+    assert rates["hedge_rate"] == pytest.approx(4 * 1000 / 40)  # apparently x2, may x2
+    assert rates["loaded_rate"] == 0.0
+    terms = lexicon_terms(hits)
+    assert terms["hedge_terms"] == "apparently (2); may (2)"
+    assert terms["loaded_terms"] == ""
+    assert all(math.isnan(v) for v in lexicon_rates(hits, 0).values())
+    assert all(math.isnan(v) for v in lexicon_rates([], None).values())
+
+
+def test_count_words():
+    assert count_words("The U.S. didn't ban it \u2014 yet.") == 6
+    assert count_words("") == 0
+    assert count_words("abc def", [(0, 3)]) == 1
+    assert count_words("abc def", [(10, 20), (3, 1)]) == 0
+
+
+def test_hits_table_columns():
+    hits = _hits("The riot was violent.")
+    df = hits_table(hits)
+    assert list(df.columns) == [c for c in COLUMNS["lexicon_hits"] if c != "article_id"]
+    assert len(df) == 2
+    assert len(hits_table([])) == 0
+    assert isinstance(hits[0], LexiconHit)
+
+
+def test_bad_input_never_raises():
+    assert lexicon_hits("", [(0, 5)]) == []
+    assert lexicon_hits("riot", [(-3, 99), ("a", "b"), (None,)])[0].matched == "riot"
+    with pytest.raises(ValueError):
+        lexicon_hits("riot", [(0, 4)], categories=["nonsense"])
+    huge = "The riot was violent. " * 20000
+    assert len(lexicon_hits(huge, [(0, len(huge))], categories="frame_violence")) == 40000
+
+
+def test_data_files_have_cited_headers_and_sane_sizes():
+    pkg = resources.files("framing") / "data"
+    for name in LEXICON_FILES:
+        lines = (pkg / name).read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("#")
+        header = " ".join(l for l in lines if l.startswith("#"))
+        assert "Format:" in header
+    epistemic = (pkg / "lexicon_epistemic.tsv").read_text(encoding="utf-8")
+    for work in ("Recasens", "Hyland", "Kiparsky", "Hooper", "Karttunen"):
+        assert work in epistemic
+    frames = (pkg / "lexicon_frames.tsv").read_text(encoding="utf-8")
+    assert "Boydstun" in frames and "Card" in frames
+    lex = load_lexicons()
+    assert set(lex) == set(CATEGORIES)
+    for cat, terms in lex.items():
+        assert 30 <= len(terms) <= 250, cat
+        assert len(terms) == len(set(terms)), cat
+    assert all(e.inflect in ("verb", "noun", "none") for e in load_entries())
+
+
+def test_deterministic():
+    text = (SEEDS / "003_cb9c59c22a6b5b98.txt").read_text(encoding="utf-8")
+    spans = [(0, len(text))]
+    assert lexicon_hits(text, spans) == lexicon_hits(text, spans)
