@@ -1,0 +1,264 @@
+"""Omissions: what most outlets' stories mention but one leaves out; and how alike the outlets' texts are.
+
+A story's *topics* are (a) its main actors (see :mod:`framing.actors`) and (b) the key noun phrases
+and named places, events and laws its outlets mention, merged by their head word ("the US Capitol",
+"the Capitol Building" and "the Capitol" are one topic; so are "app stores" and "online stores").
+A topic counts when at least half of the story's outlets mention it. For each topic and article
+the ``topics`` table says whether the article mentions it and quotes the first sentence that does;
+:func:`omissions` lists, for each article, the topics most *other* outlets mention but it does not.
+:func:`outlet_similarity` gives the TF-IDF cosine similarity of the outlets' story texts.
+
+Notes
+-----
+Comparing which facts and actors each outlet includes is the "selection" side of framing (Entman
+1993, "Framing: Toward Clarification of a Fractured Paradigm", Journal of Communication 43(4));
+presence/absence across outlets of the same event follows the coverage-difference analyses of
+Park et al. (2009), "NewsCube: Delivering Multiple Aspects of News to Mitigate Media Bias" (CHI).
+Noun phrases come from spaCy's noun chunks and named entities, merged by the lemma of their head
+word. Similarity is the cosine of TF-IDF vectors (Salton and Buckley 1988, "Term-weighting
+approaches in automatic text retrieval", Information Processing & Management 24(5)).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from typing import Iterable, Mapping, NamedTuple
+
+import pandas as pd
+
+from framing.actors import StoryText, _group_stories, _parse, find_actors
+
+__all__ = ["TopicPresence", "topic_presence", "omissions", "outlet_similarity", "COLUMNS"]
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "topics": {
+        "story_id": "Identifier of the story the article covers.",
+        "topic": "An actor (canonical name) or key noun phrase mentioned by at least half of the story's outlets.",
+        "kind": "actor for people and organisations, phrase for other noun phrases and named places/events.",
+        "article_id": "Identifier of the article.",
+        "outlet": "News outlet that published the article.",
+        "present": "True when the article's story text mentions the topic.",
+        "sentence": "The first story sentence of the article that mentions the topic (empty when absent).",
+        "start": "Character offset of that sentence in the raw article text (empty when absent).",
+        "end": "Character offset just after that sentence in the raw article text (empty when absent).",
+        "n_outlets": "Number of the story's outlets that mention the topic.",
+    },
+    "omissions": {
+        "story_id": "Identifier of the story the article covers.",
+        "outlet": "News outlet that leaves the topic out.",
+        "article_id": "Identifier of the article that leaves the topic out.",
+        "topic": "The actor or noun phrase most other outlets mention.",
+        "kind": "actor or phrase.",
+        "n_others_present": "Number of other outlets that mention the topic.",
+        "share_others_present": "Share of the other outlets that mention the topic (0 to 1).",
+        "example_outlet": "One other outlet that mentions the topic.",
+        "example_sentence": "The sentence in which that outlet mentions it.",
+    },
+}
+
+# entity types that are never topics on their own (numbers, dates, amounts)
+_SKIP_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG"})
+
+
+class TopicPresence(NamedTuple):
+    """One row of the ``topics`` table."""
+
+    story_id: str
+    topic: str
+    kind: str
+    article_id: str
+    outlet: str
+    present: bool
+    sentence: str
+    start: float
+    end: float
+    n_outlets: int
+
+
+def _phrase_words(tokens) -> list[str]:
+    """Lemmatised, lower-cased content words of a phrase (no determiners, possessives, punctuation)."""
+    return [t.lemma_.lower().replace(".", "") for t in tokens
+            if not (t.is_punct or t.is_space or t.pos_ in ("DET", "PRON", "PART", "ADP", "CCONJ", "NUM"))
+            and t.lemma_.strip(".")]
+
+
+def _head_key(tok) -> str | None:
+    key = tok.lemma_.lower().replace(".", "")
+    if len(key) < 3 or not key.replace("-", "").isalpha() or tok.is_stop or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return key
+
+
+def _phrases(sd) -> Iterable[tuple[str, str, object]]:
+    """(head key, lemmatised phrase, head token) for each noun chunk and non-actor entity of a parsed sentence."""
+    for ent in sd.ents:
+        if ent.label_ in _SKIP_ENTITIES or ent.label_ in _ACTOR_ENTITIES:
+            continue
+        key = _head_key(ent[-1])
+        if key:
+            yield key, " ".join(_phrase_words(ent)) or key, ent[-1]
+    for chunk in sd.noun_chunks:
+        root = chunk.root
+        if root.ent_type_ in _ACTOR_ENTITIES or root.ent_type_ in _SKIP_ENTITIES:
+            continue
+        key = _head_key(root)
+        if key:
+            # keep the head and the modifiers right before it ("app store", "capitol riot")
+            words = _phrase_words([t for t in chunk if t.i <= root.i and t.ent_type_ not in _ACTOR_ENTITIES])
+            yield key, " ".join(words[-3:]) or key, root
+
+
+def _note(first: dict, in_outlets: dict, key: tuple[str, str], doc: StoryText, sentence_index: int) -> None:
+    """Record that ``doc`` mentions topic ``key`` in sentence ``sentence_index``."""
+    prev = first[key].get(doc.article_id)
+    first[key][doc.article_id] = sentence_index if prev is None else min(prev, sentence_index)
+    in_outlets[key].add(doc.outlet)
+
+
+def _story_topics(story_id: str, docs: list[StoryText], *, min_share: float) -> list[TopicPresence]:
+    outlets = list(dict.fromkeys(d.outlet for d in docs))
+    need = max(1, math.ceil(min_share * len(outlets) - 1e-9))
+    # first sentence per (topic, article), and in which outlets each topic occurs
+    first: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # (kind, key) -> article_id -> sentence idx
+    surface: dict[str, Counter] = defaultdict(Counter)
+    in_outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    # one-word aliases of actors ("capitol", "aws"): a phrase with that head is the actor itself
+    alias_actor: dict[str, str] = {}
+    mention_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_id = {d.article_id: d for d in docs}
+    for st in find_actors(docs):
+        for a in st.actors:
+            if a.is_main:
+                for alias in a.aliases:
+                    if " " not in alias:
+                        alias_actor.setdefault(alias.lower().replace(".", ""), a.name)
+        for m in st.mentions:
+            mention_spans[m.article_id].append((m.start, m.end))
+            if m.is_main:
+                _note(first, in_outlets, ("actor", m.actor), by_id[m.article_id], m.sentence_index)
+    for d in docs:
+        for si, sd in enumerate(_parse(d.text, d.sentences)):
+            off = d.sentences[si][0]
+            for key, phrase, root in _phrases(sd):
+                pos = off + root.idx
+                if key in alias_actor:
+                    _note(first, in_outlets, ("actor", alias_actor[key]), d, si)
+                    continue
+                if any(a <= pos < b for a, b in mention_spans[d.article_id]):  # "the company" = an actor
+                    continue
+                _note(first, in_outlets, ("phrase", key), d, si)
+                surface[key][phrase] += 1
+
+    def label(kind: str, key: str) -> str:
+        if kind == "actor":
+            return key
+        return min(surface[key].items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+
+    topics = [k for k in in_outlets if len(in_outlets[k]) >= need]
+    topics.sort(key=lambda k: (k[0] != "actor", -len(in_outlets[k]), label(*k)))
+    rows: list[TopicPresence] = []
+    seen_labels: set[tuple[str, str]] = set()
+    for kind, key in topics:
+        name = label(kind, key)
+        if (kind, name) in seen_labels:  # two heads with the same most common phrase: keep the first
+            continue
+        seen_labels.add((kind, name))
+        for d in docs:
+            si = first[(kind, key)].get(d.article_id)
+            if si is None:
+                rows.append(TopicPresence(story_id, name, kind, d.article_id, d.outlet, False, "", math.nan, math.nan,
+                                          len(in_outlets[(kind, key)])))
+            else:
+                a, b = d.sentences[si]
+                rows.append(TopicPresence(story_id, name, kind, d.article_id, d.outlet, True, d.text[a:b], a, b,
+                                          len(in_outlets[(kind, key)])))
+    return rows
+
+
+def topic_presence(docs: Iterable[StoryText], *, min_share: float = 0.5) -> pd.DataFrame:
+    """Which of the story's topics each article mentions, with the sentence that does; table ``topics``.
+
+    Parameters
+    ----------
+    docs:
+        The articles as :class:`~framing.actors.StoryText`; articles sharing ``story_id`` form a story.
+    min_share:
+        A noun phrase or actor is a topic of the story when at least this share of the story's
+        outlets mention it.
+    """
+    rows: list[TopicPresence] = []
+    for story_id, group in _group_stories(docs):
+        try:
+            rows.extend(_story_topics(story_id, group, min_share=min_share))
+        except Exception:  # one malformed story must not lose the batch
+            continue
+    df = pd.DataFrame(rows, columns=list(COLUMNS["topics"]))
+    df["present"] = df["present"].astype(bool)
+    return df
+
+
+def omissions(presence: pd.DataFrame, *, min_share: float = 0.6) -> pd.DataFrame:
+    """Topics an article leaves out although most other outlets of the story mention them.
+
+    Parameters
+    ----------
+    presence:
+        A ``topics`` table from :func:`topic_presence`.
+    min_share:
+        Report an omission when at least this share of the *other* outlets mention the topic.
+    """
+    columns = list(COLUMNS["omissions"])
+    if presence is None or len(presence) == 0:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for (story_id, topic, kind), grp in presence.groupby(["story_id", "topic", "kind"], sort=False):
+        by_outlet = grp.groupby("outlet", sort=False)["present"].any()
+        for _, row in grp.iterrows():
+            if row["present"]:
+                continue
+            others = by_outlet.drop(row["outlet"])
+            if len(others) == 0:
+                continue
+            n_present = int(others.sum())
+            share = n_present / len(others)
+            if share < min_share or n_present == 0:
+                continue
+            example = grp[(grp["outlet"] != row["outlet"]) & grp["present"]].iloc[0]
+            rows.append({"story_id": story_id, "outlet": row["outlet"], "article_id": row["article_id"],
+                         "topic": topic, "kind": kind, "n_others_present": n_present,
+                         "share_others_present": share, "example_outlet": example["outlet"],
+                         "example_sentence": example["sentence"]})
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["story_id", "outlet", "share_others_present", "topic"],
+                           ascending=[True, True, False, True], kind="mergesort").reset_index(drop=True)
+
+
+def outlet_similarity(texts_by_outlet: Mapping[str, str] | pd.DataFrame, **tfidf_options) -> pd.DataFrame:
+    """Cosine similarity of the outlets' story texts as TF-IDF vectors; square, indexed by outlet.
+
+    ``tfidf_options`` go to scikit-learn's ``TfidfVectorizer`` (its defaults otherwise: lower-cased
+    words of two or more characters, smoothed idf, l2-normalised rows). An outlet with no words has
+    similarity 0 with every outlet (NaN with itself).
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from framing.distinctive import _texts_by_outlet
+
+    texts = _texts_by_outlet(texts_by_outlet)
+    names = list(texts)
+    if not names:
+        return pd.DataFrame()
+    try:
+        matrix = TfidfVectorizer(**tfidf_options).fit_transform([texts[n] for n in names])
+    except ValueError:  # no words at all
+        return pd.DataFrame(math.nan, index=names, columns=names)
+    sim = pd.DataFrame(cosine_similarity(matrix), index=names, columns=names)
+    empty = [n for n, row in zip(names, matrix) if row.nnz == 0]
+    for n in empty:
+        sim.loc[n, n] = math.nan
+    sim.index.name = "outlet"
+    return sim
