@@ -58,6 +58,8 @@ from typing import NamedTuple, Sequence
 import numpy as np
 import pandas as pd
 
+from framing.sentences import sentence_spans
+
 __all__ = [
     "QuoteUnit",
     "normalize_quote",
@@ -120,8 +122,6 @@ _INSERT_RE = re.compile(r"(?<![\w])\[[^\]]*\](?![\w])")
 _WORD_RE = re.compile(r"\u2026|[^\W_]+(?:'[^\W_]+)*")
 GAP = "\u2026"  # an ellipsis or [insertion]: words left out or replaced by the reporter
 _SUFFIXES = ("ingly", "edly", "ing", "ed", "ly", "es", "s")
-_SENT_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_ABBREV_RE = re.compile(r"(?:\b[A-Za-z]\.|\b[A-Z][a-z]{0,2}\.|\b[A-Za-z]\.[A-Za-z]\.)$")
 
 
 def _stop_words() -> frozenset[str]:
@@ -290,43 +290,67 @@ def word_diff(quote: str, reference: str) -> str:
     return " ".join(parts)
 
 
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans inside one quotation (abbreviations such as "U.S." or "Jan." kept)."""
-    spans, lo = [], 0
-    for m in _SENT_END_RE.finditer(text):
-        head = text[lo : m.start()]
-        if _ABBREV_RE.search(head.rstrip("\"'\u201d\u2019")):
-            continue
-        spans.append((lo, m.start()))
-        lo = m.end()
-    spans.append((lo, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+_MARK_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u201f\u201b"
 
 
-def _row_pieces(row) -> list[tuple[str, int]]:
-    """(text, raw start) of each quoted piece of a quotes-table row."""
+def _int_or(val, default: int = -1) -> int:
+    try:
+        out = int(val)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return out if out == out else default
+
+
+def _carve(row) -> list[tuple[str, int]]:
+    """(text, raw start) of each piece of a quotes-table row.
+
+    The attribution table joins interrupted quotations' pieces with " \u2026 " and gives each
+    piece's (start, end); the pieces are cut back out of ``quote`` by their lengths.
+    """
     quote = row.get("quote")
     if not isinstance(quote, str) or not quote.strip():
         return []
-    start = row.get("start")
-    start = int(start) if isinstance(start, (int, np.integer, float)) and start == start else -1
+    start = _int_or(row.get("start"))
     pieces = row.get("pieces")
-    if isinstance(pieces, (list, tuple)) and pieces:
-        out = []
+    spans: list[tuple[int, int]] = []
+    if isinstance(pieces, (list, tuple, np.ndarray)):
         for p in pieces:
-            if isinstance(p, (list, tuple)) and len(p) >= 2 and isinstance(p[0], (int, np.integer)):
-                text = str(p[2]) if len(p) >= 3 else None
-                if text is None:
-                    break
-                out.append((text, int(p[0])))
-            elif isinstance(p, str):
-                i = quote.find(p)
-                out.append((p, start + i if start >= 0 and i >= 0 else start))
-            else:
-                break
-        else:
-            return out
+            if isinstance(p, (list, tuple, np.ndarray)) and len(p) >= 2:
+                a, b = _int_or(p[0]), _int_or(p[1])
+                if 0 <= a < b:
+                    spans.append((a, b))
+    sep = " \u2026 "
+    if len(spans) > 1 and sum(b - a for a, b in spans) + len(sep) * (len(spans) - 1) == len(quote):
+        out, pos = [], 0
+        for a, b in spans:
+            out.append((quote[pos : pos + b - a], a))
+            pos += b - a + len(sep)
+        return out
     return [(quote, start)]
+
+
+def _row_pieces(row) -> list[tuple[str, int]]:
+    """(text, raw start) of the words inside quotation marks in a quotes-table row.
+
+    Quotation marks are found with :func:`framing.attribution.quotation_spans`; a piece with
+    no marks (a hand-made table of bare quotations) is taken whole. Start is -1 when the row
+    has no offsets.
+    """
+    from framing.attribution import quotation_spans
+
+    out: list[tuple[str, int]] = []
+    for text, base in _carve(row):
+        spans = quotation_spans(text, paragraphs=[(0, len(text))])
+        if not spans:
+            spans = [(0, len(text))]
+        for a, b in spans:
+            while a < b and (text[a].isspace() or text[a] in _MARK_CHARS):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in _MARK_CHARS):
+                b -= 1
+            if b > a:
+                out.append((text[a:b], base + a if base >= 0 else -1))
+    return out
 
 
 def _units(quotes: pd.DataFrame) -> list[QuoteUnit]:
@@ -334,7 +358,7 @@ def _units(quotes: pd.DataFrame) -> list[QuoteUnit]:
     for row_no, (_, row) in enumerate(quotes.iterrows()):
         k = 0
         for text, start in _row_pieces(row):
-            for a, b in _split_sentences(text):
+            for a, b in sentence_spans(text, [(0, len(text))]):
                 sub = text[a:b]
                 surface, norm = _words(sub)
                 if not _n_words(norm):
@@ -345,7 +369,21 @@ def _units(quotes: pd.DataFrame) -> list[QuoteUnit]:
                 e = start + a + trail if start >= 0 else -1
                 units.append(QuoteUnit(row_no, k, sub.strip(), s, e, surface, norm))
                 k += 1
-    return units
+    return _drop_overlaps(units, [str(quotes.iloc[u.row]["article_id"]) for u in units])
+
+
+def _drop_overlaps(units: list[QuoteUnit], arts: list[str]) -> list[QuoteUnit]:
+    """Keep one unit where two attribution rows cover the same quoted words (the longer)."""
+    kept: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    keep = []
+    for i in sorted(range(len(units)), key=lambda i: (-(units[i].end - units[i].start), units[i].start, i)):
+        u = units[i]
+        if u.start >= 0 and any(u.start < e and s < u.end for s, e in kept[arts[i]]):
+            continue
+        if u.start >= 0:
+            kept[arts[i]].append((u.start, u.end))
+        keep.append(i)
+    return [units[i] for i in sorted(keep)]
 
 
 class _DSU:
