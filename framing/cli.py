@@ -55,6 +55,12 @@ def side_by_side(articles: pd.DataFrame, *, columns=SUMMARY_COLUMNS, width: int 
     return table.map(fmt)
 
 
+def _column_options(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--*-col`` options given (table corpora: CSV/TSV/JSONL/Parquet)."""
+    names = ("id_col", "outlet_col", "text_col", "headline_col", "story_col", "date_col", "html_col")
+    return {n: getattr(args, n) for n in names if getattr(args, n, None)}
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from framing.io import FramingInputError, load_corpus
     from framing.output import OutputExistsError
@@ -65,7 +71,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            corpus = load_corpus(corpus_path)
+            corpus = load_corpus(corpus_path, **_column_options(args))
         for w in caught:
             if issubclass(w.category, UserWarning):
                 print(f"warning: {w.message}", file=sys.stderr)
@@ -75,11 +81,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         from framing.output import prepare_output_dir
 
-        out = prepare_output_dir(args.out, force=args.force)
+        out = prepare_output_dir(args.out, force=args.force or args.resume)
     except OutputExistsError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2
-    report = analyze(corpus, progress=args.progress)
+    from framing.parallel import TableAppender, merge_previous, read_done_ids, read_previous_tables
+
+    done = read_done_ids(out) if args.resume else set()
+    previous = read_previous_tables(out, done) if done else {}
+    if done:
+        print(f"framing: resuming: {len(done)} article(s) already in {out / 'articles.csv'} are skipped", file=sys.stderr)
+    appender = TableAppender(out, resume=bool(done))  # rows reach disk batch by batch (for --resume)
+    report = analyze(
+        corpus, progress=args.progress, jobs=args.jobs, batch_size=args.batch_size,
+        skip_ids=done, on_results=appender.write,
+    )
+    merge_previous(report, previous)
     written = write_report(report, out)
     n_ok = len(report.articles)
     n_bad = len(report.errors)
@@ -117,6 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="write into an existing, non-empty output folder")
     r.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
     r.add_argument("--progress", action="store_true", help="show a progress bar")
+    r.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (default 1; 0 = one per CPU core); results do not depend on it")
+    r.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles per task sent to a worker (default 16)")
+    r.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run: skip articles already in OUT/articles.csv, append the rest")
+    cols = r.add_argument_group("table corpora (CSV/TSV/JSONL/Parquet): which column holds what")
+    for field, default in (
+        ("id", "article_id or id"), ("outlet", "outlet or source"), ("text", "text or body"),
+        ("headline", "headline or title"), ("story", "story_id"), ("date", "date or published"), ("html", "html"),
+    ):
+        cols.add_argument(f"--{field}-col", metavar="NAME", help=f"default: {default}")
     r.set_defaults(func=_cmd_report)
 
     c = sub.add_parser("columns", help="print the data dictionary")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Collection, Iterable
 
 import pandas as pd
 
@@ -99,31 +99,50 @@ def _to_corpus(corpus) -> Corpus:
     return Corpus(articles=list(corpus))
 
 
-def analyze(corpus: Corpus | str | Path | Iterable[Article], *, progress: bool = False) -> Report:
-    """Analyse every article of ``corpus`` and compare outlets; return a :class:`Report`."""
-    corpus = _to_corpus(corpus)
-    rows: dict[str, list[dict]] = {}
-    errors: list[LoadError] = list(corpus.errors)
-    articles = corpus.articles
-    if progress:
-        from tqdm.auto import tqdm
+def analyze(
+    corpus: Corpus | str | Path | Iterable[Article],
+    *,
+    progress: bool = False,
+    jobs: int = 1,
+    batch_size: int = 16,
+    skip_ids: Collection[str] = (),
+    on_results: Callable[[list], None] | None = None,
+) -> Report:
+    """Analyse every article of ``corpus`` and compare outlets; return a :class:`Report`.
 
-        articles = tqdm(articles, unit="article")
-    for article in articles:
-        try:
-            tables = analyze_article(article)
-        except Exception as exc:  # one bad article never loses the batch
-            errors.append(
-                LoadError(
-                    article.article_id,
-                    article.source,
-                    f"analysis failed: {exc.__class__.__name__}: {exc} "
-                    f"({traceback.extract_tb(exc.__traceback__)[-1].name})",
-                )
-            )
-            continue
-        for name, trows in tables.items():
+    ``jobs`` worker processes share the articles (``0``: one per core); the tables and their row
+    order do not depend on ``jobs`` (see :func:`framing.parallel.analyze_parallel`). A path is
+    read as a stream (:func:`framing.loaders.iter_articles`). Articles whose id is in
+    ``skip_ids`` are left out (``framing report --resume``). ``on_results``, if given, is called
+    with each completed batch of :class:`~framing.parallel.ArticleResult` (in input order), e.g.
+    to write rows out as they come.
+    """
+    from framing.parallel import analyze_parallel
+
+    errors: list[LoadError] = []
+    if isinstance(corpus, (str, Path)):
+        from framing.loaders import iter_articles
+
+        articles: Iterable[Article] = iter_articles(corpus, errors=errors)
+    else:
+        corpus = _to_corpus(corpus)
+        errors.extend(corpus.errors)
+        articles = corpus.articles
+    rows: dict[str, list[dict]] = {}
+    pending: list = []
+    results = analyze_parallel(articles, jobs=jobs, batch_size=batch_size, progress=progress, skip_ids=skip_ids)
+    for result in results:
+        if result.error is not None:
+            errors.append(result.error)
+        for name, trows in result.tables.items():
             rows.setdefault(name, []).extend(trows)
+        if on_results is not None:
+            pending.append(result)
+            if len(pending) >= batch_size * max(jobs, 1):
+                on_results(pending)
+                pending = []
+    if on_results is not None and pending:
+        on_results(pending)
     report = Report()
     for name in list(TABLE_ORDER) + sorted(set(rows) - set(TABLE_ORDER)):
         if name in rows:
