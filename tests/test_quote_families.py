@@ -40,8 +40,8 @@ def table(*rows) -> pd.DataFrame:
                 "kind": kind,
                 "speaker": speaker,
                 "speaker_canonical": speaker,
-                "start": 100 * i,
-                "end": 100 * i + len(quote),
+                "start": 1000 * i,
+                "end": 1000 * i + len(quote),
             }
         )
     return pd.DataFrame(out)
