@@ -122,6 +122,9 @@ FUNCTION_WORDS = frozenset(
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "acomp"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG", "FAC"})
+_SUBORDINATORS = frozenset({"as", "after", "before", "while", "when", "because", "since", "until", "if", "though",
+                           "although", "once", "whereas", "unless"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PUNCT", "SPACE", "SYM", "PRON", "X"})
 
 
@@ -282,11 +285,13 @@ def _set_case(chars: list[str], start: int, word: str) -> None:
         chars[start] = lowered
 
 
-def _lower_variants(nlp, s: str) -> list[str]:
+def _lower_variants(nlp, s: str, entities: Iterable[tuple[int, int]] = ()) -> list[str]:
     """Two re-cased copies of a Title Case segment, both of len(s), in order of preference.
 
     1. proper nouns kept, other words lowered (a proper noun: an acronym, a word the dictionary does
-       not know, a possessor, or a noun-only word next to one of these: 'Kanye West');
+       not know, a possessor, a word inside a named entity found in the text as written -- unless it
+       is a function word or an inflected verb form, which such entities swallow in Title Case
+       ('Kanye West Spent') -- or a noun-only word next to one of these: 'Kanye West');
     2. every word but the first and acronyms lowered.
     """
     words = list(_WORD.finditer(s))
@@ -305,15 +310,17 @@ def _lower_variants(nlp, s: str) -> list[str]:
         unknown = caps and not function and len(bare) > 1 and not any(_is_known_word(nlp, p) for p in parts)
         name_like = (not function and bool(_lemmas(nlp, bare, "noun"))
                      and not any(_lemmas(nlp, bare, pos) for pos in ("verb", "adj", "adv")))
+        in_entity = any(a <= m.start() and m.end() <= b for a, b in entities) and not function \
+            and not _lemmas(nlp, bare, "verb") and not _lemmas(nlp, bare, "adj")
         info.append(dict(m=m, caps=caps, acronym=acronym, possessive=possessive, function=function,
-                         anchor=caps and (unknown or possessive), name_like=name_like))
-    keep = [k == 0 or i["acronym"] or i["anchor"] for k, i in enumerate(info)]
+                         anchor=caps and (unknown or possessive), name_like=name_like, entity=in_entity))
+    keep = [k == 0 or i["acronym"] or i["anchor"] or i["entity"] for k, i in enumerate(info)]
     # a run of capitalised words joined by single spaces around a name anchor is one name
     # ("Kanye West", "Whitney Houston's"), unless the neighbour could be a verb or is a function word
     for k, i in enumerate(info):
         if not i["anchor"]:
             continue
-        for step in (-1, 1):
+        for step in ((-1,) if i["possessive"] else (-1, 1)):
             j = k + step
             while 0 <= j < len(info):
                 a, b = (info[j], info[j - step]) if step == 1 else (info[j], info[j + 1])
@@ -334,11 +341,11 @@ def _lower_variants(nlp, s: str) -> list[str]:
     return ["".join(name_chars), "".join(lower_chars)]
 
 
-def _variants(nlp, segment: str) -> list[str]:
+def _variants(nlp, segment: str, entities: Iterable[tuple[int, int]] = ()) -> list[str]:
     base = _dequote(segment)
     out = [base]
     if _is_title_case(base):
-        out = _lower_variants(nlp, base) or [base]
+        out = _lower_variants(nlp, base, entities) or [base]
     seen: list[str] = []
     for v in out:
         if v not in seen:
@@ -422,7 +429,7 @@ def _nominal(nlp, token) -> bool:
     """A noun, or a word the tagger called an adjective that the dictionary knows only as a noun."""
     if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    return token.pos_ == "ADJ" and not _lemmas(nlp, token.text, "adj") and bool(_lemmas(nlp, token.text, "noun"))
+    return token.pos_ == "ADJ" and token.is_alpha and not _lemmas(nlp, token.text, "adj")
 
 
 def _repair_scan(nlp, doc) -> _Reading | None:
@@ -431,8 +438,13 @@ def _repair_scan(nlp, doc) -> _Reading | None:
     prev = None
     coordinated = False
     first_conjunct = None
+    skip: set[int] = set()
     for t in doc:
-        if t.is_space:
+        if t.is_space or t.i in skip:
+            continue
+        if t.text == "," and seen_noun is not None and t.i + 2 < len(doc) and doc[t.i + 1].like_num \
+                and doc[t.i + 2].text == ",":
+            skip.update((t.i + 1, t.i + 2))  # age apposition: 'Girl, 12, Killed In Crash'
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if seen_noun is not None and prev is not None and _nominal(nlp, prev) and t.tag_ in ("VBN", "VBD") \
@@ -457,7 +469,7 @@ def _repair_scan(nlp, doc) -> _Reading | None:
                 return _Reading(1.5, t.i, (first_conjunct or prev).i, "active", False)
         if not _np_like(t):
             return None
-        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if _nominal(nlp, t):
             seen_noun = t
         prev = t
     return None
@@ -537,6 +549,15 @@ def _read_root(nlp, root) -> _Reading:
             subj = _bare_subject(nlp, root)
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in root.children)
         finite = root.tag_ in _FINITE_TAGS or has_aux
+        if subj is not None and any(t.lower_ in _SUBORDINATORS for t in root.doc[subj.i + 1:root.i]
+                                    if t.i in {s.i for s in subj.subtree}):
+            # 'Chaos at the border as migrants surge': the verb belongs to a subordinate clause
+            return _Reading(1.0, None, None, "none", False)
+        if subj is not None and root.tag_ == "VBP" and subj.tag_ in ("NN", "NNP") and not has_aux \
+                and not any(c.dep_ == "conj" for c in subj.children) and _lemmas(nlp, root.text, "adj"):
+            # singular subject + plural-agreement form that can be an adjective: an elided copula,
+            # 'North Korea Still Open To Talks'
+            return _Reading(1.0, None, None, "none", False)
         if subj is not None and (finite or root.tag_ in ("VBN", "VBG", "VB")):
             score = 4.0 if finite else 3.0
         elif finite:
@@ -769,25 +790,40 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
 
         nlp = load_model()
     texts = [h if isinstance(h, str) else "" for h in headlines]
-    jobs: list[tuple[int, int, int]] = []  # (headline no., segment start, variant count)
-    plans: list[list[tuple[int, int, list[str]]]] = []
-    to_parse: list[str] = []
+    # 1. where the clause can be: core span and colon segments, as raw offsets
+    segments: list[list[tuple[int, int]]] = []
     for text in texts:
-        plan = []
         try:
             start, end = _core_span(text)
-            for a, b in _colon_segments(text, start, end):
-                variants = _variants(nlp, text[a:b])
-                plan.append((a, b, variants))
-                to_parse.extend(variants)
+            segments.append(_colon_segments(text, start, end))
         except Exception:  # noqa: BLE001 - one odd headline must not lose the batch
-            plan = []
-        plans.append(plan)
-    docs = iter(nlp.pipe(to_parse, batch_size=batch_size))
-    del jobs
+            segments.append([])
+    flat = [(h, a, b) for h, segs in enumerate(segments) for a, b in segs]
+    # 2. named entities of Title Case segments as written (NER only), to keep proper nouns capitalised
+    title = [k for k, (h, a, b) in enumerate(flat) if _is_title_case(_dequote(texts[h][a:b]))]
+    entities: dict[int, list[tuple[int, int]]] = {}
+    ner_off = [name for name in nlp.pipe_names if name != "ner"]
+    if "ner" in nlp.pipe_names and title:
+        ner_docs = nlp.pipe((_dequote(texts[flat[k][0]][flat[k][1]:flat[k][2]]) for k in title),
+                            batch_size=batch_size, disable=ner_off)
+        for k, doc in zip(title, ner_docs):
+            entities[k] = [(e.start_char, e.end_char) for e in doc.ents
+                           if e.label_ in _NAME_LABELS and len(e) <= 4]
+    variants = [_variants(nlp, texts[h][a:b], entities.get(k, ())) for k, (h, a, b) in enumerate(flat)]
+    # 3. parse the preferred variant of every segment; the fallback only where it found no clause
+    docs: list[list] = [[doc] for doc in nlp.pipe((v[0] for v in variants), batch_size=batch_size)]
+    readings = [[_read(nlp, d[0])] for d in docs]
+    retry = [k for k, v in enumerate(variants) if len(v) > 1 and readings[k][0].score < 3]
+    for k, doc in zip(retry, nlp.pipe((variants[k][1] for k in retry), batch_size=batch_size)):
+        docs[k].append(doc)
+        readings[k].append(_read(nlp, doc))
     frames = []
-    for text, plan in zip(texts, plans):
-        parsed = [(a, b, [next(docs) for _ in variants]) for a, b, variants in plan]
+    k = 0
+    for h, text in enumerate(texts):
+        parsed = []
+        for a, b in segments[h]:
+            parsed.append((a, b, docs[k], readings[k]))
+            k += 1
         try:
             frames.append(_choose(nlp, text, parsed))
         except Exception:  # noqa: BLE001
@@ -797,12 +833,11 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
 
 def _choose(nlp, text: str, parsed) -> HeadlineFrame:
     candidates = []
-    for position, (a, b, docs) in enumerate(parsed):
+    for position, (a, b, docs, readings) in enumerate(parsed):
         best = None
-        for rank, doc in enumerate(docs):
+        for rank, (doc, reading) in enumerate(zip(docs, readings)):
             # variants come in order of preference; a later one is used only when the earlier
             # readings found no clause with a subject
-            reading = _read(nlp, doc)
             key = (min(reading.score, 3.0), -rank)
             if best is None or key > best[0]:
                 best = (key, doc, reading)
