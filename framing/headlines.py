@@ -630,6 +630,8 @@ def _phrase_tokens(token, exclude=None) -> list:
     while run and (run[0].is_punct or run[0].is_space or run[0].dep_ in ("cc", "prep") and run[0].i != token.i):
         run.pop(0)
     while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "cc"):
+        if run[-1].text in ")]" and any(t.text in "([" for t in run):
+            break  # keep a closing bracket whose opener is in the phrase
         run.pop()
     return run
 

@@ -1,0 +1,226 @@
+"""Tests for framing.headlines.
+
+Expected values were decided by reading each headline (who does what to whom, in which voice),
+not taken from the module's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.headlines import (
+    COLUMNS,
+    HeadlineFrame,
+    headline_frame,
+    headline_frames,
+    to_record,
+    verb_class_of,
+)
+from framing.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def frame(text: str, nlp) -> HeadlineFrame:
+    return headline_frame(text, nlp=nlp)
+
+
+# ---------------------------------------------------------------------------------------------
+# the seed headlines (copied from seeds/*.txt; 003 has no headline, so its lede sentence is used)
+
+UPI = "Judge rejects Parler's request to be reinstated on Amazon's servers"
+SILICONANGLE = "Parler stays offline after judge blocks attempt to reinstate it on Amazon"
+EPOCH = "Judge Rejects Parler’s Request for Order Forcing Amazon to Keep Hosting Service"
+ARS_LEDE = (
+    "A federal judge today rejected Parler’s motion for an injunction against Amazon Web Services (AWS), "
+    "thwarting the social network’s attempt to quickly return to Amazon’s web hosting platform."
+)
+REUTERS = "Parler loses bid to require Amazon to restore service"
+
+
+def test_upi_judge_is_the_agent(nlp):
+    f = frame(UPI, nlp)
+    assert (f.verb, f.verb_text, f.subject_head, f.voice) == ("reject", "rejects", "Judge", "active")
+    assert f.agent == "Judge"
+    assert f.agent_type == "court/judge"
+    assert f.verb_class == "legal_action"
+    assert f.patient.startswith("Parler's request")
+
+
+def test_epoch_times_title_case_judge_is_the_agent(nlp):
+    f = frame(EPOCH, nlp)
+    assert (f.verb, f.subject_head, f.voice, f.agent_type) == ("reject", "Judge", "active", "court/judge")
+    assert f.verb_text == "Rejects"  # reported as written, not as lower-cased for parsing
+    assert EPOCH[f.verb_start:f.verb_end] == "Rejects"
+    assert f.patient.startswith("Parler’s Request")
+
+
+def test_siliconangle_parler_is_the_subject(nlp):
+    f = frame(SILICONANGLE, nlp)
+    assert (f.verb, f.subject_head, f.voice) == ("stay", "Parler", "active")
+    assert f.verb_class == "state_outcome"
+    assert (f.verb_start, f.verb_end) == (7, 12)
+
+
+def test_reuters_parler_is_the_subject(nlp):
+    f = frame(REUTERS, nlp)
+    assert (f.verb, f.subject_head, f.agent, f.voice) == ("lose", "Parler", "Parler", "active")
+    assert f.verb_class == "state_outcome"
+    assert f.patient.startswith("bid to require Amazon")
+
+
+def test_ars_lede_judge_is_the_agent(nlp):
+    f = frame(ARS_LEDE, nlp)
+    assert (f.verb, f.verb_text, f.subject_head, f.voice) == ("reject", "rejected", "judge", "active")
+    assert f.agent == "A federal judge"
+    assert f.agent_type == "court/judge"
+    assert f.patient == "Parler’s motion for an injunction against Amazon Web Services (AWS)"
+
+
+# ---------------------------------------------------------------------------------------------
+# one constructed headline per rule
+
+
+def test_reduced_passive_with_by_agent(nlp):
+    f = frame("Parler app pulled by Apple", nlp)
+    assert (f.verb, f.voice, f.subject_head) == ("pull", "passive", "app")
+    assert f.agent == "Apple"  # who is framed as acting
+    assert f.patient == "Parler app"  # the grammatical subject
+    assert f.agent_type == "company"
+
+
+def test_reduced_passive_without_by_has_no_agent(nlp):
+    f = frame("Parler app pulled from App Store", nlp)
+    assert (f.verb, f.voice, f.subject_head, f.patient) == ("pull", "passive", "app", "Parler app")
+    assert f.agent is None and f.agent_type == "none"
+
+
+def test_full_passive_with_by_agent(nlp):
+    f = frame("Parler was taken offline by Amazon", nlp)
+    assert (f.verb, f.verb_text, f.voice, f.subject_head) == ("take", "taken", "passive", "Parler")
+    assert (f.agent, f.patient) == ("Amazon", "Parler")
+
+
+def test_title_case_reduced_passive(nlp):
+    f = frame("MTA Worker Killed By Falling Tree", nlp)
+    assert (f.verb, f.verb_text, f.voice, f.subject_head) == ("kill", "Killed", "passive", "Worker")
+
+
+def test_speaker_before_colon_is_not_the_subject(nlp):
+    f = frame("Fed's Plosser: Weather Has Curbed Job Growth", nlp)
+    assert (f.verb, f.verb_text, f.subject_head, f.voice) == ("curb", "Curbed", "Weather", "active")
+    assert f.verb_start == len("Fed's Plosser: Weather Has ")
+
+
+def test_source_after_colon_is_not_the_clause(nlp):
+    f = frame("Amazon cuts off Parler: report", nlp)
+    assert (f.verb, f.subject_head) == ("cut", "Amazon")
+
+
+def test_trailing_x_says_is_the_matrix_verb(nlp):
+    f = frame("Stocks fall as oil prices climb, analysts say", nlp)
+    assert (f.verb, f.verb_text, f.subject_head, f.voice) == ("say", "say", "analysts", "active")
+    assert f.verb_class == "reporting"
+    assert f.patient == "Stocks fall as oil prices climb"
+
+
+def test_trailing_says_x_is_the_matrix_verb(nlp):
+    f = frame("Rates will stay low, says Fed chair", nlp)
+    assert (f.verb, f.subject_head) == ("say", "chair")
+
+
+def test_title_case_s_verb_is_not_a_plural_noun(nlp):
+    f = frame("Wall Street Edges Lower After Record", nlp)
+    assert (f.verb, f.verb_text, f.subject_head, f.voice) == ("edge", "Edges", "Street", "active")
+
+
+def test_title_case_name_is_not_a_modal(nlp):
+    f = frame("Will Smith Slaps Chris Rock At Oscars", nlp)
+    assert (f.verb, f.subject_head) == ("slap", "Smith")
+
+
+def test_no_verb(nlp):
+    f = frame("Chaos in Washington", nlp)
+    assert f.verb is None and f.verb_text is None and f.verb_start is None
+    assert (f.voice, f.verb_class, f.agent_type) == ("none", "none", "none")
+
+
+def test_elided_copula_is_no_verb(nlp):
+    f = frame("North Korea Still Open To Talks After Trump Cancels Summit", nlp)
+    assert f.verb is None and f.voice == "none"
+
+
+def test_headline_future_with_to(nlp):
+    f = frame("Facebook to ban political ads", nlp)
+    assert (f.verb, f.subject_head, f.voice) == ("ban", "Facebook", "active")
+
+
+def test_coordinated_subject_first_conjunct(nlp):
+    f = frame("Harry And Meghan Step Back From Royal Duties", nlp)
+    assert (f.verb, f.subject_head) == ("step", "Harry")
+
+
+def test_age_apposition_in_reduced_passive(nlp):
+    f = frame("Girl, 12, killed in crash", nlp)
+    assert (f.verb, f.subject_head, f.voice) == ("kill", "Girl", "passive")
+
+
+def test_agent_types(nlp):
+    assert frame("FCC fines broadcaster over indecency", nlp).agent_type == "government"
+    assert frame("She sues Amazon", nlp).agent_type == "person"
+    assert frame("Supreme Court blocks Texas law", nlp).agent_type == "court/judge"
+
+
+# ---------------------------------------------------------------------------------------------
+# contract
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "!!!", "Le juge rejette la demande de Parler", "これは日本語の見出しです",
+                                 "x" * 20000, "“unbalanced ‘quotes"])
+def test_bad_input_gives_voice_none_without_exception(nlp, bad):
+    f = frame(bad, nlp)
+    assert f.headline == bad
+    assert f.voice == "none"
+    assert f.verb is None
+
+
+def test_non_string_in_batch_does_not_lose_the_batch(nlp):
+    frames = headline_frames([None, UPI], nlp=nlp)  # type: ignore[list-item]
+    assert frames[0].voice == "none"
+    assert frames[1].verb == "reject"
+
+
+def test_offsets_index_the_raw_headline(nlp):
+    texts = ["  Judge Rejects Parler’s Request (Update 1)", "“Parler stays offline,” after judge blocks bid",
+             "BREAKING: Amazon Suspends Parler", UPI, EPOCH, ARS_LEDE]
+    for f in headline_frames(texts, nlp=nlp):
+        assert f.verb is not None
+        assert f.headline[f.verb_start:f.verb_end] == f.verb_text
+
+
+def test_batch_equals_single_and_is_deterministic(nlp):
+    texts = [UPI, SILICONANGLE, EPOCH, ARS_LEDE, REUTERS, "Chaos in Washington"]
+    batch = headline_frames(texts, nlp=nlp)
+    assert batch == [headline_frame(t, nlp=nlp) for t in texts]
+    assert batch == headline_frames(texts, nlp=nlp)
+
+
+def test_to_record_matches_columns(nlp):
+    record = to_record(frame("Parler app pulled by Apple", nlp))
+    assert set(record) == set(COLUMNS["articles"])
+    assert record["headline_voice"] == "passive"
+    assert record["headline_agent"] == "Apple"
+    assert record["headline_patient"] == "Parler app"
+    assert all(isinstance(v, str) and v for v in COLUMNS["articles"].values())
+
+
+def test_verb_class_lexicon():
+    assert verb_class_of("say") == "reporting"
+    assert verb_class_of("rule") == "legal_action"
+    assert verb_class_of("attack") == "conflict"
+    assert verb_class_of("lose") == "state_outcome"
+    assert verb_class_of("photosynthesize") == "other"
+    assert verb_class_of(None) == "none"
