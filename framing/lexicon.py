@@ -262,7 +262,7 @@ def _clip_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[i
     """(index, start, end) of each usable sentence span, clipped to the text."""
     out = []
     n = len(text)
-    for i, span in enumerate(sentences or ()):
+    for i, span in enumerate(() if sentences is None else sentences):
         try:
             s, e = int(span[0]), int(span[1])
         except (TypeError, ValueError, IndexError):
@@ -279,7 +279,7 @@ def count_words(text: str, sentences: Sequence[tuple[int, int]] | None = None) -
     A word is a run of letters or digits; parts joined by a hyphen, apostrophe or dot count as one word
     ("law-abiding", "didn't", "U.S."). Punctuation and dashes are not words.
     """
-    if not text:
+    if not isinstance(text, str) or not text:
         return 0
     if sentences is None:
         return sum(1 for _ in _WORD_RE.finditer(text))
@@ -322,7 +322,7 @@ def lexicon_hits(
         unknown = set(categories) - set(CATEGORIES)
         if unknown:
             raise ValueError(f"unknown lexicon categories: {sorted(unknown)}; known: {CATEGORIES}")
-    if not text or not sentences:
+    if not isinstance(text, str) or not text or sentences is None or len(sentences) == 0:
         return []
     wanted = [c for c in CATEGORIES if categories is None or c in set(categories)]
     index = _index()

@@ -67,7 +67,8 @@ def _is_complex(word: str) -> bool:
 def readability_counts(text: str, sentences: Sequence[tuple[int, int]]) -> ReadabilityCounts:
     """Count sentences, words, syllables, polysyllables and complex words inside the sentence spans."""
     n_sent = n_words = n_syll = n_poly = n_complex = 0
-    for _, s, e in _clip_spans(text or "", sentences or ()):
+    text = text if isinstance(text, str) else ""
+    for _, s, e in _clip_spans(text, sentences):
         words = [re.sub(r"[-\u2010\u2011.]", " ", w.group()).split() for w in _WORD_RE.finditer(text, s, e)]
         if not words:
             continue

@@ -138,7 +138,7 @@ def polarity(text: str | None) -> dict[str, float]:
 def _merge_spans(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     """Clip spans to [0, n], drop empty or malformed ones, merge overlaps; sorted."""
     clean = []
-    for span in spans or ():
+    for span in () if spans is None else spans:
         try:
             s, e = int(span[0]), int(span[1])
         except (TypeError, ValueError, IndexError):

@@ -190,3 +190,39 @@ def test_deterministic():
     text = (SEEDS / "003_cb9c59c22a6b5b98.txt").read_text(encoding="utf-8")
     spans = [(0, len(text))]
     assert lexicon_hits(text, spans) == lexicon_hits(text, spans)
+
+
+def test_articles_columns_match_the_outputs():
+    hits = _hits("Apparently the riot was violent.")
+    out = {**lexicon_rates(hits, 5), **lexicon_terms(hits)}
+    assert set(out) == set(COLUMNS["articles"])
+
+
+def test_numpy_spans_are_accepted():
+    np = pytest.importorskip("numpy")
+    text = "The riot was violent. It may rain."
+    spans = np.array([[0, 21], [22, len(text)]])
+    hits = lexicon_hits(text, spans)
+    assert [(h.term, h.sentence) for h in hits] == [("may", 1), ("riot", 0), ("violent", 0)]
+    assert count_words(text, spans) == 7  # The riot was violent | It may rain
+    assert lexicon_hits(text, np.zeros((0, 2), dtype=int)) == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(
+    ["riot", "Riots", "may", "May", "according", "to", "free", "speech", "free-speech", "claimed", "the", ",", ".",
+     "\u201c", "\u201d", "law-abiding", "at", "least", "in", "part", "\n", "it\u2019s", "x"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(_WORDS, max_size=30), cuts=st.lists(st.integers(-5, 200), max_size=6))
+def test_hits_always_point_at_their_surface_text_inside_their_sentence(words, cuts):
+    text = " ".join(words)
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    for h in lexicon_hits(text, spans):
+        assert text[h.start : h.end] == h.matched
+        s, e = spans[h.sentence]
+        assert max(0, s) <= h.start < h.end <= e
