@@ -358,11 +358,13 @@ def _variants(nlp, segment: str, entities: Iterable[tuple[int, int]] = ()) -> li
 
 
 class _Reading(NamedTuple):
+    """One reading of a parse; ``score`` ranks how complete a clause it found (0 = no verb)."""
+
     score: float
     verb: int | None          # token index in the doc
     subject: int | None
-    voice: str
-    reduced: bool              # noun root + participle (reduced passive)
+    kind: str                  # attribution | clause | reduced (passive) | repaired | none
+    reduced: bool              # noun + participle: a reduced passive
 
 
 def _np_like(token) -> bool:
@@ -388,9 +390,11 @@ def _trailing_attribution(nlp, doc) -> _Reading | None:
         return None
 
     def reporting(t) -> bool:
-        return t.is_alpha and any(l in REPORTING_TAIL for l in _lemmas(nlp, t.text, "verb")) and \
-            t.lower_ not in ("report", "reports", "claims", "claim") or \
-            (t.is_alpha and t.lower_ in ("reports", "claims") and t.i == tail[-1].i)
+        if not t.is_alpha or not any(lemma in REPORTING_TAIL for lemma in _lemmas(nlp, t.text, "verb")):
+            return False
+        # a bare 'report' / 'claim' / 'find' / 'show' at the end is a noun label ('..., New Report');
+        # 'tell' needs an object
+        return t.lower_ not in ("report", "claim", "find", "show", "tell", "tells", "told")
 
     last, first = tail[-1], tail[0]
     if reporting(last) and all(_np_like(t) or t.pos_ == "ADP" for t in tail[:-1]):
@@ -401,8 +405,6 @@ def _trailing_attribution(nlp, doc) -> _Reading | None:
         verb = first
     else:
         return None
-    if verb.lower_ in ("report", "claim", "find", "show", "tell"):
-        return None
     head = None
     for t in np:
         if t.pos_ == "ADP":
@@ -411,7 +413,7 @@ def _trailing_attribution(nlp, doc) -> _Reading | None:
             head = t
     if head is None:
         return None
-    return _Reading(5.0, verb.i, head.i, "active", False)
+    return _Reading(5.0, verb.i, head.i, "attribution", False)
 
 
 def _subject_of(verb):
@@ -451,7 +453,7 @@ def _repair_scan(nlp, doc) -> _Reading | None:
                 and t.is_alpha and t.dep_ in ("acl", "relcl", "ROOT", "conj") \
                 and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) \
                 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
-            return _Reading(3.0, t.i, prev.i, "passive", True)
+            return _Reading(3.0, t.i, prev.i, "reduced", True)
         if t.lower_ in ("and", "&") and seen_noun is not None:
             if not coordinated and prev is not None and _nominal(nlp, prev):
                 first_conjunct = prev
@@ -466,7 +468,7 @@ def _repair_scan(nlp, doc) -> _Reading | None:
                 prev is not None and prev.lower_.endswith("s") and prev.pos_ in ("NOUN", "PROPN"))
             base_after_plural = low in verb_lemmas and (plural_prev or coordinated) and not low.endswith("s")
             if (third_sg or base_after_plural) and prev is not None and _nominal(nlp, prev):
-                return _Reading(1.5, t.i, (first_conjunct or prev).i, "active", False)
+                return _Reading(1.5, t.i, (first_conjunct or prev).i, "repaired", False)
         if not _np_like(t):
             return None
         if _nominal(nlp, t):
@@ -540,11 +542,11 @@ def _read_root(nlp, root) -> _Reading:
     if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB") or root.tag_ == "MD":
         earlier = _earlier_clause(nlp, root)
         if earlier is not None:
-            return _Reading(4.0, earlier[0].i, earlier[1].i, "active", False)
+            return _Reading(4.0, earlier[0].i, earlier[1].i, "clause", False)
         subj = _subject_of(root)
         first = _coordinated_first_verb(nlp, root, subj)
         if first is not None:
-            return _Reading(4.0, subj.i, first.i, "active", False)
+            return _Reading(4.0, subj.i, first.i, "clause", False)
         if subj is None:
             subj = _bare_subject(nlp, root)
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in root.children)
@@ -564,7 +566,7 @@ def _read_root(nlp, root) -> _Reading:
             score = 2.5
         else:
             score = 1.0
-        return _Reading(score, root.i, subj.i if subj is not None else None, "active", False)
+        return _Reading(score, root.i, subj.i if subj is not None else None, "clause", False)
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
         for child in root.rights:
             # 'Facebook to ban political ads': the headline future, copula elided
@@ -572,12 +574,12 @@ def _read_root(nlp, root) -> _Reading:
             if child.tag_ == "VB" and to is not None and to.i > root.i and all(
                     t.pos_ not in ("VERB", "AUX", "ADP", "PUNCT") for t in root.doc[root.i + 1:to.i]):
                 passive = any(c.dep_ == "auxpass" for c in child.children)
-                return _Reading(3.0, child.i, root.i, "passive" if passive else "active", passive)
+                return _Reading(3.0, child.i, root.i, "reduced" if passive else "clause", passive)
             if child.dep_ in ("acl", "relcl") and child.tag_ in ("VBN", "VBD"):
                 between = root.doc[root.i + 1:child.i]
                 if all(t.dep_ != "punct" or t.is_space for t in between) and not any(
                         c.dep_ in _SUBJECT_DEPS for c in child.children):
-                    return _Reading(3.5, child.i, root.i, "passive", True)
+                    return _Reading(3.5, child.i, root.i, "reduced", True)
     return _Reading(0.0, None, None, "none", False)
 
 
@@ -590,7 +592,7 @@ def _voice(nlp, doc, reading: _Reading) -> str:
     children = list(verb.children)
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in children):
         return "passive"
-    if reading.score >= 5 or verb.tag_ not in ("VBD", "VBN") or reading.subject is None:
+    if reading.kind == "attribution" or verb.tag_ not in ("VBD", "VBN") or reading.subject is None:
         return "active"
     if any(c.dep_ in ("aux",) for c in children):
         return "active"  # perfect: 'Weather has curbed ...'
@@ -702,19 +704,17 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> Head
     subj_head = None
     if reading.subject is not None:
         subj_head = _np_head_for_name(doc[reading.subject])
-        if reading.score >= 5:  # trailing attribution: the NP after the last comma
-            tail = [t for t in doc[doc[reading.subject].left_edge.i:] if t.i != verb.i]
+        if reading.kind == "attribution":  # the NP after the last comma: the NP after the last comma
             comma = max((t.i for t in doc if t.text == "," and t.i < reading.subject), default=-1)
             subj_tokens = [t for t in doc[comma + 1:] if t.i != verb.i and not t.is_punct and not t.is_space]
-            del tail
-        elif reading.score == 1.5:
+        elif reading.kind == "repaired":
             subj_tokens = [t for t in doc[: verb.i] if not t.is_space]
             while subj_tokens and subj_tokens[0].is_punct:
                 subj_tokens.pop(0)
         else:
             subj_tokens = _phrase_tokens(doc[reading.subject], exclude=verb if reading.reduced else None)
     obj = None
-    if reading.score >= 5:
+    if reading.kind == "attribution":
         comma = max(t.i for t in doc if t.text == "," and t.i < min(verb.i, reading.subject or verb.i) + 1)
         obj_tokens = [t for t in doc[:comma] if not t.is_space]
     else:
@@ -723,8 +723,6 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> Head
             if obj is not None:
                 break
         obj_tokens = _phrase_tokens(obj) if obj is not None else []
-        if reading.score == 1.5 and obj is None:
-            obj_tokens = []
 
     if voice == "passive":
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
