@@ -49,7 +49,8 @@ def _textstat():
 
     ts = textstatistics()
     ts.set_lang("en_US")
-    ts.set_rounding_points(None)
+    if hasattr(ts, "set_rounding_points"):  # textstat >= 0.7.6
+        ts.set_rounding_points(None)
     return ts
 
 
