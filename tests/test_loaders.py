@@ -1,0 +1,210 @@
+"""Table and HTML corpora: column mapping, bad rows, encodings, streaming."""
+
+import csv
+import gzip
+import json
+import types
+
+import pandas as pd
+import pytest
+
+from framing.io import FramingInputError, load_corpus
+from framing.loaders import article_from_html, iter_articles, iter_records, resolve_columns
+
+BODY1 = "A judge ruled on Thursday.\n\nThe company said it would appeal."
+BODY2 = "The council met on Monday.\n\nIt voted to delay the plan."
+ROWS = [
+    {"story_id": "s1", "article_id": "a1", "outlet": "Daily A", "headline": "Judge rules", "date": "2021-01-21", "text": BODY1, "lang": "en"},
+    {"story_id": "s1", "article_id": "a2", "outlet": "Daily B", "headline": "Council delays", "date": "2021-01-22", "text": BODY2, "lang": "en"},
+    {"story_id": "s2", "article_id": "a3", "outlet": "Daily B", "headline": "Empty one", "date": "2021-01-23", "text": "   ", "lang": "en"},
+    {"story_id": "s2", "article_id": "", "outlet": "Daily A", "headline": "No id", "date": "2021-01-23", "text": BODY2, "lang": "en"},
+]
+
+
+def _write_jsonl(path, rows, opener=open):
+    with opener(path, "wt", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    return path
+
+
+def _check_good_rows(corpus):
+    assert [a.article_id for a in corpus] == ["a1", "a2"]
+    a1 = corpus.articles[0]
+    assert a1.outlet == "Daily A"
+    assert a1.headline == "Judge rules"
+    assert a1.text == BODY1  # the body only: the headline came in its own column
+    assert a1.story_id == "s1"
+    assert a1.metadata["date"] == "2021-01-21"
+    assert a1.metadata["lang"] == "en"  # other columns are kept as metadata
+    reasons = {e.article_id: e.reason for e in corpus.errors}
+    assert "empty text" in reasons["a3"]
+    assert len(corpus.errors) == 2
+    assert any("missing article id" in e.reason for e in corpus.errors)
+
+
+def test_jsonl_default_column_names(tmp_path):
+    _check_good_rows(load_corpus(_write_jsonl(tmp_path / "c.jsonl", ROWS)))
+
+
+def test_jsonl_gz(tmp_path):
+    _check_good_rows(load_corpus(_write_jsonl(tmp_path / "c.jsonl.gz", ROWS, opener=gzip.open)))
+
+
+@pytest.mark.parametrize("suffix,sep", [(".csv", ","), (".tsv", "\t")])
+def test_csv_and_tsv(tmp_path, suffix, sep):
+    path = tmp_path / f"c{suffix}"
+    pd.DataFrame(ROWS).to_csv(path, sep=sep, index=False)
+    _check_good_rows(load_corpus(path))
+
+
+def test_parquet(tmp_path):
+    path = tmp_path / "c.parquet"
+    pd.DataFrame(ROWS).to_parquet(path)
+    _check_good_rows(load_corpus(path))
+
+
+def test_alternative_names_and_cp1252_csv(tmp_path):
+    path = tmp_path / "c.csv"
+    with open(path, "w", encoding="cp1252", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "source", "title", "published", "body"])
+        w.writerow(["x1", "Le Monde", "Café closes", "2020-05-01", "The café “closed” on Friday."])
+    with pytest.warns(UserWarning, match="cp1252"):
+        corpus = load_corpus(path)
+    (a,) = corpus.articles
+    assert (a.article_id, a.outlet, a.headline, a.metadata["date"]) == ("x1", "Le Monde", "Café closes", "2020-05-01")
+    assert a.text == "The café “closed” on Friday."
+    assert a.encoding == "cp1252"
+
+
+def test_explicit_column_mapping(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"doc": ["d1"], "paper": ["P"], "content": [BODY1], "event": ["e9"]}).to_csv(path, index=False)
+    corpus = load_corpus(path, id_col="doc", outlet_col="paper", text_col="content", story_col="event")
+    (a,) = corpus.articles
+    assert (a.article_id, a.outlet, a.story_id, a.text) == ("d1", "P", "e9", BODY1)
+
+
+def test_missing_text_column_names_file_and_columns(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["d1"], "content": [BODY1]}).to_csv(path, index=False)
+    with pytest.raises(FramingInputError) as err:
+        load_corpus(path)
+    msg = str(err.value)
+    assert str(path) in msg and "article_id, content" in msg
+    with pytest.raises(FramingInputError, match="no column 'story'.*found: article_id, content"):
+        load_corpus(path, text_col="content", story_col="story")
+
+
+def test_no_id_column_numbers_rows(tmp_path):
+    path = tmp_path / "news.csv"
+    pd.DataFrame({"text": [BODY1, BODY2]}).to_csv(path, index=False)
+    assert [a.article_id for a in load_corpus(path)] == ["news-1", "news-2"]
+
+
+def test_duplicate_ids_and_broken_json_lines(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": BODY1}) + "\n{not json\n[1, 2]\n" + json.dumps({"id": "a", "text": BODY2}) + "\n"
+        + json.dumps({"id": 7, "text": BODY2}) + "\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(path)
+    assert [a.article_id for a in corpus] == ["a", "7"]  # a numeric id becomes text
+    reasons = [e.reason for e in corpus.errors]
+    assert len(reasons) == 3
+    assert "line 2: not valid JSON" in reasons[0]
+    assert "line 3: not a JSON object" in reasons[1]
+    assert "duplicate article_id 'a'" in reasons[2]
+
+
+def test_huge_csv_cell(tmp_path):
+    text = "Word " * 300_000  # 1.5 MB in one cell, beyond csv's default field limit
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": ["big"], "text": [text]}).to_csv(path, index=False)
+    (a,) = load_corpus(path).articles
+    assert a.text == text
+
+
+def test_iter_articles_streams_and_collects_errors(tmp_path):
+    path = _write_jsonl(tmp_path / "c.jsonl", ROWS)
+    errors = []
+    stream = iter_articles(path, errors=errors)
+    assert isinstance(stream, types.GeneratorType)
+    first = next(stream)
+    assert first.article_id == "a1" and errors == []  # nothing read beyond what was asked for
+    rest = list(stream)
+    assert [a.article_id for a in rest] == ["a2"] and len(errors) == 2
+    assert len(list(iter_records(path))) == 4
+
+
+def test_resolve_columns_prefers_first_default():
+    cmap = resolve_columns(["Title", "headline", "ID", "Body"])
+    assert (cmap.headline, cmap.id, cmap.text) == ("headline", "ID", "Body")
+
+
+PAGE = """<!doctype html><html><head><title>Council delays vote | The Gazette</title>
+<meta property="og:site_name" content="The Gazette"><meta property="og:title" content="Council delays vote">
+<meta name="date" content="2021-03-04"><script>var tracking = "lots of script text that nobody sees";</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>
+<article><h1>Council delays vote</h1>
+<p>The city council on Thursday postponed its vote on the new parking rules until next month, after residents packed the meeting.</p>
+<p>"We need more time to listen," the council chair said, adding that the plan would be revised before any vote.</p>
+<p>Opponents said the delay showed that the proposal did not have enough support among council members.</p>
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Storm closes schools across the region</a></li><li><a href="/b">Local team wins the cup final</a></li><li><a href="/c">Ten recipes for the summer</a></li></ul></aside>
+<footer>Copyright 2021 The Gazette. All rights reserved. Subscribe to our newsletter. Privacy policy. Terms of use.</footer>
+</body></html>"""
+
+
+def test_html_page(tmp_path):
+    path = tmp_path / "gazette-1.html"
+    path.write_text(PAGE, encoding="utf-8")
+    (a,) = load_corpus(path).articles
+    assert a.article_id == "gazette-1"
+    assert a.headline == "Council delays vote"
+    assert a.outlet == "The Gazette"  # from the site name, as no outlet was given
+    assert a.metadata["date"] == "2021-03-04"
+    assert "postponed its vote" in a.text and "enough support" in a.text
+    assert "Most read" not in a.text and "Copyright" not in a.text and "tracking" not in a.text
+    # nav, "Most read" box and footer are visible page text that is not story: a real share of it
+    assert 0.2 < a.metadata["html_boilerplate_ratio"] < 0.8
+
+
+def test_html_without_furniture_has_low_ratio():
+    page = "<html><body><article><h1>Council delays vote</h1>" + "".join(
+        f"<p>{s}</p>" for s in [
+            "The city council on Thursday postponed its vote on the new parking rules until next month.",
+            "Residents packed the meeting and many of them spoke against the plan for more than an hour.",
+            "The chair said the plan would be revised before any new vote was held by the council.",
+        ]
+    ) + "</article></body></html>"
+    a = article_from_html(page, article_id="p")
+    assert a.headline == "Council delays vote"
+    assert a.metadata["html_boilerplate_ratio"] < 0.05
+
+
+def test_html_column_in_table(tmp_path):
+    path = _write_jsonl(tmp_path / "pages.jsonl", [{"article_id": "h1", "outlet": "Gazette", "html": PAGE}])
+    (a,) = load_corpus(path).articles
+    assert a.outlet == "Gazette"  # the given outlet wins over the site name
+    assert a.headline == "Council delays vote" and "postponed its vote" in a.text
+
+
+def test_html_without_story_is_an_error(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>t</title></head><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert corpus.articles == [] and "no story text" in corpus.errors[0].reason
+
+
+def test_cli_column_options(tmp_path):
+    from framing.cli import main
+
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"doc": ["d1", "d2"], "paper": ["P", "Q"], "content": [BODY1, BODY2]}).to_csv(path, index=False)
+    out = tmp_path / "out"
+    assert main(["report", str(path), "--out", str(out), "--id-col", "doc", "--outlet-col", "paper", "--text-col", "content"]) == 0
+    articles = pd.read_csv(out / "articles.csv")
+    assert list(articles["article_id"]) == ["d1", "d2"] and list(articles["outlet"]) == ["P", "Q"]
