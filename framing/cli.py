@@ -115,6 +115,25 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_figures(args: argparse.Namespace) -> int:
+    from framing.figures import write_figures
+    from framing.io import FramingInputError, load_corpus
+    from framing.output import OutputExistsError, prepare_output_dir
+    from framing.pipeline import analyze
+
+    try:
+        corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
+        out = prepare_output_dir(args.out, force=args.force)
+    except (FramingInputError, OutputExistsError) as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    results = write_figures(analyze(corpus), out)
+    for r in results:
+        status = ", ".join(p.name for p in r.paths) if not r.skipped else f"skipped ({r.skipped})"
+        print(f"{r.name}: {status}")
+    return 0 if any(not r.skipped for r in results) else 1
+
+
 def _cmd_columns(args: argparse.Namespace) -> int:
     from framing.columns import columns
 
@@ -146,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         cols.add_argument(f"--{field}-col", metavar="NAME", help=f"default: {default}")
     r.set_defaults(func=_cmd_report)
+
+    f = sub.add_parser("figures", help="draw every figure as SVG, PDF and PNG (300 dpi) into a folder")
+    f.add_argument("corpus", nargs="?", help="folder of .txt files (+ manifest.csv) or a corpus file; default: bundled seeds/")
+    f.add_argument("--out", default="figures", help="output folder (default: figures/)")
+    f.add_argument("--force", action="store_true", help="write into an existing, non-empty output folder")
+    f.set_defaults(func=_cmd_figures)
 
     c = sub.add_parser("columns", help="print the data dictionary")
     c.add_argument("table", nargs="?", help="only this table (articles, lines, quotes, ...)")

@@ -18,4 +18,8 @@ def write_report(report, out: str | Path) -> list[Path]:
         written.append(write_csv_atomic(out / f"{name}.csv", frame))
     written.append(write_csv_atomic(out / "errors.csv", report.errors))
     written.append(write_csv_atomic(out / "columns.csv", columns()))
+    if len(report.tables.get("articles", ())):
+        from framing.html_report import write_html
+
+        written.append(write_html(report, out / "report.html"))
     return written

@@ -1,0 +1,79 @@
+"""The ``figures`` job: every figure of a report as SVG, PDF and PNG, byte for byte reproducible.
+
+:func:`write_figures` draws each figure of :data:`framing.plots.FIGURES` and writes
+``OUT/<name>.svg``, ``OUT/<name>.pdf`` and ``OUT/<name>.png`` (300 dpi) atomically. A figure whose
+table is missing from the report is skipped with a note, never an error. The same report gives the
+same bytes: SVG ids are salted with a fixed string, and no date or software version is embedded.
+
+Notes
+-----
+Reproducible output follows the Reproducible Builds convention of ignoring wall-clock time
+(https://reproducible-builds.org/docs/source-date-epoch/): no creation date is written at all.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import NamedTuple
+
+from framing.output import write_bytes_atomic, write_text_atomic
+from framing.plots import FIGURES, STYLE, MissingData, tables_of
+
+__all__ = ["FORMATS", "FigureResult", "render", "figure_bytes", "write_figures"]
+
+#: Formats written for every figure.
+FORMATS = ("svg", "pdf", "png")
+
+#: Metadata that would vary between runs or versions, switched off per format.
+_METADATA = {
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    "png": {"Software": None},
+}
+
+
+class FigureResult(NamedTuple):
+    """One figure of the job: written files, or the reason it was skipped."""
+
+    name: str
+    paths: tuple[Path, ...]
+    skipped: str  # empty when written
+
+
+def figure_bytes(fig, fmt: str, *, dpi: int = 300) -> bytes:
+    """The figure in format ``fmt`` (svg, pdf, png) without dates or version strings."""
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.compression": 6}):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+    return buf.getvalue()
+
+
+def render(report, name: str):
+    """The figure ``name`` for ``report`` (a Figure), or :class:`~framing.plots.MissingData`."""
+    return FIGURES[name](report)
+
+
+def write_figures(report, out: str | Path, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300) -> list[FigureResult]:
+    """Write every figure of ``report`` into ``out``; also ``out/figures.txt`` listing what was skipped."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    results: list[FigureResult] = []
+    for name, func in FIGURES.items():
+        try:
+            fig = func(report)
+        except MissingData as exc:
+            results.append(FigureResult(name, (), str(exc)))
+            continue
+        except Exception as exc:  # a broken figure never loses the others
+            results.append(FigureResult(name, (), f"failed: {exc.__class__.__name__}: {exc}"))
+            continue
+        paths = tuple(write_bytes_atomic(out / f"{name}.{fmt}", figure_bytes(fig, fmt, dpi=dpi)) for fmt in formats)
+        results.append(FigureResult(name, paths, ""))
+    n = len(tables_of(report).get("articles", ()))
+    lines = [f"# figures of a framing analysis of {n} articles", "name\tstatus"]
+    lines += [f"{r.name}\t{'written' if not r.skipped else 'skipped: ' + r.skipped}" for r in results]
+    write_text_atomic(out / "figures.txt", "\n".join(lines) + "\n")
+    return results

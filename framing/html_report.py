@@ -1,0 +1,320 @@
+"""The write-up: one self-contained HTML page with the side-by-side table, the figures and the texts.
+
+:func:`render_html` builds the page from a :class:`~framing.pipeline.Report`; :func:`write_html`
+writes it atomically (``framing report`` writes ``DIR/report.html``). The page needs nothing else:
+no script, no web font, no network; figures are inlined as SVG. Each article's text is shown with
+its page furniture greyed, the headline's agent outlined and every attributed statement coloured by
+the kind of speaker, using the character offsets of the ``lines`` and ``quotes`` tables.
+
+Article text is untrusted input: every piece of it is escaped with :func:`html.escape`, and the
+page's Content-Security-Policy forbids scripts, so a ``<script>`` in a headline shows as text.
+
+Notes
+-----
+Highlighting quotations by speaker follows the presentation of attribution in Pareti (2016),
+"PARC 3.0: A Corpus of Attribution Relations" (LREC), where content, source and cue are marked on
+the running text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Mapping, NamedTuple
+
+import pandas as pd
+
+from framing.output import write_text_atomic
+from framing.plots import (
+    FIGURES,
+    SPEAKER_TYPE_COLORS,
+    MissingData,
+    _article_frame,
+    _fmt,
+    notable_differences,
+    side_by_side,
+    tables_of,
+)
+
+__all__ = ["Span", "render_html", "write_html", "article_text", "article_spans", "highlight"]
+
+_FURNITURE_ROLES = ("byline", "dateline", "caption", "furniture")
+
+
+class Span(NamedTuple):
+    """A highlighted stretch of an article's raw text: ``text[start:end]`` gets CSS ``classes``."""
+
+    start: int
+    end: int
+    classes: tuple[str, ...]
+    title: str = ""
+
+
+def _css_name(value) -> str:
+    """A safe CSS class fragment from a data value ("court_document" stays, anything odd becomes -)."""
+    return re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "none"
+
+
+def _esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def article_text(lines: pd.DataFrame) -> str:
+    """An article's raw text rebuilt from its ``lines`` rows (non-empty lines at their offsets).
+
+    The characters between lines (line breaks, blank lines) become ``\\n``, so every offset of the
+    report's tables still points at the same character.
+    """
+    if lines.empty:
+        return ""
+    size = int(pd.to_numeric(lines["end"]).max())
+    chars = ["\n"] * size
+    for start, text in zip(pd.to_numeric(lines["start"]).astype(int), lines["text"].astype(str)):
+        chars[start : start + len(text)] = list(text)
+    return "".join(chars[:size])
+
+
+def _valid(start, end, n: int) -> tuple[int, int] | None:
+    try:
+        s, e = int(start), int(end)
+    except (TypeError, ValueError):
+        return None
+    s, e = max(0, s), min(n, e)
+    return (s, e) if e > s else None
+
+
+def article_spans(report, article_id: str, text: str) -> list[Span]:
+    """The highlights of one article: line roles, the headline's agent, quotations and their speakers."""
+    tables = tables_of(report)
+    spans: list[Span] = []
+    n = len(text)
+    lines = tables.get("lines")
+    headline_span = None
+    if lines is not None and not lines.empty and {"article_id", "start", "end", "role"} <= set(lines.columns):
+        own = lines[lines["article_id"].astype(str) == article_id]
+        for _, ln in own.iterrows():
+            rng = _valid(ln["start"], ln["end"], n)
+            if rng is None:
+                continue
+            role = _css_name(ln["role"])
+            kind = ln.get("furniture_kind", "")
+            title = f"{ln['role']}" + (f" ({kind})" if isinstance(kind, str) and kind else "")
+            spans.append(Span(*rng, (f"role-{role}",), title))
+            if role == "headline" and headline_span is None:
+                headline_span = rng
+    arts = tables.get("articles")
+    if arts is not None and "headline_agent" in arts.columns:
+        row = arts[arts["article_id"].astype(str) == article_id]
+        agent = row["headline_agent"].iloc[0] if not row.empty else None
+        headline = row["headline"].iloc[0] if (not row.empty and "headline" in row) else None
+        if headline_span is None and isinstance(headline, str) and headline:
+            pos = text.find(headline)
+            headline_span = (pos, pos + len(headline)) if pos >= 0 else None
+        if isinstance(agent, str) and agent.strip() and headline_span is not None:
+            hs, he = headline_span
+            pos = text[hs:he].lower().find(agent.strip().lower())
+            if pos >= 0:
+                spans.append(Span(hs + pos, hs + pos + len(agent.strip()), ("agent",), "who acts in the headline"))
+    quotes = tables.get("quotes")
+    if quotes is not None and not quotes.empty and {"article_id", "start", "end"} <= set(quotes.columns):
+        own = quotes[quotes["article_id"].astype(str) == article_id]
+        for _, q in own.iterrows():
+            stype = _css_name(q.get("speaker_type", "unknown") or "unknown")
+            who = q.get("speaker_canonical") or q.get("speaker") or "no speaker found"
+            verb = q.get("reporting_verb") or ""
+            title = f"{who} ({q.get('speaker_type', 'unknown')})" + (f", verb: {verb}" if isinstance(verb, str) and verb else "")
+            pieces = q.get("pieces")
+            ranges = []
+            if isinstance(pieces, (list, tuple)) and pieces:
+                ranges = [_valid(p[0], p[1], n) for p in pieces if isinstance(p, (list, tuple)) and len(p) == 2]
+            if not any(ranges):
+                ranges = [_valid(q["start"], q["end"], n)]
+            for rng in ranges:
+                if rng:
+                    spans.append(Span(*rng, ("quote", f"q-{stype}"), title))
+            if "speaker_start" in q and pd.notna(q.get("speaker_start")):
+                rng = _valid(q["speaker_start"], q.get("speaker_end"), n)
+                if rng:
+                    spans.append(Span(*rng, ("speaker",), f"speaker: {who}"))
+    return spans
+
+
+def highlight(text: str, spans: list[Span]) -> str:
+    """``text`` as escaped HTML, each stretch wrapped in one ``<span>`` carrying every class that covers it."""
+    n = len(text)
+    cuts = {0, n}
+    for sp in spans:
+        cuts.update((max(0, min(n, sp.start)), max(0, min(n, sp.end))))
+    cuts = sorted(cuts)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        cover = [sp for sp in spans if sp.start <= a and sp.end >= b]
+        chunk = _esc(text[a:b])
+        if not cover:
+            out.append(chunk)
+            continue
+        classes = sorted({c for sp in cover for c in sp.classes})
+        titles = [sp.title for sp in cover if sp.title]
+        title = f' title="{_esc(" | ".join(dict.fromkeys(titles)))}"' if titles else ""
+        out.append(f'<span class="{" ".join(classes)}"{title}>{chunk}</span>')
+    return "".join(out)
+
+
+def _table_html(report) -> str:
+    table = side_by_side(report)
+    if table.empty:
+        return "<p>No articles.</p>"
+    flags = notable_differences(table)
+    head = "".join(f"<th scope=\"col\">{_esc(c)}</th>" for c in table.columns)
+    rows = []
+    for feature in table.index:
+        cells = []
+        for outlet in table.columns:
+            cls = ' class="notable"' if flags.loc[feature, outlet] else ""
+            cells.append(f"<td{cls}>{_esc(_fmt(table.loc[feature, outlet]))}</td>")
+        rows.append(f"<tr><th scope=\"row\">{_esc(feature)}</th>{''.join(cells)}</tr>")
+    return (
+        '<table id="side-by-side"><thead><tr><th></th>' + head + "</tr></thead><tbody>"
+        + "".join(rows) + "</tbody></table>"
+    )
+
+
+def _svg_inline(svg: bytes) -> str:
+    text = svg.decode("utf-8")
+    start = text.find("<svg")
+    return text[start:] if start >= 0 else ""
+
+
+def _figures_html(report) -> str:
+    from framing.figures import figure_bytes
+
+    parts, skipped = [], []
+    for name, func in FIGURES.items():
+        try:
+            fig = func(report)
+        except MissingData as exc:
+            skipped.append(f"<li>{_esc(name)}: {_esc(exc)}</li>")
+            continue
+        except Exception as exc:  # a broken figure never loses the page
+            skipped.append(f"<li>{_esc(name)}: failed ({_esc(exc.__class__.__name__)})</li>")
+            continue
+        parts.append(f'<figure id="fig-{_css_name(name)}">{_svg_inline(figure_bytes(fig, "svg"))}</figure>')
+    if skipped:
+        parts.append("<p class=\"note\">Figures not drawn (their data is not in this report):</p><ul class=\"note\">"
+                     + "".join(skipped) + "</ul>")
+    return "\n".join(parts)
+
+
+def _legend_html() -> str:
+    items = [f'<span class="quote q-{_css_name(t)}">{_esc(t.replace("_", " "))}</span>' for t in SPEAKER_TYPE_COLORS]
+    return (
+        '<p class="legend">Quotations by kind of speaker: ' + " ".join(items)
+        + ' · <span class="agent">who acts in the headline</span>'
+        + ' · <span class="role-furniture">page furniture</span>, <span class="role-caption">captions</span>, '
+        + '<span class="role-byline">bylines</span> and <span class="role-dateline">datelines</span> in grey.</p>'
+    )
+
+
+def _articles_html(report, texts: Mapping[str, str] | None) -> str:
+    tables = tables_of(report)
+    arts = _article_frame(report)
+    lines = tables.get("lines", pd.DataFrame(columns=["article_id", "start", "end", "text"]))
+    parts = [_legend_html()]
+    for _, art in arts.iterrows():
+        aid = art["article_id"]
+        if texts is not None and aid in texts:
+            text = texts[aid]
+        elif not lines.empty and "text" in lines:
+            text = article_text(lines[lines["article_id"].astype(str) == aid])
+        else:
+            text = ""
+        body = highlight(text, article_spans(report, aid, text))
+        parts.append(
+            f'<article id="a-{_css_name(aid)}"><h3><span class="swatch" style="background:{art["color"]}"></span>'
+            f"{_esc(art['label'])}</h3><p class=\"meta\">{_esc(aid)}</p>"
+            f'<div class="text">{body}</div></article>'
+        )
+    return "\n".join(parts)
+
+
+def _css() -> str:
+    rules = [
+        "body{font-family:Georgia,'DejaVu Serif',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}",
+        "h1,h2,h3{font-family:'DejaVu Sans',Arial,sans-serif}",
+        "table{border-collapse:collapse;font:0.8rem 'DejaVu Sans',Arial,sans-serif;margin:1rem 0}",
+        "th,td{border:1px solid #ccc;padding:0.25rem 0.4rem;vertical-align:top;text-align:left;max-width:14rem}",
+        "thead th{background:#f3f3f3}",
+        "td.notable{background:#FCE3C4;font-weight:bold}",
+        "figure{margin:1.5rem 0}figure svg{width:100%;max-width:36rem;height:auto}",
+        ".note{color:#666;font-size:0.85rem}",
+        ".text{white-space:pre-wrap;font-size:0.95rem;border-left:3px solid #eee;padding-left:0.8rem}",
+        ".meta{color:#777;font-size:0.8rem;margin-top:-0.6rem}",
+        ".swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em;border-radius:2px}",
+        ".role-headline{font-weight:bold;font-size:1.1em}",
+        ".role-subhead,.role-dek{font-style:italic}",
+        "".join(f".role-{r}{{color:#8a8a8a;background:#f4f4f4}}" for r in _FURNITURE_ROLES),
+        ".agent{outline:2px solid #0072B2;outline-offset:1px}",
+        ".speaker{text-decoration:underline;text-decoration-thickness:2px}",
+        ".legend span{padding:0 0.25rem;margin-right:0.2rem}",
+    ]
+    rules += [f".q-{_css_name(t)}{{background:{c}55}}" for t, c in SPEAKER_TYPE_COLORS.items()]
+    return "\n".join(rules)
+
+
+def _first_articles(report, limit: int) -> dict[str, pd.DataFrame]:
+    """The report's tables restricted to its first ``limit`` articles."""
+    tables = tables_of(report)
+    keep = set(tables["articles"]["article_id"].astype(str).head(limit))
+    return {
+        name: (frame[frame["article_id"].astype(str).isin(keep)] if "article_id" in frame.columns else frame)
+        for name, frame in tables.items()
+    }
+
+
+def render_html(report, *, title: str = "How the outlets framed the story", texts: Mapping[str, str] | None = None,
+                figures: bool = True, max_articles: int = 40) -> str:
+    """The whole write-up as one HTML string (deterministic: same report, same page).
+
+    ``texts`` maps article ids to their raw text; by default the text is rebuilt from the ``lines``
+    table (:func:`article_text`). A corpus of more than ``max_articles`` articles is shown by its
+    first ``max_articles`` (the CSV tables next to the page hold them all).
+    """
+    n_all = len(tables_of(report).get("articles", ()))
+    if n_all > max_articles:
+        report = _first_articles(report, max_articles)
+    arts = _article_frame(report) if n_all else None
+    n = 0 if arts is None else len(arts)
+    k = 0 if arts is None else arts["outlet_name"].nunique()
+    sections = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_esc(title)}</title><style>{_css()}</style></head><body>",
+        f"<h1>{_esc(title)}</h1>",
+        f"<p>framing analysis of {n} article{'s' if n != 1 else ''} from {k} outlet{'s' if k != 1 else ''}. "
+        "Every number comes from the tables written next to this page; <code>framing columns</code> explains each one.</p>",
+    ]
+    if n_all > n:
+        sections.append(f"<p class=\"note\">Showing the first {n} of {n_all} articles.</p>")
+    if arts is None:
+        sections.append("<p>No article could be analysed.</p></body></html>")
+        return "\n".join(sections) + "\n"
+    sections += [
+        "<h2>Side by side</h2>",
+        "<p>Every outlet in a column. Highlighted: a number at least 1.5 standard deviations from the outlets' "
+        "mean, or a label only one outlet uses while most share another.</p>",
+        _table_html(report),
+    ]
+    if figures:
+        sections += ["<h2>Figures</h2>", _figures_html(report)]
+    sections += ["<h2>The articles</h2>", _articles_html(report, texts), "</body></html>"]
+    return "\n".join(sections) + "\n"
+
+
+def write_html(report, path: str | Path, **kwargs) -> Path:
+    """Write :func:`render_html` of ``report`` to ``path`` atomically."""
+    return write_text_atomic(path, render_html(report, **kwargs))

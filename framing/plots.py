@@ -1,0 +1,1212 @@
+"""Figures and notebook helpers: one style, one colour per outlet, labels in plain words.
+
+Every figure function takes a :class:`~framing.pipeline.Report` (or a ``{name: DataFrame}`` dict of
+its tables) and returns a matplotlib :class:`~matplotlib.figure.Figure` drawn at single-column width
+(3.5 in) with a caption naming its source. A figure whose table or columns are not in the report
+raises :class:`MissingData` (``framing.figures`` turns that into a "skipped" note), so the module
+works with whichever features are installed.
+
+Each outlet keeps one colour in every figure: outlets are sorted by name and take the colours of
+:data:`OUTLET_PALETTE` in turn.
+
+The ``side_by_side*`` and ``findings_*`` helpers build the tables and the computed sentences the
+notebooks and the HTML write-up show, so no number is ever typed by hand.
+
+Notes
+-----
+The outlet colours are the eight-colour palette of Okabe and Ito (2008), "Color Universal Design
+(CUD): How to make figures and presentations that are friendly to colorblind people"
+(https://jfly.uni-koeln.de/color/), chosen so that readers with any common colour-vision deficiency
+can tell outlets apart. Heat-maps use perceptually uniform sequential or diverging colour maps.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from contextlib import contextmanager
+from typing import Callable, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "COLUMN_WIDTH",
+    "OUTLET_PALETTE",
+    "ROLE_COLORS",
+    "SPEAKER_TYPE_COLORS",
+    "FEATURE_LABELS",
+    "SIDE_BY_SIDE_FEATURES",
+    "STYLE",
+    "MissingData",
+    "tables_of",
+    "require",
+    "outlet_colors",
+    "article_labels",
+    "style",
+    "caption",
+    "show",
+    "png_bytes",
+    "segmentation_strip",
+    "headline_agency",
+    "speaker_heatmap",
+    "reporting_verb_classes",
+    "tone_by_outlet",
+    "actor_tone_heatmap",
+    "language_cues",
+    "readability",
+    "side_by_side",
+    "side_by_side_numeric",
+    "notable_differences",
+    "style_side_by_side",
+    "side_by_side_figure",
+    "outlet_similarity",
+    "outlet_similarity_heatmap",
+    "distinctive_terms",
+    "quote_fidelity",
+    "boilerplate_table",
+    "speaker_table",
+    "findings_corpus",
+    "findings_headlines",
+    "findings_attribution",
+    "findings_tone",
+    "findings_language",
+    "findings_side_by_side",
+    "findings_quotes_across_outlets",
+    "findings_actors",
+    "findings_words",
+]
+
+#: Single-column width of a journal or newspaper figure, in inches.
+COLUMN_WIDTH = 3.5
+
+#: Okabe-Ito colours, the yellow last (it is hard to read on white).
+OUTLET_PALETTE = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+)
+
+#: Line roles: story text in blues/greens, everything else in warm colours and greys.
+ROLE_COLORS = {
+    "headline": "#0072B2",
+    "dek": "#009E73",
+    "subhead": "#009E73",
+    "body": "#56B4E9",
+    "byline": "#CC79A7",
+    "dateline": "#999999",
+    "caption": "#E69F00",
+    "furniture": "#D55E00",
+}
+
+#: Who is quoted, by kind of speaker (used for quotation highlights in the HTML write-up too).
+SPEAKER_TYPE_COLORS = {
+    "person": "#56B4E9",
+    "organisation": "#E69F00",
+    "court_document": "#009E73",
+    "anonymous": "#CC79A7",
+    "unknown": "#BBBBBB",
+}
+
+#: Plain-language labels for article columns (rows of the side-by-side table).
+FEATURE_LABELS = {
+    "headline": "Headline",
+    "headline_agent": "Who acts in the headline",
+    "headline_verb": "Headline verb",
+    "headline_patient": "Acted upon in the headline",
+    "headline_voice": "Headline voice",
+    "headline_verb_class": "Headline verb class",
+    "headline_agent_type": "Kind of headline actor",
+    "n_words": "Story length (words)",
+    "boilerplate_ratio": "Page furniture (share of characters)",
+    "n_quotes": "Attributed statements",
+    "quoted_share": "Story inside quotation marks (share)",
+    "n_anonymous_sources": "Anonymous sources",
+    "top_speaker": "Most-quoted speaker",
+    "top_speaker_share": "Most-quoted speaker's share of statements",
+    "n_distinct_reporting_verbs": "Different reporting verbs",
+    "evaluative_verb_share": "Evaluative reporting verbs (share)",
+    "sentiment_headline": "Headline tone (-1 to 1)",
+    "sentiment_body_mean": "Body tone, mean (-1 to 1)",
+    "sentiment_body_median": "Body tone, median (-1 to 1)",
+    "share_negative_sentences": "Negative sentences (share)",
+    "share_positive_sentences": "Positive sentences (share)",
+    "sentiment_authorial": "Tone of the outlet's own words",
+    "sentiment_quoted": "Tone of quoted words",
+    "flesch_reading_ease": "Reading ease (Flesch; higher = easier)",
+    "flesch_kincaid_grade": "US school grade (Flesch-Kincaid)",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "words_per_sentence": "Words per sentence",
+    "syllables_per_word": "Syllables per word",
+    "hedge_rate": "Hedges",
+    "factive_rate": "Factive verbs",
+    "assertive_rate": "Assertive verbs",
+    "implicative_rate": "Implicative verbs",
+    "intensifier_rate": "Intensifiers",
+    "loaded_rate": "Loaded words",
+    "frame_legal_rate": "Legal frame cues",
+    "frame_violence_rate": "Violence frame cues",
+    "frame_free_speech_rate": "Free-speech frame cues",
+    "frame_political_rate": "Political frame cues",
+    "n_shared_quotes": "Quotations shared with other outlets",
+    "n_exclusive_quotes": "Quotations no other outlet has",
+    "quote_fidelity_mean": "Quote fidelity (1 = verbatim)",
+    "translation_artifact_score": "Translation artifacts score",
+}
+
+#: Rows of the side-by-side table, in order (columns missing from a run are left out).
+SIDE_BY_SIDE_FEATURES = (
+    "headline",
+    "headline_agent",
+    "headline_verb",
+    "headline_voice",
+    "headline_verb_class",
+    "n_words",
+    "boilerplate_ratio",
+    "n_quotes",
+    "quoted_share",
+    "top_speaker",
+    "top_speaker_share",
+    "n_anonymous_sources",
+    "evaluative_verb_share",
+    "sentiment_headline",
+    "sentiment_body_mean",
+    "sentiment_authorial",
+    "sentiment_quoted",
+    "flesch_reading_ease",
+    "hedge_rate",
+    "loaded_rate",
+    "n_exclusive_quotes",
+    "quote_fidelity_mean",
+    "translation_artifact_score",
+)
+
+LEXICON_RATES = (
+    "hedge_rate",
+    "factive_rate",
+    "assertive_rate",
+    "implicative_rate",
+    "intensifier_rate",
+    "loaded_rate",
+    "frame_legal_rate",
+    "frame_violence_rate",
+    "frame_free_speech_rate",
+    "frame_political_rate",
+)
+
+#: One house style for every figure (applied with :func:`style`).
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 7.0,
+    "axes.titlesize": 8.0,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 7.0,
+    "xtick.labelsize": 6.5,
+    "ytick.labelsize": 6.5,
+    "legend.fontsize": 6.5,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.linewidth": 0.6,
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
+    "lines.linewidth": 1.0,
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "svg.hashsalt": "framing",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "image.cmap": "viridis",
+    "text.parse_math": False,  # a "$" in a headline is a dollar sign, not mathematics
+    "text.usetex": False,
+}
+
+
+class MissingData(LookupError):
+    """A figure or summary needs a table or column that this report does not have."""
+
+
+# --------------------------------------------------------------------------------------------------
+# tables and outlets
+
+
+def tables_of(report) -> dict[str, pd.DataFrame]:
+    """The ``{name: DataFrame}`` tables of a Report (or of a dict of tables, returned as is)."""
+    if isinstance(report, Mapping):
+        return dict(report)
+    return dict(getattr(report, "tables", {}))
+
+
+def require(report, table: str, columns: Iterable[str] = ()) -> pd.DataFrame:
+    """The table ``table`` of ``report``, or :class:`MissingData` naming what is missing."""
+    tables = tables_of(report)
+    frame = tables.get(table)
+    if frame is None:
+        raise MissingData(f"table {table!r} is not in this report")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise MissingData(f"table {table!r} has no column(s) {', '.join(missing)}")
+    if frame.empty:
+        raise MissingData(f"table {table!r} is empty")
+    return frame
+
+
+def _outlet_series(articles: pd.DataFrame) -> pd.Series:
+    outlet = articles["outlet"].fillna("").astype(str) if "outlet" in articles else pd.Series("", index=articles.index)
+    return outlet.where(outlet.str.strip() != "", articles["article_id"].astype(str))
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """A colour for each outlet: distinct outlets sorted by name take :data:`OUTLET_PALETTE` in turn.
+
+    The same set of outlets always gets the same colours, whatever order they come in.
+    """
+    names = sorted({str(o) for o in outlets})
+    return {name: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, name in enumerate(names)}
+
+
+def article_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """``{article_id: label}``: the outlet's name, with the article id added when an outlet has several."""
+    outlets = _outlet_series(articles)
+    counts = outlets.value_counts()
+    return {
+        str(aid): (o if counts[o] == 1 else f"{o} · {aid}")
+        for aid, o in zip(articles["article_id"].astype(str), outlets)
+    }
+
+
+def _article_frame(report) -> pd.DataFrame:
+    """Articles with ``label`` (display name) and ``color`` columns, in the report's order."""
+    articles = require(report, "articles", ["article_id"]).copy()
+    articles["article_id"] = articles["article_id"].astype(str)
+    outlets = _outlet_series(articles)
+    colors = outlet_colors(outlets)
+    labels = article_labels(articles)
+    articles["label"] = articles["article_id"].map(labels)
+    articles["outlet_name"] = outlets.values
+    articles["color"] = outlets.map(colors).values
+    return articles.reset_index(drop=True)
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=True)) or ""
+
+
+def _n_articles(report) -> int:
+    tables = tables_of(report)
+    return len(tables.get("articles", ()))
+
+
+# --------------------------------------------------------------------------------------------------
+# style and output
+
+
+@contextmanager
+def style():
+    """Context manager applying :data:`STYLE` (matplotlib's Agg backend, no GUI)."""
+    import matplotlib
+
+    with matplotlib.rc_context(STYLE):
+        yield
+
+
+def _figure(height: float, *, width: float = COLUMN_WIDTH, caption_lines: int = 1):
+    """A new figure with constrained layout (:func:`caption` reserves the room the source line needs)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    fig.get_layout_engine().set(h_pad=0.02, w_pad=0.02)
+    return fig
+
+
+def caption(fig, n_articles: int, note: str | None = None) -> None:
+    """Write the source line ("Source: framing analysis of N articles") at the figure's foot."""
+    text = f"Source: framing analysis of {n_articles} article{'s' if n_articles != 1 else ''}."
+    if note:
+        text += " " + note
+    wrapped = textwrap.wrap(text, int(fig.get_figwidth() * 17))
+    height = fig.get_figheight()
+    bottom = min(0.4, (0.06 + 0.085 * len(wrapped)) / height)
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0, bottom, 1, 1 - bottom))
+    fig.text(0.01, 0.02 / height, "\n".join(wrapped), ha="left", va="bottom", fontsize=5.5,
+             color="#444444", linespacing=1.2)
+
+
+def _title(fig, text: str) -> None:
+    """The figure's title, flush left over the whole figure."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize=8, fontweight="bold")
+
+
+def _outlet_xticks(ax, labels, *, top: bool = False) -> None:
+    """Outlet names as slanted column labels of a heat-map."""
+    ax.set_xticks(range(len(labels)), _short_labels(labels), fontsize=5.5, rotation=30,
+                  ha="left" if top else "right", rotation_mode="anchor")
+
+
+def _short_labels(labels: Iterable[str]) -> list[str]:
+    """Labels without their parenthesised part, when that keeps them distinct."""
+    import re
+
+    labels = list(labels)
+    short = [re.sub(r"\s*\([^)]*\)", "", l).strip() or l for l in labels]
+    return short if len(set(short)) == len(set(labels)) else labels
+
+
+def png_bytes(fig, *, dpi: int = 100) -> bytes:
+    """The figure as PNG bytes, with no software/version metadata."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def show(fig, *, dpi: int = 150) -> None:
+    """Display a figure in a notebook as a PNG image (stable output for nbval) and release it."""
+    from IPython.display import Image, display
+
+    if fig is None:
+        return
+    display(Image(data=png_bytes(fig, dpi=dpi), format="png", width=int(fig.get_figwidth() * 150)))
+
+
+def _skip_note(exc: Exception) -> str:
+    return f"(figure skipped: {exc})"
+
+
+# --------------------------------------------------------------------------------------------------
+# figures
+
+
+def segmentation_strip(report, *, width: float = COLUMN_WIDTH):
+    """Each line of each page as a bar (length = its characters) coloured by its role, one strip per outlet."""
+    lines = require(report, "lines", ["article_id", "start", "end", "role"])
+    arts = _article_frame(report)
+    with style():
+        fig = _figure(0.5 + 0.32 * len(arts) + 0.45, width=width)
+        ax = fig.add_subplot()
+        used = []
+        for i, art in arts.iterrows():
+            own = lines[lines["article_id"].astype(str) == art["article_id"]].sort_values("start")
+            widths = (own["end"].astype(int) - own["start"].astype(int)).clip(lower=1).to_numpy()
+            lefts = np.concatenate([[0], np.cumsum(widths)[:-1]]) if len(widths) else widths
+            roles = own["role"].astype(str).tolist()
+            used.extend(roles)
+            ax.barh(np.full(len(widths), i), widths, left=lefts, height=0.7,
+                    color=[ROLE_COLORS.get(r, "#DDDDDD") for r in roles], edgecolor="white", linewidth=0.4)
+            x = int(widths.sum())
+            ratio = art.get("boilerplate_ratio", np.nan)
+            if pd.notna(ratio):
+                ax.text(x + 40, i, f"{ratio:.0%}", va="center", fontsize=6)
+        ax.set_yticks(range(len(arts)), [_wrap(l, 20) for l in arts["label"]])
+        ax.invert_yaxis()
+        ax.set_xlabel("Characters of the scraped page, top to bottom")
+        _title(fig, "What each line of the page is")
+        from matplotlib.patches import Patch
+
+        roles = [r for r in ROLE_COLORS if r in used and not (r == "subhead" and "dek" in used)]
+        handles = [Patch(color=ROLE_COLORS[r], label=("dek/subhead" if r in ("dek", "subhead") else r)) for r in roles]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.2 - 0.02 * len(arts)),
+                  ncol=4, handlelength=1, columnspacing=0.8)
+        ax.margins(x=0.12)
+        caption(fig, len(arts), "Percentages: share of characters that are not story text.")
+    return fig
+
+
+def headline_agency(report, *, width: float = COLUMN_WIDTH):
+    """Who acts on whom in each headline: agent -> verb -> patient, one row per outlet."""
+    arts = _article_frame(report)
+    require(report, "articles", ["headline_agent", "headline_verb", "headline_patient"])
+    from matplotlib.patches import FancyBboxPatch
+
+    n = len(arts)
+    with style():
+        fig = _figure(0.45 + 0.5 * n + 0.25, width=width)
+        ax = fig.add_subplot()
+        ax.set_xlim(0, 10)
+        ax.set_ylim(n - 0.4, -0.9)
+        ax.axis("off")
+        for x, head in ((1.8, "Who acts"), (5.0, "Verb (voice)"), (8.2, "Acted upon")):
+            ax.text(x, -0.65, head, ha="center", va="center", fontsize=6.5, fontweight="bold")
+        for i, art in arts.iterrows():
+            agent = art.get("headline_agent")
+            agent = str(agent) if isinstance(agent, str) and agent.strip() else "(nobody named)"
+            patient = art.get("headline_patient")
+            patient = str(patient) if isinstance(patient, str) and patient.strip() else "(nothing named)"
+            verb = art.get("headline_verb")
+            verb = str(verb) if isinstance(verb, str) and verb.strip() else "(no verb)"
+            voice = art.get("headline_voice", "")
+            voice = str(voice) if isinstance(voice, str) and voice and voice != "none" else ""
+            color = art["color"]
+            for x, txt, italic in ((1.8, agent, agent.startswith("(")), (8.2, patient, patient.startswith("("))):
+                ax.add_patch(FancyBboxPatch((x - 1.6, i - 0.3), 3.2, 0.6, boxstyle="round,pad=0.02,rounding_size=0.1",
+                                            facecolor="white", edgecolor=color, linewidth=1.0))
+                ax.text(x, i, _wrap(txt, 20), ha="center", va="center", fontsize=5.5,
+                        style="italic" if italic else "normal")
+            ax.annotate("", xy=(6.55, i), xytext=(3.45, i),
+                        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.0})
+            label = verb + (f"\n({voice})" if voice else "")
+            ax.text(5.0, i - 0.05, label, ha="center", va="bottom", fontsize=5.8, color="#222222")
+            ax.text(5.0, i + 0.32, _wrap(art["label"], 30), ha="center", va="center", fontsize=5, color=color)
+        _title(fig, "Who does what to whom in each headline")
+        caption(fig, n)
+    return fig
+
+
+def speaker_shares(report, *, top: int = 8) -> pd.DataFrame:
+    """Speakers x outlets: each outlet's share of attributed statements that come from each speaker.
+
+    The ``top`` speakers with most statements overall are kept; the rest are summed as "others".
+    """
+    quotes = require(report, "quotes", ["article_id"])
+    arts = _article_frame(report)
+    speaker_col = "speaker_canonical" if "speaker_canonical" in quotes else "speaker"
+    if speaker_col not in quotes:
+        raise MissingData("table 'quotes' has no speaker column")
+    q = quotes.copy()
+    q["article_id"] = q["article_id"].astype(str)
+    q["who"] = q[speaker_col].fillna("").astype(str).str.strip()
+    fallback = q["speaker"].fillna("").astype(str).str.strip() if "speaker" in q else ""
+    q["who"] = q["who"].where(q["who"] != "", fallback)
+    q["who"] = q["who"].where(q["who"] != "", "(no speaker found)")
+    q["label"] = q["article_id"].map(dict(zip(arts["article_id"], arts["label"])))
+    counts = pd.crosstab(q["who"], q["label"])
+    totals = counts.sum(axis=1)
+    order = sorted(counts.index, key=lambda s: (-int(totals[s]), s))
+    keep = order[:top]
+    rest = order[top:]
+    table = counts.loc[keep]
+    if rest:
+        table = pd.concat([table, counts.loc[rest].sum().to_frame("others").T])
+    table = table.reindex(columns=[l for l in arts["label"] if l in table.columns])
+    return table / table.sum(axis=0).replace(0, np.nan)
+
+
+def speaker_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
+    """Heat-map: which share of each outlet's attributed statements comes from each speaker."""
+    shares = speaker_shares(report, top=top)
+    with style():
+        fig = _figure(0.9 + 0.24 * len(shares) + 0.5, width=width)
+        ax = fig.add_subplot()
+        data = shares.to_numpy(dtype=float)
+        ax.imshow(np.nan_to_num(data), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        for (r, c), v in np.ndenumerate(data):
+            if not math.isnan(v) and v > 0:
+                ax.text(c, r, f"{v:.0%}", ha="center", va="center", fontsize=5.5,
+                        color="white" if v > 0.55 else "#222222")
+        _outlet_xticks(ax, shares.columns)
+        ax.set_yticks(range(shares.shape[0]), [_wrap(s, 24) for s in shares.index], fontsize=5.5)
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        _title(fig, "Who is quoted, outlet by outlet")
+        caption(fig, _n_articles(report), "Cells: share of the outlet's attributed statements.")
+    return fig
+
+
+def reporting_verb_table(report) -> pd.DataFrame:
+    """Outlets x reporting-verb class: number of attributions of each class (neutral, evaluative, no verb)."""
+    quotes = require(report, "quotes", ["article_id", "verb_class"])
+    arts = _article_frame(report)
+    q = quotes.copy()
+    q["article_id"] = q["article_id"].astype(str)
+    cls = q["verb_class"].fillna("").astype(str).str.strip()
+    q["cls"] = cls.where(cls != "", "no reporting verb")
+    q["label"] = q["article_id"].map(dict(zip(arts["article_id"], arts["label"])))
+    table = pd.crosstab(q["label"], q["cls"]).reindex(index=list(arts["label"]), fill_value=0)
+    order = [c for c in ("neutral", "evaluative", "no reporting verb") if c in table.columns]
+    order += sorted(c for c in table.columns if c not in order)
+    return table[order]
+
+
+def reporting_verb_classes(report, *, width: float = COLUMN_WIDTH):
+    """Stacked bars: each outlet's attributions by kind of reporting verb (neutral / evaluative / none)."""
+    table = reporting_verb_table(report)
+    colors = {"neutral": "#999999", "evaluative": "#D55E00", "no reporting verb": "#DDDDDD"}
+    with style():
+        fig = _figure(0.6 + 0.3 * len(table) + 0.4, width=width)
+        ax = fig.add_subplot()
+        left = np.zeros(len(table))
+        for cls in table.columns:
+            vals = table[cls].to_numpy(dtype=float)
+            ax.barh(range(len(table)), vals, left=left, height=0.65, label=cls,
+                    color=colors.get(cls, "#56B4E9"), edgecolor="white", linewidth=0.4)
+            left += vals
+        ax.set_yticks(range(len(table)), [_wrap(l, 20) for l in table.index])
+        ax.invert_yaxis()
+        ax.set_xlabel("Attributed statements")
+        _title(fig, "How speech is reported: neutral or evaluative verbs")
+        ax.legend(loc="lower right", handlelength=1)
+        caption(fig, _n_articles(report), "Evaluative: claim, admit, insist ...; neutral: say, tell, write ...")
+    return fig
+
+
+_TONE_MEASURES = (
+    ("sentiment_headline", "Headline", "o"),
+    ("sentiment_authorial", "Own words", "s"),
+    ("sentiment_quoted", "Quotes", "^"),
+    ("sentiment_body_mean", "Whole body (mean)", "D"),
+)
+
+
+def tone_by_outlet(report, *, width: float = COLUMN_WIDTH):
+    """Dot plot of tone (VADER compound, -1 to 1): headline, authorial and quoted text per outlet."""
+    arts = _article_frame(report)
+    measures = [m for m in _TONE_MEASURES if m[0] in arts.columns]
+    if "sentiment_body_mean" in arts.columns and len(measures) > 3:
+        measures = [m for m in measures if m[0] != "sentiment_body_mean"]
+    if not measures:
+        raise MissingData("table 'articles' has no sentiment columns")
+    with style():
+        fig = _figure(0.7 + 0.32 * len(arts) + 0.45, width=width)
+        ax = fig.add_subplot()
+        ax.axvline(0, color="#999999", lw=0.6, zorder=0)
+        k = len(measures)
+        for j, (col, name, marker) in enumerate(measures):
+            off = (j - (k - 1) / 2) * 0.18
+            vals = pd.to_numeric(arts[col], errors="coerce")
+            ax.scatter(vals, np.arange(len(arts)) + off, c=list(arts["color"]), marker=marker, s=16,
+                       edgecolors="black", linewidths=0.3, zorder=3)
+            ax.scatter([], [], marker=marker, c="white", edgecolors="black", linewidths=0.5, s=16, label=name)
+        ax.set_yticks(range(len(arts)), [_wrap(l, 20) for l in arts["label"]])
+        ax.invert_yaxis()
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("Tone: negative (-1) to positive (+1)")
+        _title(fig, "Tone: headline, own words, quotes")
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, handletextpad=0.2, columnspacing=0.8,
+                  borderaxespad=0.2)
+        caption(fig, len(arts), "Tone: VADER compound score.")
+    return fig
+
+
+def actor_tone_table(report, *, top: int = 8) -> pd.DataFrame:
+    """Actors x outlets: mean tone of the sentences mentioning each actor (the ``top`` most mentioned)."""
+    at = require(report, "actor_tone", ["article_id", "actor", "tone_mean"])
+    arts = _article_frame(report)
+    a = at.copy()
+    a["article_id"] = a["article_id"].astype(str)
+    a["label"] = a["article_id"].map(dict(zip(arts["article_id"], arts["label"])))
+    weight = pd.to_numeric(a["n_mentions"], errors="coerce").fillna(1) if "n_mentions" in a else pd.Series(1, index=a.index)
+    a["w"] = weight
+    totals = a.groupby("actor")["w"].sum()
+    order = sorted(totals.index, key=lambda s: (-float(totals[s]), str(s)))[:top]
+    table = a[a["actor"].isin(order)].pivot_table(index="actor", columns="label", values="tone_mean", aggfunc="mean")
+    return table.reindex(index=order, columns=[l for l in arts["label"] if l in table.columns])
+
+
+def actor_tone_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
+    """Heat-map of the tone around each actor in each outlet (diverging: red negative, blue positive)."""
+    table = actor_tone_table(report, top=top)
+    if table.empty:
+        raise MissingData("table 'actor_tone' has no rows")
+    with style():
+        fig = _figure(0.9 + 0.24 * len(table) + 0.5, width=width)
+        ax = fig.add_subplot()
+        data = table.to_numpy(dtype=float)
+        ax.imshow(np.ma.masked_invalid(data), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+        for (r, c), v in np.ndenumerate(data):
+            ax.text(c, r, "–" if math.isnan(v) else f"{v:+.2f}", ha="center", va="center", fontsize=5.5,
+                    color="white" if (not math.isnan(v) and abs(v) > 0.6) else "#222222")
+        _outlet_xticks(ax, table.columns)
+        ax.set_yticks(range(table.shape[0]), [_wrap(s, 24) for s in table.index], fontsize=5.5)
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        _title(fig, "Tone around each actor")
+        caption(fig, _n_articles(report), "Cells: mean tone (-1 to 1) of sentences naming the actor; – not named.")
+    return fig
+
+
+def language_table(report, *, columns: Iterable[str] = LEXICON_RATES) -> pd.DataFrame:
+    """Outlets x lexicon rates (hedges, loaded words, frame cues ...) that this report has."""
+    arts = _article_frame(report)
+    cols = [c for c in columns if c in arts.columns]
+    if not cols:
+        raise MissingData("table 'articles' has no lexicon rate columns")
+    table = arts.set_index("label")[cols].apply(pd.to_numeric, errors="coerce")
+    table.index.name = None
+    return table
+
+
+def language_cues(report, *, width: float = COLUMN_WIDTH):
+    """Small multiples: each lexicon rate (hedges, loaded words, frame cues ...) per outlet."""
+    table = language_table(report)
+    arts = _article_frame(report)
+    cols = list(table.columns)
+    ncols = 2
+    nrows = math.ceil(len(cols) / ncols)
+    with style():
+        fig = _figure(0.5 + nrows * (0.3 + 0.14 * len(arts)) + 0.3, width=width)
+        axes = fig.subplots(nrows, ncols, sharey=True, squeeze=False)
+        for k, ax in enumerate(axes.flat):
+            if k >= len(cols):
+                ax.axis("off")
+                continue
+            col = cols[k]
+            ax.barh(range(len(arts)), table[col].fillna(0).to_numpy(), color=list(arts["color"]), height=0.7)
+            ax.set_title(FEATURE_LABELS.get(col, col), fontsize=6.5, fontweight="normal")
+            ax.tick_params(labelsize=5.5)
+        axes[0, 0].set_yticks(range(len(arts)), _short_labels(arts["label"]))
+        axes[0, 0].invert_yaxis()
+        _title(fig, "Word choice: hedges, loaded words, frame cues")
+        caption(fig, len(arts), "Bars: rate per the data dictionary (framing columns articles).")
+    return fig
+
+
+_READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+                "words_per_sentence", "syllables_per_word")
+
+
+def readability(report, *, width: float = COLUMN_WIDTH):
+    """Bars of reading ease and grade level per outlet."""
+    arts = _article_frame(report)
+    cols = [c for c in ("flesch_reading_ease", "flesch_kincaid_grade") if c in arts.columns]
+    if not cols:
+        raise MissingData("table 'articles' has no readability columns")
+    with style():
+        fig = _figure(0.6 + 0.28 * len(arts) + 0.35, width=width)
+        axes = fig.subplots(1, len(cols), sharey=True, squeeze=False)[0]
+        for ax, col in zip(axes, cols):
+            vals = pd.to_numeric(arts[col], errors="coerce").fillna(0).to_numpy()
+            ax.barh(range(len(arts)), vals, color=list(arts["color"]), height=0.7)
+            for i, v in enumerate(vals):
+                ax.text(v, i, f" {v:.0f}", va="center", fontsize=5.5)
+            ax.set_xlabel(_wrap(FEATURE_LABELS.get(col, col), 20))
+            ax.margins(x=0.18)
+        axes[0].set_yticks(range(len(arts)), [_wrap(l, 18) for l in arts["label"]])
+        axes[0].invert_yaxis()
+        _title(fig, "How hard is each story to read?")
+        caption(fig, len(arts))
+    return fig
+
+
+# --------------------------------------------------------------------------------------------------
+# the side-by-side summary
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (bool, np.bool_)):
+        return "yes" if v else "no"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        if math.isnan(v):
+            return ""
+        if float(v).is_integer():
+            return str(int(v))
+        return f"{v:.2f}" if abs(v) < 10 else f"{v:.0f}" if abs(v) >= 100 else f"{v:.1f}"
+    return str(v)
+
+
+def side_by_side(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> pd.DataFrame:
+    """Every outlet in a column, the framing features in rows (plain labels), values as in the report."""
+    arts = _article_frame(report)
+    cols = [c for c in features if c in arts.columns]
+    table = arts.set_index("label")[cols].T
+    table.index = [FEATURE_LABELS.get(c, c) for c in cols]
+    table.columns.name = None
+    return table.astype(object)
+
+
+def side_by_side_numeric(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> pd.DataFrame:
+    """The numeric rows of :func:`side_by_side` as floats (features x outlets)."""
+    arts = _article_frame(report)
+    cols = [c for c in features if c in arts.columns and pd.api.types.is_numeric_dtype(arts[c])
+            and not pd.api.types.is_bool_dtype(arts[c])]
+    table = arts.set_index("label")[cols].apply(pd.to_numeric, errors="coerce").astype(float).T
+    table.index = [FEATURE_LABELS.get(c, c) for c in cols]
+    table.columns.name = None
+    return table
+
+
+def notable_differences(table: pd.DataFrame, *, z: float = 1.5) -> pd.DataFrame:
+    """True where an outlet's value stands out from the other outlets' values on that row.
+
+    A number stands out when it lies at least ``z`` standard deviations (population SD over the
+    outlets with a value) from the row's mean; a text value stands out when only that outlet has it
+    while at least half of the outlets share one value. Rows with fewer than three values never do.
+    """
+    flags = pd.DataFrame(False, index=table.index, columns=table.columns)
+    for idx, row in table.iterrows():
+        vals = pd.to_numeric(row, errors="coerce")
+        present = row.map(lambda v: not (v is None or (isinstance(v, float) and math.isnan(v)) or v == ""))
+        if present.sum() < 3:
+            continue
+        if vals[present].notna().all():
+            v = vals[present].astype(float)
+            sd = v.std(ddof=0)
+            if sd > 0 and np.isfinite(sd):
+                flags.loc[idx, v.index] = ((v - v.mean()).abs() / sd >= z).to_numpy()
+        else:
+            text = row[present].astype(str).str.strip().str.lower()
+            counts = text.value_counts()
+            if counts.iloc[0] * 2 >= len(text) and counts.iloc[0] > 1:
+                flags.loc[idx, text.index] = text.map(counts).eq(1).to_numpy()
+    return flags
+
+
+def style_side_by_side(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES):
+    """The side-by-side table as a pandas Styler with notable cells highlighted (deterministic HTML)."""
+    table = side_by_side(report, features=features)
+    flags = notable_differences(table)
+    shown = table.map(_fmt)
+    styler = shown.style.set_uuid("side_by_side")
+    styler = styler.apply(lambda _: flags.map(lambda f: "background-color: #FCE3C4; font-weight: bold" if f else ""),
+                          axis=None)
+    styler = styler.set_table_styles([{"selector": "td", "props": "text-align: left; max-width: 14em;"}])
+    return styler
+
+
+def side_by_side_figure(report, *, width: float = COLUMN_WIDTH):
+    """Heat-map of the numeric side-by-side rows: colour = distance from the outlets' mean, notable cells boxed."""
+    table = side_by_side_numeric(report)
+    table = table[table.notna().sum(axis=1) > 0]
+    if table.empty:
+        raise MissingData("no numeric article features to compare")
+    flags = notable_differences(table)
+    mean = table.mean(axis=1)
+    sd = table.std(axis=1, ddof=0).replace(0, np.nan)
+    zs = table.sub(mean, axis=0).div(sd, axis=0).fillna(0.0).clip(-2, 2)
+    from matplotlib.patches import Rectangle
+
+    with style():
+        fig = _figure(0.9 + 0.22 * len(table) + 0.55, width=width)
+        ax = fig.add_subplot()
+        ax.imshow(zs.to_numpy(dtype=float), cmap="PuOr_r", vmin=-2.5, vmax=2.5, aspect="auto")
+        for (r, c), v in np.ndenumerate(table.to_numpy(dtype=float)):
+            ax.text(c, r, _fmt(v), ha="center", va="center", fontsize=5.2,
+                    fontweight="bold" if flags.iat[r, c] else "normal", color="#111111")
+            if flags.iat[r, c]:
+                ax.add_patch(Rectangle((c - 0.48, r - 0.46), 0.96, 0.92, fill=False, edgecolor="black", linewidth=0.9))
+        ax.xaxis.tick_top()
+        _outlet_xticks(ax, table.columns, top=True)
+        ax.set_yticks(range(table.shape[0]), [_wrap(s, 30) for s in table.index], fontsize=5.5)
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        _title(fig, "The outlets side by side")
+        caption(fig, _n_articles(report),
+                "Orange: above the outlets' mean, purple: below. Boxed: 1.5 standard deviations or more from the mean.")
+    return fig
+
+
+# --------------------------------------------------------------------------------------------------
+# across outlets: similarity, distinctive terms, quote fidelity
+
+
+def _story_texts(report) -> pd.Series:
+    lines = require(report, "lines", ["article_id", "text"])
+    arts = _article_frame(report)
+    lines = lines.copy()
+    lines["article_id"] = lines["article_id"].astype(str)
+    if "is_story" in lines:
+        lines = lines[lines["is_story"].astype(bool)]
+    sort_col = "start" if "start" in lines else "line_no"
+    texts = lines.sort_values(["article_id", sort_col]).groupby("article_id")["text"].apply(lambda s: "\n".join(s))
+    return pd.Series([texts.get(a, "") for a in arts["article_id"]], index=list(arts["label"]))
+
+
+def outlet_similarity(report) -> pd.DataFrame:
+    """Outlets x outlets cosine similarity of the story texts' TF-IDF word vectors (1 = same words).
+
+    Notes
+    -----
+    Term weighting follows Salton and Buckley (1988), "Term-weighting approaches in automatic text
+    retrieval"; scikit-learn's ``TfidfVectorizer`` with English stop words removed.
+    """
+    if "similarity" in tables_of(report):
+        sim = tables_of(report)["similarity"]
+        if {"outlet_a", "outlet_b", "similarity"} <= set(sim.columns):
+            return sim.pivot_table(index="outlet_a", columns="outlet_b", values="similarity")
+    texts = _story_texts(report)
+    if (texts.str.strip() == "").all():
+        raise MissingData("no story text to compare")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts.tolist())
+    except ValueError as exc:  # empty vocabulary
+        raise MissingData(f"no words to compare ({exc})") from exc
+    sim = cosine_similarity(matrix)
+    return pd.DataFrame(sim, index=texts.index, columns=texts.index)
+
+
+def outlet_similarity_heatmap(report, *, width: float = COLUMN_WIDTH):
+    """Heat-map of how alike the outlets' story texts are in their words."""
+    sim = outlet_similarity(report)
+    with style():
+        fig = _figure(1.3 + 0.3 * len(sim) + 0.3, width=width)
+        ax = fig.add_subplot()
+        data = sim.to_numpy(dtype=float)
+        ax.imshow(data, cmap="Blues", vmin=0, vmax=1)
+        for (r, c), v in np.ndenumerate(data):
+            ax.text(c, r, f"{v:.2f}", ha="center", va="center", fontsize=5.5, color="white" if v > 0.6 else "#222222")
+        _outlet_xticks(ax, sim.columns)
+        ax.set_yticks(range(sim.shape[0]), [_wrap(c, 18) for c in sim.index], fontsize=5.5)
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        _title(fig, "How alike are the stories' words?")
+        caption(fig, _n_articles(report), "Cells: cosine similarity of TF-IDF word weights (1 = same words).")
+    return fig
+
+
+_SCORE_COLUMNS = ("score", "keyness", "log_odds", "z", "zscore", "weight", "tfidf", "llr", "g2")
+
+
+def distinctive_terms(report, *, top: int = 5, width: float = COLUMN_WIDTH):
+    """Small multiples: each outlet's most distinctive words (from the ``terms`` table)."""
+    terms = require(report, "terms", ["term"])
+    score = next((c for c in _SCORE_COLUMNS if c in terms.columns), None)
+    if score is None:
+        numeric = [c for c in terms.columns if pd.api.types.is_numeric_dtype(terms[c]) and c not in ("start", "end", "rank")]
+        if not numeric:
+            raise MissingData("table 'terms' has no score column")
+        score = numeric[0]
+    arts = _article_frame(report)
+    t = terms.copy()
+    if "article_id" in t:
+        t["label"] = t["article_id"].astype(str).map(dict(zip(arts["article_id"], arts["label"])))
+    elif "outlet" in t:
+        t["label"] = t["outlet"].astype(str).map(dict(zip(arts["outlet_name"], arts["label"])))
+    else:
+        raise MissingData("table 'terms' has no article_id or outlet column")
+    t[score] = pd.to_numeric(t[score], errors="coerce")
+    labels = [l for l in arts["label"] if l in set(t["label"])]
+    if not labels:
+        raise MissingData("table 'terms' matches no article")
+    colors = dict(zip(arts["label"], arts["color"]))
+    ncols = 2
+    nrows = math.ceil(len(labels) / ncols)
+    with style():
+        fig = _figure(0.45 + nrows * (0.25 + 0.12 * top) + 0.3, width=width)
+        axes = fig.subplots(nrows, ncols, squeeze=False)
+        for k, ax in enumerate(axes.flat):
+            if k >= len(labels):
+                ax.axis("off")
+                continue
+            own = t[t["label"] == labels[k]].sort_values([score, "term"], ascending=[False, True]).head(top)
+            ax.barh(range(len(own)), own[score].to_numpy(), color=colors[labels[k]], height=0.7)
+            ax.set_yticks(range(len(own)), [_wrap(x, 16) for x in own["term"].astype(str)], fontsize=5.5)
+            ax.invert_yaxis()
+            ax.tick_params(axis="x", labelsize=5)
+            ax.set_title(_wrap(labels[k], 26), fontsize=6, fontweight="normal", color=colors[labels[k]])
+        _title(fig, "Words each outlet uses more than the others")
+        caption(fig, len(arts), f"Bars: {score} from the terms table.")
+    return fig
+
+
+def quote_fidelity(report, *, width: float = COLUMN_WIDTH):
+    """Dot plot: fidelity (1 = verbatim) of each outlet's quotations that other outlets also carry."""
+    fam = require(report, "quote_families", ["article_id", "fidelity"])
+    arts = _article_frame(report)
+    f = fam.copy()
+    f["article_id"] = f["article_id"].astype(str)
+    f["fidelity"] = pd.to_numeric(f["fidelity"], errors="coerce")
+    f = f[f["fidelity"].notna()]
+    if f.empty:
+        raise MissingData("no quotation is shared by two articles")
+    pos = {a: i for i, a in enumerate(arts["article_id"])}
+    with style():
+        fig = _figure(0.6 + 0.3 * len(arts) + 0.35, width=width)
+        ax = fig.add_subplot()
+        rng = np.random.default_rng(0)
+        for aid, grp in f.groupby("article_id", sort=True):
+            if aid not in pos:
+                continue
+            i = pos[aid]
+            y = i + rng.uniform(-0.15, 0.15, len(grp))
+            ax.scatter(grp["fidelity"], y, s=10, color=arts.loc[i, "color"], edgecolors="black", linewidths=0.3)
+        ax.set_yticks(range(len(arts)), [_wrap(l, 20) for l in arts["label"]])
+        ax.invert_yaxis()
+        ax.set_xlim(-0.02, 1.05)
+        ax.set_xlabel("Agreement with the most common wording\n(1 = word for word)")
+        _title(fig, "Are shared quotations rendered word for word?")
+        caption(fig, len(arts), "Dots: quotations other outlets also carry.")
+    return fig
+
+
+# --------------------------------------------------------------------------------------------------
+# small tables for the notebooks
+
+
+def boilerplate_table(report) -> pd.DataFrame:
+    """Per outlet: lines by role (counts) and the boilerplate ratio."""
+    lines = require(report, "lines", ["article_id", "role"])
+    arts = _article_frame(report)
+    l = lines.copy()
+    l["label"] = l["article_id"].astype(str).map(dict(zip(arts["article_id"], arts["label"])))
+    counts = pd.crosstab(l["label"], l["role"]).reindex(index=list(arts["label"]), fill_value=0)
+    counts = counts[[r for r in ROLE_COLORS if r in counts.columns] + sorted(set(counts.columns) - set(ROLE_COLORS))]
+    if "boilerplate_ratio" in arts:
+        counts["boilerplate_ratio"] = arts.set_index("label")["boilerplate_ratio"].round(3)
+    counts.index.name = None
+    counts.columns.name = None
+    return counts
+
+
+def speaker_table(report) -> pd.DataFrame:
+    """Per outlet: statements, named vs anonymous speakers, share quoted, top speaker."""
+    quotes = require(report, "quotes", ["article_id", "speaker_type"])
+    arts = _article_frame(report)
+    q = quotes.copy()
+    q["label"] = q["article_id"].astype(str).map(dict(zip(arts["article_id"], arts["label"])))
+    types = pd.crosstab(q["label"], q["speaker_type"]).reindex(index=list(arts["label"]), fill_value=0)
+    types = types[[t for t in SPEAKER_TYPE_COLORS if t in types.columns] + sorted(set(types.columns) - set(SPEAKER_TYPE_COLORS))]
+    for col in ("quoted_share", "top_speaker", "n_anonymous_sources"):
+        if col in arts:
+            vals = arts.set_index("label")[col]
+            types[col] = vals.round(3) if pd.api.types.is_float_dtype(vals) else vals
+    types.index.name = None
+    types.columns.name = None
+    return types
+
+
+# --------------------------------------------------------------------------------------------------
+# findings: sentences built from computed values (the notebooks' closing cells)
+
+
+def _extremes(arts: pd.DataFrame, col: str) -> tuple[str, float, str, float] | None:
+    vals = pd.to_numeric(arts[col], errors="coerce") if col in arts else None
+    if vals is None or vals.notna().sum() == 0:
+        return None
+    lo, hi = vals.idxmin(), vals.idxmax()
+    return arts.loc[lo, "label"], float(vals[lo]), arts.loc[hi, "label"], float(vals[hi])
+
+
+def _missing(what: str) -> str:
+    return f"- {what}: not measured in this run (the feature's columns are not in the report)."
+
+
+def findings_corpus(report) -> str:
+    """What the corpus notebook shows, in sentences built from the tables."""
+    arts = _article_frame(report)
+    out = [f"- **{len(arts)} articles** from **{arts['outlet_name'].nunique()} outlets**."]
+    e = _extremes(arts, "n_words")
+    if e:
+        out.append(f"- Story length ranges from {e[1]:.0f} words ({e[0]}) to {e[3]:.0f} words ({e[2]}).")
+    e = _extremes(arts, "boilerplate_ratio")
+    if e:
+        out.append(f"- Page furniture takes from {e[1]:.0%} of the characters ({e[0]}) to {e[3]:.0%} ({e[2]}).")
+    if "headline_is_lede" in arts:
+        lede = arts.loc[arts["headline_is_lede"].astype(bool), "label"].tolist()
+        if lede:
+            out.append(f"- No headline line was found for: {', '.join(lede)}; the first sentence stands in.")
+    tables = tables_of(report)
+    if "lines" in tables and not tables["lines"].empty and "role" in tables["lines"]:
+        roles = tables["lines"]["role"].value_counts()
+        out.append("- Lines by role over the corpus: " + ", ".join(f"{r} {int(roles[r])}" for r in sorted(roles.index)) + ".")
+    return "\n".join(out)
+
+
+def findings_headlines(report) -> str:
+    """Who acts in each headline, with which verb and voice."""
+    arts = _article_frame(report)
+    if "headline_agent" not in arts:
+        return _missing("Headline agency")
+    out = []
+    for _, a in arts.iterrows():
+        agent = a.get("headline_agent") if isinstance(a.get("headline_agent"), str) and a.get("headline_agent") else "nobody named"
+        verb = a.get("headline_verb") if isinstance(a.get("headline_verb"), str) and a.get("headline_verb") else "no verb"
+        patient = a.get("headline_patient") if isinstance(a.get("headline_patient"), str) and a.get("headline_patient") else "nothing named"
+        voice = a.get("headline_voice", "")
+        cls = a.get("headline_verb_class", "")
+        out.append(f"- **{a['label']}**: {agent} → *{verb}* → {patient}"
+                   + (f" ({voice}" + (f", {cls}" if isinstance(cls, str) and cls else "") + ")" if isinstance(voice, str) and voice else ""))
+    if "headline_agent_type" in arts:
+        counts = arts["headline_agent_type"].fillna("none").astype(str).value_counts()
+        out.append("- Kind of actor in the headlines: " + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
+    if "headline_voice" in arts:
+        counts = arts["headline_voice"].fillna("none").astype(str).value_counts()
+        out.append("- Voice: " + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
+    return "\n".join(out)
+
+
+def findings_attribution(report) -> str:
+    """Who speaks, through which verbs, how much is quotation."""
+    arts = _article_frame(report)
+    tables = tables_of(report)
+    if "quotes" not in tables and "n_quotes" not in arts:
+        return _missing("Attribution")
+    out = []
+    e = _extremes(arts, "n_quotes")
+    if e:
+        out.append(f"- Attributed statements range from {e[1]:.0f} ({e[0]}) to {e[3]:.0f} ({e[2]}).")
+    e = _extremes(arts, "quoted_share")
+    if e:
+        out.append(f"- Quotation makes up from {e[1]:.0%} of the story ({e[0]}) to {e[3]:.0%} ({e[2]}).")
+    if "top_speaker" in arts:
+        for _, a in arts.iterrows():
+            sp = a["top_speaker"]
+            if isinstance(sp, str) and sp:
+                share = a.get("top_speaker_share", np.nan)
+                out.append(f"- {a['label']}: most-quoted speaker **{sp}**"
+                           + (f" ({share:.0%} of statements)." if pd.notna(share) else "."))
+    q = tables.get("quotes")
+    if q is not None and not q.empty and "speaker_type" in q:
+        counts = q["speaker_type"].fillna("unknown").astype(str).value_counts()
+        out.append("- Statements by kind of speaker, all outlets: "
+                   + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
+    if q is not None and not q.empty and "reporting_verb" in q:
+        verbs = q["reporting_verb"].fillna("").astype(str)
+        verbs = verbs[verbs != ""].value_counts()
+        top = sorted(verbs.index, key=lambda v: (-int(verbs[v]), v))[:5]
+        if top:
+            out.append("- Most used reporting verbs: " + ", ".join(f"*{v}* ({int(verbs[v])})" for v in top) + ".")
+    e = _extremes(arts, "evaluative_verb_share")
+    if e:
+        out.append(f"- Evaluative reporting verbs: from {e[1]:.0%} ({e[0]}) to {e[3]:.0%} ({e[2]}) of attributions with a verb.")
+    return "\n".join(out) or _missing("Attribution")
+
+
+def findings_tone(report) -> str:
+    """Headline vs body tone, authorial vs quoted, most negative actor."""
+    arts = _article_frame(report)
+    out = []
+    for col, name in (("sentiment_headline", "Headline tone"), ("sentiment_body_mean", "Mean body tone"),
+                      ("sentiment_authorial", "Tone of the outlets' own words"), ("sentiment_quoted", "Tone of quoted words")):
+        e = _extremes(arts, col)
+        if e:
+            out.append(f"- {name} runs from {e[1]:+.2f} ({e[0]}) to {e[3]:+.2f} ({e[2]}).")
+    if {"sentiment_authorial", "sentiment_quoted"} <= set(arts.columns):
+        d = pd.to_numeric(arts["sentiment_quoted"], errors="coerce") - pd.to_numeric(arts["sentiment_authorial"], errors="coerce")
+        n = int((d < 0).sum())
+        out.append(f"- In {n} of {int(d.notna().sum())} articles the quoted words are more negative than the outlet's own.")
+    try:
+        t = actor_tone_table(report)
+        means = t.mean(axis=1).dropna()
+        if not means.empty:
+            lo = sorted(means.index, key=lambda k: (means[k], k))[0]
+            hi = sorted(means.index, key=lambda k: (-means[k], k))[0]
+            out.append(f"- Across outlets, the tone is lowest around **{lo}** ({means[lo]:+.2f}) and highest around **{hi}** ({means[hi]:+.2f}).")
+    except MissingData:
+        pass
+    return "\n".join(out) or _missing("Tone")
+
+
+def findings_language(report) -> str:
+    """Readability and the lexicon rates: who stands out."""
+    arts = _article_frame(report)
+    out = []
+    e = _extremes(arts, "flesch_reading_ease")
+    if e:
+        out.append(f"- Hardest to read: {e[0]} (reading ease {e[1]:.0f}); easiest: {e[2]} ({e[3]:.0f}).")
+    e = _extremes(arts, "words_per_sentence")
+    if e:
+        out.append(f"- Sentences average from {e[1]:.1f} words ({e[0]}) to {e[3]:.1f} ({e[2]}).")
+    for col in LEXICON_RATES:
+        e = _extremes(arts, col)
+        if e and e[3] > 0:
+            out.append(f"- {FEATURE_LABELS[col]}: highest in {e[2]} ({e[3]:.3g}), lowest in {e[0]} ({e[1]:.3g}).")
+    return "\n".join(out) or _missing("Readability and word choice")
+
+
+def findings_side_by_side(report) -> str:
+    """The notable differences of the side-by-side table, one line each."""
+    table = side_by_side(report)
+    flags = notable_differences(table)
+    out = []
+    for feature in table.index:
+        for outlet in table.columns:
+            if flags.loc[feature, outlet]:
+                others = [_fmt(v) for o, v in table.loc[feature].items() if o != outlet and _fmt(v) != ""]
+                out.append(f"- **{outlet}** — {feature}: {_fmt(table.loc[feature, outlet])} (others: {', '.join(others)}).")
+    return "\n".join(out) or "- No outlet stands out on any feature by the rule above."
+
+
+def findings_quotes_across_outlets(report) -> str:
+    """Shared and exclusive quotations, and the least faithful rendering."""
+    tables = tables_of(report)
+    fam = tables.get("quote_families")
+    if fam is None or fam.empty or "family_id" not in fam:
+        return _missing("Quote families")
+    out = []
+    n_out = fam.groupby("family_id")["outlet"].nunique() if "outlet" in fam else None
+    if n_out is not None:
+        out.append(f"- {len(n_out)} quoted source sentences; {int((n_out > 1).sum())} appear in more than one outlet, "
+                   f"{int((n_out == 1).sum())} in one outlet only.")
+    if "fidelity" in fam:
+        f = fam.assign(fidelity=pd.to_numeric(fam["fidelity"], errors="coerce")).dropna(subset=["fidelity"])
+        if not f.empty:
+            worst = f.sort_values(["fidelity", "article_id"]).iloc[0]
+            out.append(f"- Least faithful rendering: {worst.get('outlet', worst['article_id'])} "
+                       f"(fidelity {worst['fidelity']:.2f}) of “{str(worst.get('quote', ''))[:120]}”.")
+    arts = _article_frame(report)
+    e = _extremes(arts, "translation_artifact_score")
+    if e:
+        out.append(f"- Translation-artifact score is highest for {e[2]} ({e[3]:.2f}) and lowest for {e[0]} ({e[1]:.2f}).")
+    return "\n".join(out)
+
+
+def findings_actors(report) -> str:
+    """How each outlet labels the actors (from the ``actor_labels`` table)."""
+    labels = tables_of(report).get("actor_labels")
+    if labels is None or labels.empty:
+        return _missing("Actor labels")
+    cols = set(labels.columns)
+    actor = "actor" if "actor" in cols else None
+    label = next((c for c in ("label", "descriptor", "epithet", "term") if c in cols), None)
+    if actor is None or label is None:
+        return f"- Actor labels table has columns: {', '.join(sorted(cols))}."
+    out = []
+    who = "outlet" if "outlet" in cols else "article_id"
+    for a, grp in sorted(labels.groupby(actor), key=lambda kv: (-len(kv[1]), str(kv[0])))[:5]:
+        parts = []
+        for o, g in grp.groupby(who, sort=True):
+            vals = sorted(set(g[label].astype(str)))[:3]
+            parts.append(f"{o}: {', '.join(vals)}")
+        out.append(f"- **{a}** — " + "; ".join(parts) + ".")
+    return "\n".join(out)
+
+
+def findings_words(report) -> str:
+    """Most similar pair of outlets, and the omissions table's size."""
+    out = []
+    try:
+        sim = outlet_similarity(report)
+        pairs = [(sim.iat[i, j], sim.index[i], sim.columns[j]) for i in range(len(sim)) for j in range(i + 1, len(sim))]
+        if pairs:
+            hi = max(pairs, key=lambda p: (p[0], p[1], p[2]))
+            lo = min(pairs, key=lambda p: (p[0], p[1], p[2]))
+            out.append(f"- Most alike in wording: {hi[1]} and {hi[2]} ({hi[0]:.2f}); least alike: {lo[1]} and {lo[2]} ({lo[0]:.2f}).")
+    except MissingData:
+        pass
+    om = tables_of(report).get("omissions")
+    if om is not None and not om.empty:
+        who = "outlet" if "outlet" in om else ("article_id" if "article_id" in om else None)
+        if who:
+            counts = om[who].astype(str).value_counts()
+            out.append("- Omissions (facts others report that this outlet leaves out): "
+                       + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
+    else:
+        out.append(_missing("Omissions"))
+    return "\n".join(out)
+
+
+#: Figure name -> function, in the order figures are written and shown.
+FIGURES: dict[str, Callable] = {
+    "segmentation": segmentation_strip,
+    "headline_agency": headline_agency,
+    "speakers": speaker_heatmap,
+    "reporting_verbs": reporting_verb_classes,
+    "tone": tone_by_outlet,
+    "actor_tone": actor_tone_heatmap,
+    "readability": readability,
+    "language_cues": language_cues,
+    "side_by_side": side_by_side_figure,
+    "quote_fidelity": quote_fidelity,
+    "outlet_similarity": outlet_similarity_heatmap,
+    "distinctive_terms": distinctive_terms,
+}
+__all__ += ["FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
