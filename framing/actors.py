@@ -398,19 +398,30 @@ def _names_only(sd, a: int, b: int, entity_labels: Sequence[str] | None) -> bool
     return bool(content) and all(t.ent_type_ in entity_labels for t in content)
 
 
+def _in_full_person_name(t) -> bool:
+    """True when ``t`` belongs to a PERSON entity of two or more tokens."""
+    if t.ent_type_ != "PERSON":
+        return False
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return t.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
 def _premodifier(sd, ent_start: int, ent_end: int) -> tuple[int, int, int] | None:
     """Words before a name that modify it inside its noun phrase: (start, end, head token index)."""
     i = ent_start - 1
     while i >= 0:
         t = sd[i]
+        if t.is_space:  # e.g. a no-break space between "US" and "District Judge"
+            i -= 1
+            continue
         if t.dep_ not in _PREMOD_DEPS or not (i < t.head.i < ent_end):
             break
         if t.dep_ == "punct" and t.text not in _HYPHENS:
             break
         if t.pos_ in ("DET", "PRON", "ADP", "CCONJ", "PART") or t.lower_ in _POSSESSIVE:
             break
-        if t.ent_type_ == "PERSON":  # another person's name: not a modifier of this one
-            break
+        if _in_full_person_name(t):
+            break  # another person's full name: not a modifier of this one
         i -= 1
     rng = _clip(sd, i + 1, ent_start)
     if rng is None:
@@ -438,6 +449,9 @@ def _labels_of_name(sd, a: int, b: int, entity_labels: Sequence[str]) -> list[tu
     out: list[tuple[str, int, int, int]] = []
     root = sd[a:b].root
     pre = _premodifier(sd, a, b)
+    honorific = _word_lists().get("honorific", frozenset())
+    if pre is not None and all(t.lower_.rstrip(".") in honorific or t.is_punct for t in sd[pre[0]:pre[1]]):
+        pre = None  # "Mr." is a form of address, not a descriptor
     if pre is not None and not _names_only(sd, pre[0], pre[1], None):
         head = sd[pre[2]]
         capital = head.pos_ == "PROPN" or head.text.isupper() or (head.text[:1].isupper() and head.i > 0)
@@ -553,8 +567,18 @@ def _pick_recent(history: list[_Hist], allowed: set[int], sent_i: int, *, window
     return None
 
 
+def _is_expletive(tok) -> bool:
+    """A non-referring "it": tagged expletive, or extraposed ("it is unclear whether ...", "it is likely that ...")."""
+    if tok.dep_ == "expl":
+        return True
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return False
+    deps = {c.dep_ for c in tok.head.children}
+    return bool(deps & {"acomp", "attr"}) and bool(deps & {"ccomp", "xcomp", "advcl"})
+
+
 def _description_np(tok) -> tuple[int, int] | None:
-    """Token range of a definite description headed by ``tok`` ('the social media company')."""
+    """Token range of a definite singular description headed by ``tok`` ('the social media company')."""
     dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in _DEFINITE]
     if not dets:
         return None
@@ -626,9 +650,9 @@ def _analyse_story(story_id: str, docs: list[StoryText], *, min_outlets: int,
                 if t.i in in_name or t.i in ent_tokens:
                     continue
                 low = t.lower_
-                if t.pos_ == "PRON" and (low in _PERSON_PRONOUNS or low in _ORG_PRONOUNS) and t.dep_ != "expl":
+                if t.pos_ == "PRON" and (low in _PERSON_PRONOUNS or low in _ORG_PRONOUNS) and not _is_expletive(t):
                     events.append((t.i, "pronoun", t))
-                elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
                     lemma = t.lemma_.lower()
                     if lemma in roles or lemma in generic:
                         np = _description_np(t)

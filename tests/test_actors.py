@@ -1,0 +1,217 @@
+"""Tests for framing.actors: alias merging, resolution, labels and actor tone."""
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from framing.actors import (COLUMNS, StoryText, actor_labels, actor_mentions, actor_tone, find_actors,
+                            labels_by_outlet)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def story(article_id, outlet, sentences, story_id="s"):
+    """A StoryText whose sentences are the given strings, joined by single spaces."""
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        text += s + " "
+        pos = len(text)
+    return StoryText(article_id, outlet, text, tuple(spans), story_id)
+
+
+def seed(prefix):
+    """A seed article; story sentences approximated (test only) as its lines of at least 5 words."""
+    path = next(SEEDS.glob(prefix + "_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if len(line.split()) >= 5:
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return StoryText(path.stem, prefix, text, tuple(spans), "parler")
+
+
+def mentions_of(df, actor):
+    return df[df.actor == actor]
+
+
+# --- alias merging ---------------------------------------------------------------------------
+
+def test_acronym_and_head_word_merge_into_longest_name():
+    d = story("a1", "X", ["Amazon Web Services suspended the service on Sunday.",
+                          "AWS said the content broke its rules.",
+                          "Amazon declined to comment further."])
+    m = actor_mentions([d], min_outlets=1)
+    names = m[m.kind == "name"]
+    assert set(names.mention) >= {"Amazon Web Services", "AWS", "Amazon"}
+    assert set(names[names.mention.isin(["AWS", "Amazon"])].actor) == {"Amazon Web Services"}
+
+
+def test_surname_merge_across_outlets_gets_one_canonical_name():
+    a = story("a1", "X", ["U.S. District Judge Barbara Jacobs Rothstein denied the motion on Thursday.",
+                          "Rothstein wrote that the evidence was thin."])
+    b = story("b1", "Y", ["Judge Barbara Rothstein ruled against the company.",
+                          "Rothstein said the request failed."])
+    m = actor_mentions([a, b])
+    named = m[m.mention.str.contains("Rothstein")]
+    assert len(named) == 4
+    assert set(named.actor) == {"Barbara Jacobs Rothstein"}
+    assert set(named.outlet) == {"X", "Y"}
+
+
+def test_corporate_suffix_and_possessive_are_stripped():
+    a = story("a1", "X", ["Twitter Inc. reported its results on Tuesday."])
+    b = story("b1", "Y", ["Analysts praised Twitter's results on Tuesday."])
+    actors = find_actors([a, b])[0].actors
+    tw = [x for x in actors if x.name == "Twitter"]
+    assert tw and tw[0].entity_type == "ORG" and tw[0].outlets == ("X", "Y")
+
+
+# --- descriptions and pronouns ---------------------------------------------------------------
+
+def test_the_judge_resolves_to_judge_named_earlier():
+    d = story("a1", "X", ["U.S. District Judge Barbara Rothstein denied the request on Thursday.",
+                          "The ruling was a setback for the plaintiffs.",
+                          "The judge wrote that the evidence was slight."])
+    m = actor_mentions([d], min_outlets=1)
+    desc = m[m.kind == "description"]
+    assert list(desc.mention) == ["The judge"]
+    assert list(desc.actor) == ["Barbara Rothstein"]
+    assert list(desc.sentence_index) == [2]
+
+
+def test_pronoun_resolves_to_person_in_previous_sentence():
+    d = story("a1", "X", ["Barbara Rothstein denied the request on Thursday.",
+                          "She said the evidence was thin."])
+    m = actor_mentions([d], min_outlets=1)
+    she = m[m.mention == "She"]
+    assert list(she.actor) == ["Barbara Rothstein"] and list(she.kind) == ["pronoun"]
+    start = d.text.index("She")
+    assert (she.start.iloc[0], she.end.iloc[0]) == (start, start + 3)
+
+
+def test_expletive_it_is_not_a_mention():
+    d = story("a1", "X", ["Microsoft reported record profits on Monday.",
+                          "It is unclear whether the trend will last."])
+    m = actor_mentions([d], min_outlets=1)
+    assert "It" not in set(m.mention)
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+def _labels(sentences):
+    d = story("a1", "X", sentences)
+    return actor_labels([d], min_outlets=1, main_only=False)
+
+
+def test_appositive_label():
+    lb = _labels(["U.S. District Judge Barbara Jacobs Rothstein, a Carter appointee, said the motion failed.",
+                  "Rothstein denied it."])
+    row = lb[lb.label == "a Carter appointee"]
+    assert list(row.kind) == ["appositive"] and list(row.actor) == ["Barbara Jacobs Rothstein"]
+    title = lb[lb.kind == "title"]
+    assert "U.S. District Judge" in set(title.label)
+
+
+def test_premodifier_label_with_offsets():
+    sents = ["A judge denied the conservative-friendly social media app Parler's request to be reinstated.",
+             "Parler had sued."]
+    lb = _labels(sents)
+    row = lb[lb.kind == "premodifier"]
+    assert list(row.label) == ["conservative-friendly social media app"]
+    start = sents[0].index("conservative")
+    assert (row.start.iloc[0], row.end.iloc[0]) == (start, start + len("conservative-friendly social media app"))
+
+
+def test_relative_clause_label():
+    lb = _labels(["Many conservatives favor Gab, which has claimed it had more than 12 million users.",
+                  "Gab remains online."])
+    row = lb[lb.kind == "relative_clause"]
+    assert list(row.label) == ["which has claimed it had more than 12 million users"]
+    assert list(row.actor) == ["Gab"]
+
+
+def test_labels_pivot_joins_labels_per_outlet():
+    a = story("a1", "X", ["Barbara Rothstein, a Carter appointee, ruled on Thursday."])
+    b = story("b1", "Y", ["U.S. District Judge Barbara Rothstein ruled on Thursday."])
+    table = labels_by_outlet(actor_labels([a, b]))
+    assert table.loc["Barbara Rothstein", "X"] == "a Carter appointee"
+    assert table.loc["Barbara Rothstein", "Y"] == "U.S. District Judge"
+
+
+# --- tone ------------------------------------------------------------------------------------
+
+def test_actor_tone_is_mean_vader_of_mentioning_sentences():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    s1, s2, s3 = "Microsoft made a terrible, awful mistake.", "Microsoft is a great company.", "Rain fell."
+    a = story("a1", "X", [s1, s3, s2])
+    b = story("b1", "Y", ["Microsoft announced a new laptop.", s3])
+    c = story("c1", "Z", [s3])
+    tone = actor_tone([a, b, c])
+    assert list(tone.columns) == list(COLUMNS["actor_tone"])
+    vader = SentimentIntensityAnalyzer()
+    expected = (vader.polarity_scores(s1)["compound"] + vader.polarity_scores(s2)["compound"]) / 2
+    row = tone[(tone.article_id == "a1") & (tone.actor == "Microsoft")].iloc[0]
+    assert row.n_mentions == 2 and row.n_sentences == 2
+    assert row.tone_mean == pytest.approx(expected)
+    absent = tone[(tone.article_id == "c1") & (tone.actor == "Microsoft")].iloc[0]
+    assert absent.n_mentions == 0 and math.isnan(absent.tone_mean)
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+def test_bad_input_gives_empty_tables():
+    docs = [StoryText("e", "X", "", ()), StoryText("f", "Y", None, ((5, 2), (0, 999))),
+            StoryText("g", "Z", "Ceci n'est pas une pipe.", ((0, 24),))]
+    tone = actor_tone(docs)  # no actor is named by two outlets here
+    assert tone.empty and list(tone.columns) == list(COLUMNS["actor_tone"])
+    assert list(actor_labels(docs).columns) == list(COLUMNS["actor_labels"])
+    assert actor_mentions([]).empty
+    assert labels_by_outlet(actor_labels([])).empty
+
+
+def test_spans_are_clipped_to_text():
+    d = StoryText("a", "X", "Short text.", ((0, 999), (7, 3), ("x", 2)))
+    assert d.sentences == ((0, 11),)
+
+
+# --- seed facts (read by hand) ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds():
+    return [seed(p) for p in ("000", "001", "002", "003", "004")]
+
+
+def test_seed_labels(seeds):
+    lb = actor_labels(seeds)
+    # 002: "U.S. District Judge Barbara Jacobs Rothstein, a Carter appointee, said ..."
+    assert ((lb.outlet == "002") & (lb.actor == "Barbara Jacobs Rothstein") & (lb.label == "a Carter appointee")).any()
+    # 000: "... denied the conservative-friendly social media app Parler's request ..."
+    assert ((lb.outlet == "000") & (lb.actor == "Parler")
+            & (lb.label == "conservative-friendly social media app") & (lb.kind == "premodifier")).any()
+    # 002: "Parler, a social media website, had asked the court ..."
+    assert ((lb.outlet == "002") & (lb.actor == "Parler") & (lb.label == "a social media website")).any()
+    # 003: "Parler, who considers himself a conservative alternative to Twitter, had asked ..."
+    assert ((lb.outlet == "003") & (lb.actor == "Parler") & (lb.kind == "relative_clause")
+            & lb.label.str.startswith("who considers himself")).any()
+
+
+def test_seed_actor_presence(seeds):
+    tone = actor_tone(seeds)
+    present = tone[tone.n_mentions > 0].groupby("actor").outlet.apply(set)
+    # every seed names Twitter; Trump is named in all but the machine-translated Ars Technica (003)
+    assert present["Twitter"] == {"000", "001", "002", "003", "004"}
+    assert present["Donald Trump"] == {"000", "001", "002", "004"}
+    for actor in ("Parler", "Amazon Web Services", "Barbara Jacobs Rothstein"):
+        assert present[actor] == {"000", "001", "002", "003", "004"}
+
+
+def test_seed_the_judge_in_003(seeds):
+    m = actor_mentions(seeds)
+    judge = m[(m.outlet == "003") & m.mention.str.lower().eq("the judge")]
+    # 003: "Parler's statements are weak, the judge considers" and "..., the judge wrote."
+    assert len(judge) == 2 and set(judge.actor) == {"Barbara Jacobs Rothstein"}

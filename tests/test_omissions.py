@@ -1,0 +1,81 @@
+"""Tests for framing.omissions: topic presence, omissions and outlet similarity."""
+
+import math
+
+import pytest
+
+from framing.actors import StoryText
+from framing.omissions import COLUMNS, omissions, outlet_similarity, topic_presence
+
+
+def story(article_id, outlet, sentences, story_id="s"):
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        text += s + " "
+        pos = len(text)
+    return StoryText(article_id, outlet, text, tuple(spans), story_id)
+
+
+# A and B report the antitrust lawsuit; C names both companies but never mentions a lawsuit.
+A = story("a", "A", ["Microsoft filed an antitrust lawsuit against Google on Monday.",
+                     "The lawsuit seeks damages."])
+B = story("b", "B", ["Google was sued by Microsoft in an antitrust lawsuit.",
+                     "Microsoft wants damages."])
+C = story("c", "C", ["Google said on Monday it would fight Microsoft in court."])
+
+
+@pytest.fixture(scope="module")
+def presence():
+    return topic_presence([A, B, C])
+
+
+def test_presence_table_shape_and_sentences(presence):
+    assert list(presence.columns) == list(COLUMNS["topics"])
+    lawsuit = presence[presence.topic == "antitrust lawsuit"]
+    assert list(lawsuit.outlet) == ["A", "B", "C"]
+    assert list(lawsuit.present) == [True, True, False]
+    first_a = lawsuit[lawsuit.outlet == "A"].iloc[0]
+    assert first_a.sentence == A.text[:len("Microsoft filed an antitrust lawsuit against Google on Monday.")]
+    assert (first_a.start, first_a.end) == A.sentences[0]
+    assert math.isnan(lawsuit[lawsuit.outlet == "C"].iloc[0].start)
+
+
+def test_actors_present_everywhere_are_not_omitted(presence):
+    ms = presence[presence.topic == "Microsoft"]
+    assert list(ms.kind) == ["actor"] * 3 and ms.present.all()
+    om = omissions(presence)
+    assert "Microsoft" not in set(om.topic) and "Google" not in set(om.topic)
+
+
+def test_omission_in_three_outlet_story(presence):
+    om = omissions(presence)
+    assert list(om.columns) == list(COLUMNS["omissions"])
+    row = om[(om.outlet == "C") & (om.topic == "antitrust lawsuit")]
+    assert len(row) == 1
+    assert row.iloc[0].n_others_present == 2 and row.iloc[0].share_others_present == 1.0
+    assert row.iloc[0].example_outlet == "A"
+    # A and B mention everything the others do... except C's "court", which only 1 of 3 outlets has
+    assert set(om.outlet) == {"C"}
+
+
+def test_min_share_threshold():
+    pres = topic_presence([A, B, C], min_share=0.9)  # topics must be in all 3 outlets
+    assert "antitrust lawsuit" not in set(pres.topic)
+
+
+def test_identical_texts_have_cosine_one_and_disjoint_zero():
+    sim = outlet_similarity({"X": "judge denies injunction", "Y": "judge denies injunction", "Z": "weather sunny"})
+    assert sim.loc["X", "Y"] == pytest.approx(1.0)
+    assert sim.loc["X", "Z"] == pytest.approx(0.0)
+    assert list(sim.index) == ["X", "Y", "Z"] and list(sim.columns) == ["X", "Y", "Z"]
+    assert (sim.values == sim.values.T).all()
+
+
+def test_bad_input():
+    assert topic_presence([]).empty
+    assert omissions(topic_presence([])).empty
+    assert topic_presence([StoryText("e", "E", "", ())]).empty
+    sim = outlet_similarity({"X": "", "Y": ""})
+    assert sim.isna().all().all()
+    assert outlet_similarity({}).empty
