@@ -106,17 +106,25 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def reporting_verbs() -> dict[str, str]:
-    """Return the reporting-verb lexicon: {lemma: "neutral" | "evaluative"}."""
-    out: dict[str, str] = {}
+def _lexicon() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
     raw = (Path(__file__).parent / "data" / "reporting_verbs.tsv").read_text("utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        parts = line.split("\t")
+        parts = [p.strip() for p in line.split("\t")]
         if len(parts) >= 2:
-            out[parts[0].strip().lower()] = parts[1].strip()
+            out[parts[0].lower()] = (parts[1], parts[2] if len(parts) > 2 else "")
     return out
+
+
+def reporting_verbs() -> dict[str, str]:
+    """Return the reporting-verb lexicon: {lemma: "neutral" | "evaluative"}."""
+    return {k: v[0] for k, v in _lexicon().items()}
+
+
+def _verb_group(lemma: str) -> str:
+    return _lexicon().get(lemma, ("", ""))[1]
 
 
 _IRREGULAR_FORMS = (
@@ -194,6 +202,11 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         first += 1
     opens_with_mark = False
     while i < end:
+        if text[i] == "<" and i + 1 < end and (text[i + 1].isalpha() or text[i + 1] == "/"):
+            close = text.find(">", i, end)
+            if close > 0:
+                i = close + 1  # mark-up such as <tweet id="..."> is not quotation
+                continue
         mark = _mark_at(text, i, end)
         if mark is None:
             i += 1
@@ -439,9 +452,9 @@ def _subject_of(verb, depth: int = 0):
                         if g.dep_ == "pobj" and g.lemma_.lower() not in _DOCUMENT_NOUNS:
                             return g
         return noun
-    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and verb.head.i != verb.i:
         head = verb.head
-        if head.pos_ == "ADP" and head.head is not head:
+        if head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
         return _subject_of(head, depth + 1)
     return None
@@ -553,22 +566,50 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     actors = _Actors(_person_names(docs_with_base))
 
     drafts: list[_Draft] = []
-    open_draft: _Draft | None = None  # a direct quote whose last piece ran to its paragraph end
+    ctx: dict = {}
+    prev_k = -2
     for (us, ue, k), doc in zip(units, docs):
-        spans, opens_with_mark, _left = scans[k]
+        spans, opens_with_mark, left_open = scans[k]
         spans = [(s, e) for s, e in spans if s >= us and e <= ue + 1]
         quotes = _quotes_in_doc(doc, us, spans)
-        if quotes and opens_with_mark and open_draft is not None and quotes[0].start - us <= (len(doc.text) - len(doc.text.lstrip())):
+        if k != prev_k + 1 and k != prev_k:
+            ctx = {}
+        if quotes and opens_with_mark and ctx.get("open") is not None and quotes[0].start == _first_char(text, us, ue):
             quotes[0].continues = True
         _register_entities(doc, us, actors)
-        new, open_draft = _unit_drafts(doc, us, ue, quotes, lex, open_draft, text, scans[k][2])
+        new = _unit_drafts(doc, us, quotes, lex, text, ctx)
         drafts.extend(new)
+        prev_k = k
+        ctx = _next_context(doc, us, ue, paras[k], quotes, new, left_open, lex, text)
 
     line_starts = _line_starts(text)
+    all_quotes = sorted(q for spans, _, _ in scans for q in spans)
+    for d in drafts:
+        d.kind = _kind_by_marks(text, d.pieces, all_quotes, d.kind)
     out = [_finish(d, text, lex, actors, line_starts) for d in drafts]
     out = [a for a in out if a is not None]
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+def _kind_by_marks(text: str, pieces, quotes: list[tuple[int, int]], kind: str) -> str:
+    """direct when every letter/digit of the content is inside quotation marks, mixed when some are."""
+    if kind == "partial":
+        return kind
+    inside = outside = 0
+    for s, e in pieces:
+        for i in range(s, e):
+            if not text[i].isalnum():
+                continue
+            if any(qs <= i < qe for qs, qe in quotes if qs <= e and qe >= s):
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return "direct"
+    if inside and outside:
+        return "mixed"
+    return "indirect" if kind != "direct" else kind
 
 
 def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -659,15 +700,22 @@ def _cue_in(tokens, lex, *, max_pos: int = 14):
                 return t, spk
         if _is_cue(t, lex):
             spk = _subject_of(t)
-            if spk is None:
-                spk = _adjacent_noun(tokens, n)
+            if spk is None or not _plausible_speaker(spk) or (spk not in tokens and t.dep_ not in ("advcl", "xcomp", "conj", "acl", "relcl")):
+                spk = _adjacent_noun(tokens, n) or spk
             return t, spk
     return None
 
 
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _plausible_speaker(tok) -> bool:
+    return tok.ent_type_ not in _NOT_SPEAKERS and tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in _RELATIVE
+
+
 def _adjacent_noun(tokens, n):
     for t in list(tokens[n + 1 : n + 5]) + list(reversed(tokens[max(0, n - 5) : n])):
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
+        if _plausible_speaker(t) and t.dep_ not in ("pobj", "npadvmod"):
             return t
     return None
 
@@ -690,7 +738,7 @@ def _post_frame(text: str, q: _Quote, after, after_words, lex):
             return None
     found = _cue_in(after, lex)
     if found is None:
-        return None
+        return _dash_credit(after)
     verb, spk = found
     tail = [t for t in after if t.i > verb.i]
     if tail and any(t.lower_ == "that" for t in tail[:2]):
@@ -705,24 +753,44 @@ def _post_frame(text: str, q: _Quote, after, after_words, lex):
     return verb, spk
 
 
+_DASHES = {"―", "—", "–", "--", "-", "─"}
+
+
+def _dash_credit(after):
+    """“...” ― Pamela Padilla: a quotation credited by a dash and a name (no verb)."""
+    if not after or after[0].text not in _DASHES:
+        return None
+    words = [t for t in after[1:] if not t.is_punct]
+    if not words or len(words) > 8 or words[0].pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    head = words[0]
+    while head.head.i != head.i and head.head in words and head.head.i > head.i:
+        head = head.head
+    return None, head
+
+
 def _governing_cue(doc, q: _Quote, quotes, lex):
     """Reporting verb outside the quote that governs it in the parse: (verb, path child).
 
     The first reporting verb up the tree that takes the quote's branch as a clausal complement
     wins; failing that, the first reporting verb of any kind.
     """
-    roots = [t for t in doc[q.t0 : q.t1] if not (q.t0 <= t.head.i < q.t1) or t.head is t]
+    roots = [t for t in doc[q.t0 : q.t1] if not (q.t0 <= t.head.i < q.t1) or t.head.i == t.i]
     fallback = None
     for r in roots:
         child, t = r, r.head
         for _ in range(8):
-            if t is child:
+            if t.i == child.i:
                 break
             if not _inside(t, quotes):
                 if t.lower_ == "according":
                     break
                 if _is_cue(t, lex) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
                     if child.dep_ in ("ccomp", "parataxis") or (t.lemma_.lower() in _SPEECH and child.dep_ in ("dobj", "xcomp", "advcl", "oprd")):
+                        if _verb_group(t.lemma_.lower()) == "belief":
+                            outer = _outer_speech(t, quotes, lex)
+                            if outer is not None:
+                                return outer
                         return t, child
                     if fallback is None:
                         fallback = (t, child)
@@ -734,6 +802,18 @@ def _governing_cue(doc, q: _Quote, quotes, lex):
         for c in r.children:
             if not _inside(c, quotes) and _is_cue(c, lex):
                 return c, r
+    return None
+
+
+def _outer_speech(verb, quotes, lex):
+    """"X said he thinks “...”": the speech verb above a belief verb, (verb, path child)."""
+    child, t = verb, verb.head
+    for _ in range(3):
+        if t.i == child.i:
+            return None
+        if not _inside(t, quotes) and _is_cue(t, lex) and _verb_group(t.lemma_.lower()) != "belief" and child.dep_ in ("ccomp", "parataxis"):
+            return t, child
+        child, t = t, t.head
     return None
 
 
@@ -751,7 +831,39 @@ def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
     return base + s, base + e
 
 
-def _unit_drafts(doc, us: int, ue: int, quotes: list[_Quote], lex, open_draft, text: str, left_open: bool):
+def _first_char(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _next_context(doc, us: int, ue: int, para, quotes, new, left_open: bool, lex, text: str) -> dict:
+    """What the next paragraph may inherit: an open quote, the last direct quote, a lead-in frame."""
+    ctx: dict = {}
+    if ue < para[1] - 1 and text[ue:para[1]].strip():
+        return ctx  # only the paragraph's last unit hands anything on
+    directs = [d for d in new if d.kind == "direct" and d.verb_tok is not None or (d.kind == "direct" and d.speaker_tok is not None)]
+    if left_open and quotes:
+        last_end = quotes[-1].end
+        for d in reversed(new):
+            if d.kind == "direct" and d.pieces and d.pieces[-1][1] == last_end:
+                ctx["open"] = d
+                break
+    if new:
+        last = max(new, key=lambda d: d.pieces[-1][1])
+        if last.kind == "direct" and last in directs:
+            ctx["prev_direct"] = last
+    if text[us:ue].rstrip().endswith(":"):
+        sents = list(doc.sents)
+        if sents:
+            found = _cue_in(list(reversed(list(sents[-1]))), lex, max_pos=30)
+            if found is not None:
+                ctx["lead_in"] = (found[0], found[1], us)
+    return ctx
+
+
+def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
+    open_draft = ctx.get("open")
     drafts: list[_Draft] = []
     used_verbs: set[int] = set()
     last_direct: _Draft | None = None
@@ -770,23 +882,24 @@ def _unit_drafts(doc, us: int, ue: int, quotes: list[_Quote], lex, open_draft, t
         before_words = [t for t in before if not t.is_punct]
         strong_start = bool(before) and (before[-1].text in {":", ","} or _is_cue(before[-1], lex) or before[-1].lower_ == "that")
         pre = _cue_in(list(reversed(before)), lex, max_pos=25) if (strong_start or not before_words) and before_words else None
-        post = _post_frame(text, q, after, after_words, lex) if after_words else None
+        post = _post_frame(text, q, after, after_words, lex) if after_words and (not before_words or strong_start) else None
         if post is not None and pre is not None and not _quote_ends_clause(text, q, soft=False):
             post = None
         if post is not None:
             verb, spk = post
             # "“A,” she said. “B”": the next quote with no frame of its own joins as a piece
-            if carry is not None and carry.verb_tok is verb:
+            if verb is not None and carry is not None and carry.verb_tok is not None and carry.verb_tok.i == verb.i:
                 carry.pieces.append((q.start, q.end))
                 continue
             d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
             drafts.append(d)
-            used_verbs.add(verb.i)
+            if verb is not None:
+                used_verbs.add(verb.i)
             last_direct = carry = d
             continue
         if pre is not None and not after_words:
             verb, spk = pre
-            if carry is not None and carry.verb_tok is verb:
+            if carry is not None and carry.verb_tok is not None and carry.verb_tok.i == verb.i:
                 carry.pieces.append((q.start, q.end))
                 continue
             d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
@@ -802,10 +915,18 @@ def _unit_drafts(doc, us: int, ue: int, quotes: list[_Quote], lex, open_draft, t
             if last_direct is not None:
                 last_direct.pieces.append((q.start, q.end))
                 continue
-            if carry is None and not drafts and open_draft is not None and n == 0:
-                open_draft.pieces.append((q.start, q.end))
-                last_direct = open_draft
-                continue
+            if n == 0 and not drafts:
+                if ctx.get("lead_in") is not None:
+                    verb, spk, base = ctx["lead_in"]
+                    d = _Draft("direct", [(q.start, q.end)], spk, verb, None, base)
+                    drafts.append(d)
+                    last_direct = carry = d
+                    continue
+                inherit = open_draft or ctx.get("prev_direct")
+                if inherit is not None:
+                    inherit.pieces.append((q.start, q.end))
+                    last_direct = inherit
+                    continue
             d = _Draft("direct", [(q.start, q.end)], None, None, None, us)
             drafts.append(d)
             last_direct = d
@@ -859,17 +980,7 @@ def _unit_drafts(doc, us: int, ue: int, quotes: list[_Quote], lex, open_draft, t
         cs, ce = _content_span(doc, us, child, tok)
         drafts.append(_Draft("indirect", [(cs, ce)], _subject_of(tok), tok, None, us))
 
-    new_open = None
-    if left_open and quotes and drafts:
-        last_q = quotes[-1]
-        for d in reversed(drafts):
-            if d.kind == "direct" and d.pieces and d.pieces[-1][1] == last_q.end:
-                new_open = d
-                break
-    elif quotes and drafts and not left_open:
-        # a fully closed final quote still lets a following quote-only paragraph continue it
-        pass
-    return drafts, new_open
+    return drafts
 
 
 def _according_content(doc, base: int, tok, spk):
