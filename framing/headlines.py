@@ -198,6 +198,7 @@ def _is_inflected_verb(nlp, word: str) -> bool:
 # the raw string: where the main clause can be
 
 
+_MAX_CHARS = 1000
 _TRAILING_BRACKET = re.compile(r"\s*[\(\[][^()\[\]]{0,40}[\)\]]\s*$")
 _TRAILING_SITE = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _WH_START = re.compile(r"^\W*(how|why|what|when|where|who|which|whose|watch|video|photos?)\b", re.I)
@@ -215,6 +216,7 @@ def _core_span(text: str) -> tuple[int, int]:
             if not m or m.start() <= start + 3:
                 break
             end = m.start()
+    end = min(end, start + _MAX_CHARS)  # a headline is short; never hand the parser a whole article
     semi = text.find(";", start, end)
     if semi > start + 3:
         end = semi
@@ -390,7 +392,9 @@ def _trailing_attribution(nlp, doc) -> _Reading | None:
         return None
 
     def reporting(t) -> bool:
-        if not t.is_alpha or not any(lemma in REPORTING_TAIL for lemma in _lemmas(nlp, t.text, "verb")):
+        if not t.is_alpha or t.lower_.endswith("ing") or t.tag_ == "VBG":
+            return False  # a participle clause ('..., alleging violations') is not the matrix verb
+        if not any(lemma in REPORTING_TAIL for lemma in _lemmas(nlp, t.text, "verb")):
             return False
         # a bare 'report' / 'claim' / 'find' / 'show' at the end is a noun label ('..., New Report');
         # 'tell' needs an object
@@ -454,7 +458,10 @@ def _repair_scan(nlp, doc) -> _Reading | None:
                 and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) \
                 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
             return _Reading(3.0, t.i, prev.i, "reduced", True)
-        if t.lower_ in ("and", "&") and seen_noun is not None:
+        nxt_word = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        comma_and = t.text == "," and prev is not None and prev.pos_ == "PROPN" and nxt_word is not None \
+            and nxt_word.pos_ == "PROPN"  # 'Parler, Amazon trade accusations'
+        if (t.lower_ in ("and", "&") or comma_and) and seen_noun is not None:
             if not coordinated and prev is not None and _nominal(nlp, prev):
                 first_conjunct = prev
             coordinated = True
