@@ -14,7 +14,15 @@ import pandas as pd
 __all__ = ["columns", "FEATURE_MODULES", "BASE_COLUMNS"]
 
 #: Modules that contribute columns (each has a ``COLUMNS`` dict: table -> column -> sentence).
-FEATURE_MODULES: tuple[str, ...] = ("framing.segment",)
+FEATURE_MODULES: tuple[str, ...] = (
+    "framing.segment",
+    "framing.boilerplate",
+    "framing.headlines",
+    "framing.attribution",
+    "framing.tone",
+    "framing.readability",
+    "framing.lexicon",
+)
 
 BASE_COLUMNS = {
     "articles": {

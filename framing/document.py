@@ -6,23 +6,15 @@ sentence splitting happen once per article, and character offsets always refer t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from framing.io import Article
+from framing.lexicon import count_words
 from framing.segment import Line, Segmentation, segment
 from framing.sentences import Sentence, split_sentences
 
 __all__ = ["Document", "prepare"]
-
-_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
-
-
-def count_words(text: str) -> int:
-    """Number of words (runs of letters/digits, with inner apostrophes and hyphens)."""
-    return len(_WORD.findall(text))
-
 
 @dataclass
 class Document:

@@ -75,7 +75,60 @@ def _segmentation_step(doc: Document, out: dict) -> None:
     ]
 
 
-ARTICLE_STEPS: list[Callable[[Document, dict], None]] = [_segmentation_step]
+def _with_article(doc: Document, rows: list[dict]) -> list[dict]:
+    return [{"article_id": doc.article_id, "outlet": doc.outlet, **r} for r in rows]
+
+
+def _headline_step(doc: Document, out: dict) -> None:
+    from framing.headlines import headline_frame, to_record
+
+    out["articles"].update(to_record(headline_frame(doc.headline)))
+
+
+def _attribution_step(doc: Document, out: dict) -> None:
+    from framing.attribution import article_summary, attributions, quotation_spans, to_records
+
+    attrs = attributions(doc.text, paragraphs=doc.paragraphs)
+    spans = quotation_spans(doc.text, paragraphs=doc.paragraphs)
+    out["_quote_spans"] = spans
+    quoted = sum(len(doc.text[a:b].strip()) for a, b in spans)
+    out["articles"].update(article_summary(attrs, story_chars=doc.story_chars, quoted_chars=quoted))
+    out["quotes"] = _with_article(doc, to_records(attrs))
+
+
+def _tone_step(doc: Document, out: dict) -> None:
+    from framing.tone import article_tone, sentence_tone
+
+    spans = out.get("_quote_spans", ())
+    table = sentence_tone(doc.text, doc.sentence_spans, quote_spans=spans)
+    out["articles"].update(article_tone(doc.text, doc.headline, doc.sentence_spans, quote_spans=spans, table=table))
+    out["sentences"] = _with_article(doc, table.to_dict("records"))
+
+
+def _readability_step(doc: Document, out: dict) -> None:
+    from framing.readability import readability
+
+    out["articles"].update(readability(doc.text, doc.sentence_spans))
+
+
+def _lexicon_step(doc: Document, out: dict) -> None:
+    from framing.lexicon import count_words, hits_table, lexicon_hits, lexicon_rates, lexicon_terms
+
+    hits = lexicon_hits(doc.text, doc.sentence_spans)
+    out["articles"].update(lexicon_rates(hits, count_words(doc.text, doc.sentence_spans)))
+    out["articles"].update(lexicon_terms(hits))
+    out["lexicon_hits"] = _with_article(doc, hits_table(hits).to_dict("records"))
+
+
+#: Per-article feature steps, in order (attribution before tone: tone uses the quote spans).
+ARTICLE_STEPS: list[Callable[[Document, dict], None]] = [
+    _segmentation_step,
+    _headline_step,
+    _attribution_step,
+    _tone_step,
+    _readability_step,
+    _lexicon_step,
+]
 
 
 def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None) -> dict[str, list[dict]]:
@@ -86,7 +139,7 @@ def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None
         out["articles"]["story_id"] = article.story_id
     for step in steps or ARTICLE_STEPS:
         step(doc, out)
-    tables = {k: v for k, v in out.items() if k != "articles"}
+    tables = {k: v for k, v in out.items() if k != "articles" and not k.startswith("_")}
     tables["articles"] = [out["articles"]]
     return tables
 
