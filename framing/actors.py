@@ -143,6 +143,16 @@ class StoryText:
         object.__setattr__(self, "outlet", str(self.outlet))
         object.__setattr__(self, "story_id", "" if self.story_id is None else str(self.story_id))
 
+    @classmethod
+    def from_document(cls, document) -> "StoryText":
+        """Build from any object with ``article_id``, ``outlet``, ``text`` and ``sentence_spans``
+        (e.g. the pipeline's prepared document); ``story_id`` is read from it or its ``article``."""
+        story_id = getattr(document, "story_id", None)
+        if story_id is None:
+            story_id = getattr(getattr(document, "article", None), "story_id", "")
+        return cls(document.article_id, document.outlet, document.text,
+                   tuple(getattr(document, "sentence_spans", ()) or ()), story_id or "")
+
     @property
     def story_text(self) -> str:
         """The story sentences joined by newlines (for bag-of-words comparisons)."""

@@ -15,14 +15,17 @@ Comparing which facts and actors each outlet includes is the "selection" side of
 presence/absence across outlets of the same event follows the coverage-difference analyses of
 Park et al. (2009), "NewsCube: Delivering Multiple Aspects of News to Mitigate Media Bias" (CHI).
 Noun phrases come from spaCy's noun chunks and named entities, merged by the lemma of their head
-word. Similarity is the cosine of TF-IDF vectors (Salton and Buckley 1988, "Term-weighting
-approaches in automatic text retrieval", Information Processing & Management 24(5)).
+word; light nouns such as "time" or "way" (``data/actor_topic_light_nouns.tsv``) are not topics.
+Similarity is the cosine of TF-IDF vectors (Salton and Buckley 1988, "Term-weighting approaches in
+automatic text retrieval", Information Processing & Management 24(5)).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Mapping, NamedTuple
 
 import pandas as pd
@@ -84,9 +87,18 @@ def _phrase_words(tokens) -> list[str]:
             and t.lemma_.strip(".")]
 
 
+@lru_cache(maxsize=1)
+def _light_nouns() -> frozenset[str]:
+    text = resources.files("framing.data").joinpath("actor_topic_light_nouns.tsv").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _head_key(tok) -> str | None:
+    """Topic key of a phrase head: its lemma, unless it is a stop word, light noun or not a noun."""
     key = tok.lemma_.lower().replace(".", "")
     if len(key) < 3 or not key.replace("-", "").isalpha() or tok.is_stop or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if key in _light_nouns():
         return None
     return key
 

@@ -1,7 +1,6 @@
 """Tests for framing.actors: alias merging, resolution, labels and actor tone."""
 
 import math
-import re
 from pathlib import Path
 
 import pytest
@@ -215,3 +214,15 @@ def test_seed_the_judge_in_003(seeds):
     judge = m[(m.outlet == "003") & m.mention.str.lower().eq("the judge")]
     # 003: "Parler's statements are weak, the judge considers" and "..., the judge wrote."
     assert len(judge) == 2 and set(judge.actor) == {"Barbara Jacobs Rothstein"}
+
+
+def test_from_document_reads_pipeline_like_objects():
+    class Art:
+        story_id = "st"
+
+    class Doc:
+        article_id, outlet, text, sentence_spans, article = "a", "X", "One. Two.", [(0, 4), (5, 9)], Art()
+
+    d = StoryText.from_document(Doc())
+    assert (d.article_id, d.outlet, d.sentences, d.story_id) == ("a", "X", ((0, 4), (5, 9)), "st")
+    assert d.story_text == "One.\nTwo."
