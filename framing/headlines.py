@@ -545,6 +545,25 @@ def _bare_subject(nlp, verb):
     return None
 
 
+def _verb_read_as_subject(nlp, root, subj):
+    """'Judge rejects bid' tagged as 'Judge rejects(NNS) bid(VBP)': the tagger made the verb a plural
+    noun and the object a verb. Both readings are grammatical ('Amazon shares surge' is the other
+    one); the news-verb lexicon decides: the -s form must be a listed headline verb and the base
+    form not."""
+    doc = root.doc
+    if subj is None or subj.i + 1 != root.i or subj.tag_ not in ("NNS", "NNPS") or root.tag_ != "VBP":
+        return None
+    if subj.i == 0 or not subj.lower_.endswith("s") or not _is_inflected_verb(nlp, subj.text):
+        return None
+    lemma = _verb_lemma(nlp, subj)
+    if lemma not in _verb_lexicon()[0] or _verb_lemma(nlp, root) in _verb_lexicon()[0]:
+        return None
+    noun = doc[subj.i - 1]
+    if noun.head.i != subj.i or not _nominal(nlp, noun):
+        return None
+    return noun
+
+
 def _read_root(nlp, root) -> _Reading:
     if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB") or root.tag_ == "MD":
         earlier = _earlier_clause(nlp, root)
@@ -552,6 +571,8 @@ def _read_root(nlp, root) -> _Reading:
             return _Reading(4.0, earlier[0].i, earlier[1].i, "clause", False)
         subj = _subject_of(root)
         first = _coordinated_first_verb(nlp, root, subj)
+        if first is None:
+            first = _verb_read_as_subject(nlp, root, subj)
         if first is not None:
             return _Reading(4.0, subj.i, first.i, "clause", False)
         if subj is None:
@@ -730,6 +751,12 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> Head
             if obj is not None:
                 break
         obj_tokens = _phrase_tokens(obj) if obj is not None else []
+        if obj is None and verb.head.i == verb.i + 1 and verb.dep_ in ("nsubj", "nsubjpass"):
+            # the verb was re-read from a mis-tagged parse ('Judge rejects(NNS) bid(VBP)'): what the
+            # parser made its head is the object
+            obj_tokens = [t for t in doc[verb.head.i: verb.head.right_edge.i + 1] if not t.is_space]
+            while obj_tokens and obj_tokens[-1].is_punct:
+                obj_tokens.pop()
 
     if voice == "passive":
         by = next((c for c in verb.children if c.dep_ == "agent"), None)

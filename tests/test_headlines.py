@@ -142,6 +142,22 @@ def test_title_case_name_is_not_a_modal(nlp):
     assert (f.verb, f.subject_head) == ("slap", "Smith")
 
 
+def test_verb_mis_tagged_as_plural_subject(nlp):
+    # 'rejects' can be read as a plural noun and 'bid' as a verb; the headline means Judge -> rejects
+    f = frame("Judge rejects bid", nlp)
+    assert (f.verb, f.subject_head, f.patient) == ("reject", "Judge", "bid")
+
+
+def test_participle_clause_is_not_a_trailing_attribution(nlp):
+    f = frame("Parler sues Amazon, alleging antitrust violations", nlp)
+    assert (f.verb, f.subject_head, f.voice) == ("sue", "Parler", "active")
+
+
+def test_comma_coordinated_names_as_subject(nlp):
+    f = frame("Parler, Amazon trade accusations in court filing", nlp)
+    assert (f.verb, f.subject_head) == ("trade", "Parler")
+
+
 def test_no_verb(nlp):
     f = frame("Chaos in Washington", nlp)
     assert f.verb is None and f.verb_text is None and f.verb_start is None
