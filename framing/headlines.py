@@ -7,11 +7,13 @@ as acting (``framing/data/agent_cues.tsv``).
 
 Headlines are not ordinary sentences ("headlinese"): articles and auxiliaries are dropped, passives are
 reduced ("Worker killed by train"), a speaker or label may precede a colon, a trailing "..., X says"
-carries the matrix verb, and Title Case confuses a tagger trained on running text. The module parses
-the headline with the shared spaCy pipeline in a few same-length variants (as written; Title Case
-lowered except likely proper nouns; everything but the first word lowered), reads each parse with
-headline-specific rules and keeps the most complete reading. Every offset refers to the headline
-string exactly as passed in.
+carries the matrix verb, and Title Case confuses a tagger trained on running text. The module cuts
+the headline at colons (labels, speakers, trailing sources) and semicolons, replaces quotation marks
+by spaces, re-cases Title Case segments (proper nouns kept, other words lowered; if that reading
+finds no clause, everything but the first word lowered), parses with the shared spaCy pipeline and
+reads each parse with headline-specific rules, keeping the most complete reading. All re-cased and
+de-quoted texts have the length of the original, so every offset refers to the headline string
+exactly as passed in, and every reported word is as written.
 """
 
 from __future__ import annotations
@@ -55,7 +57,13 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True)
 class HeadlineFrame:
-    """Framing reading of one headline; offsets index the headline string as passed in."""
+    """Framing reading of one headline; offsets index the headline string as passed in.
+
+    ``subject`` / ``subject_head`` are the grammatical subject whatever the voice. ``agent`` is who is
+    framed as acting: the subject of an active headline, the by-phrase of a passive one (None
+    without 'by'); ``patient`` is the object of an active headline, the subject of a passive one.
+    For a trailing "..., X says", the verb is 'say', the agent X and the patient the reported clause.
+    """
 
     headline: str
     verb: str | None
@@ -170,18 +178,14 @@ def _lemmas(nlp, form: str, pos: str) -> list[str]:
 
 
 def _verb_lemma(nlp, token) -> str:
+    """Verb lemma of a token, also when the tagger read it as a noun ('edges' -> 'edge')."""
+    spacy_lemma = token.lemma_.lower()
     cands = _lemmas(nlp, token.text, "verb")
-    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cands or not cands:
-        spacy_lemma = token.lemma_.lower()
-        if not cands or spacy_lemma in _verb_lexicon()[0]:
-            return spacy_lemma
+    if not cands:
+        return spacy_lemma
     # several dictionary readings ('fined' -> fin / fine): prefer one the verb lexicon lists
-    listed = [c for c in cands if c in _verb_lexicon()[0]]
-    if listed:
-        return listed[0]
-    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cands:
-        return token.lemma_.lower()
-    return cands[0]
+    listed = [c for c in cands if c in _verb_lexicon()[0]] or cands
+    return spacy_lemma if spacy_lemma in listed else listed[0]
 
 
 def _is_known_word(nlp, word: str) -> bool:
@@ -453,14 +457,14 @@ def _repair_scan(nlp, doc) -> _Reading | None:
             skip.update((t.i + 1, t.i + 2))  # age apposition: 'Girl, 12, Killed In Crash'
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        # a participle right after the first noun phrase: reduced passive ('Three killed in ...')
         if seen_noun is not None and prev is not None and _nominal(nlp, prev) and t.tag_ in ("VBN", "VBD") \
                 and t.is_alpha and t.dep_ in ("acl", "relcl", "ROOT", "conj") \
                 and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) \
                 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
             return _Reading(3.0, t.i, prev.i, "reduced", True)
-        nxt_word = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        comma_and = t.text == "," and prev is not None and prev.pos_ == "PROPN" and nxt_word is not None \
-            and nxt_word.pos_ == "PROPN"  # 'Parler, Amazon trade accusations'
+        comma_and = t.text == "," and prev is not None and prev.pos_ == "PROPN" and nxt is not None \
+            and nxt.pos_ == "PROPN"  # 'Parler, Amazon trade accusations'
         if (t.lower_ in ("and", "&") or comma_and) and seen_noun is not None:
             if not coordinated and prev is not None and _nominal(nlp, prev):
                 first_conjunct = prev
@@ -688,8 +692,7 @@ def _agent_type(doc, tokens, head) -> str:
         return cues[head.lower_]
     if any(cues.get(w) == "court/judge" for w in words):
         return "court/judge"
-    if any(cues.get(t.lower_) == "company" and t.i > head.i for t in tokens) or any(
-            t.lower_.rstrip(".") in ("inc", "corp", "llc", "ltd", "plc") for t in tokens):
+    if any(w in ("inc", "corp", "llc", "ltd", "plc", "co") for w in words):
         return "company"
     labels = {ent.label_ for ent in doc.ents if ent.start <= head.i < ent.end}
     if "PERSON" in labels:
