@@ -546,6 +546,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
 
     # units to parse: whole paragraphs when they hold a quote, else their cue-bearing sentences
     units: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
+    rest: list[tuple[int, int]] = []  # sentences only scanned for names (NER, no parse)
     for k, ((ps, pe), (spans, _, _)) in enumerate(zip(paras, scans)):
         if spans:
             units.append((ps, pe, k))
@@ -553,6 +554,8 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         for ss, se in _rough_sentences(text, ps, pe):
             if prefilter.search(text, ss, se):
                 units.append((ss, se, k))
+            else:
+                rest.append((ss, se))
     if not units:
         return []
     if nlp is None:
@@ -563,7 +566,15 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     unit_texts = [text[s : min(e, s + max_len)] for s, e, _ in units]
     docs = list(nlp.pipe(unit_texts))
     docs_with_base = [(doc, s) for doc, (s, _, _) in zip(docs, units)]
-    actors = _Actors(_person_names(docs_with_base))
+    name_docs = []
+    if rest and "ner" in nlp.pipe_names:
+        # sentences with no quote and no reporting verb still name the actors pronouns refer to
+        only_ner = [n for n in nlp.pipe_names if n != "ner"]
+        rest_texts = [text[s : min(e, s + max_len)] for s, e in rest]
+        name_docs = [(d, s) for d, (s, _) in zip(nlp.pipe(rest_texts, disable=only_ner), rest)]
+    actors = _Actors(_person_names(docs_with_base + name_docs))
+    for doc, base in name_docs:
+        _register_entities(doc, base, actors)
 
     drafts: list[_Draft] = []
     ctx: dict = {}
@@ -792,7 +803,7 @@ def _governing_cue(doc, q: _Quote, quotes, lex):
                             if outer is not None:
                                 return outer
                         return t, child
-                    if fallback is None:
+                    if fallback is None and _verb_group(t.lemma_.lower()) not in ("belief", "evidence"):
                         fallback = (t, child)
             child, t = t, t.head
     if fallback is not None:
@@ -1057,6 +1068,19 @@ def _bisect_right(a: list[int], x: int) -> int:
     return bisect.bisect_right(a, x)
 
 
+def _entity_text(toks, head, labels) -> str:
+    """Text of the named entity (of ``labels``) that contains the head, else the mention's first one."""
+    ids = {t.i for t in toks}
+    doc = head.doc
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.start <= head.i < ent.end:
+            return ent.text
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.start in ids:
+            return ent.text
+    return ""
+
+
 def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """(canonical speaker, speaker type) for a speaker mention; records named speakers."""
     text = " ".join(t.text for t in toks)
@@ -1079,13 +1103,13 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             return prev.canonical, prev.type
         return head.text, "unknown"
     lemma = head.lemma_.lower()
-    person = " ".join(t.text for t in toks if t.ent_type_ == "PERSON")
+    person = _entity_text(toks, head, _PERSON_LABELS)
     person_key = _strip_title(person).split()[-1].lower() if _strip_title(person).split() else ""
     titled = any(t.lower_ in _TITLES for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
-        org = " ".join(t.text for t in toks if t.ent_type_ in _ORG_LABELS) or text
+        org = _entity_text(toks, head, _ORG_LABELS) or text
         result = (re.sub(r"^(?:the|The)\s+", "", _strip_title(org)), "organisation")
     elif lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
         result = (text, "court_document")

@@ -1,0 +1,336 @@
+"""Tests for framing.attribution.
+
+Expected values were worked out by reading the seed articles and the constructed sentences,
+not copied from the module's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.attribution import (
+    COLUMNS,
+    Attribution,
+    article_summary,
+    attributions,
+    quotation_spans,
+    reporting_verbs,
+    to_records,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_attrs():
+    return {p: (_seed(p), attributions(_seed(p))) for p in ("000", "001", "002", "003", "004")}
+
+
+def _containing(attrs, text, fragment):
+    """The attributions whose content contains ``fragment``."""
+    pos = text.index(fragment)
+    return [a for a in attrs if any(s <= pos < e for s, e in a.pieces)]
+
+
+def _one(attrs, text, fragment) -> Attribution:
+    found = _containing(attrs, text, fragment)
+    assert len(found) == 1, (fragment, found)
+    return found[0]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_lexicon_classes():
+    lex = reporting_verbs()
+    for verb in ("say", "tell", "write", "add", "state", "note"):
+        assert lex[verb] == "neutral"
+    for verb in ("claim", "admit", "insist", "concede", "allege", "argue", "acknowledge", "slam", "blast"):
+        assert lex[verb] == "evaluative"
+
+
+def test_lexicon_file_cites_sources():
+    header = (Path(__file__).resolve().parents[1] / "framing" / "data" / "reporting_verbs.tsv").read_text("utf-8")
+    assert "Recasens" in header and "Bergler" in header and "PolNeAR" in header
+
+
+# --------------------------------------------------------------------------- quote marks, no NLP
+
+
+def test_quotation_spans_straight_and_curly():
+    text = 'He said "yes" and she said “no”.'
+    assert quotation_spans(text) == [(8, 13), (27, 31)]
+
+
+def test_apostrophes_are_not_marks():
+    text = "\"Users' data and AWS' servers are safe,\" Jones said."
+    spans = quotation_spans(text)
+    assert spans == [(0, text.index(",\"") + 2)]
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "“He told me ‘never again’ and left,” Smith said."
+    assert quotation_spans(text) == [(0, text.index("”") + 1)]
+
+
+def test_unbalanced_mark_closes_at_paragraph_end():
+    text = 'She said "this never ends\n\nThen "a second" quote.'
+    spans = quotation_spans(text)
+    first_line_end = text.index("\n")
+    assert spans[0] == (9, first_line_end)
+    # the bad mark in the first paragraph does not cost the second paragraph its quote
+    s = text.index('"a second"')
+    assert spans[1] == (s, s + len('"a second"'))
+
+
+def test_lexisnexis_double_apostrophes():
+    text = "''We will win,'' Mr. Smith said."
+    assert quotation_spans(text) == [(0, 16)]
+
+
+def test_paragraphs_argument_limits_the_scan():
+    text = '"one" line\n"two" line'
+    assert quotation_spans(text, paragraphs=[(11, 21)]) == [(11, 16)]
+
+
+# --------------------------------------------------------------------------- constructed rules
+
+
+def test_interrupted_quote_is_one_attribution_with_two_pieces():
+    text = "“We will rebuild,” Mayor Jane Smith told the crowd. “And we will do it together.”"
+    attrs = [a for a in attributions(text) if a.kind == "direct"]
+    assert len(attrs) == 1
+    a = attrs[0]
+    assert len(a.pieces) == 2
+    assert a.pieces[0] == (0, text.index("”") + 1)
+    assert text[a.pieces[1][0]] == "“" and a.pieces[1][1] == len(text)
+    assert a.reporting_verb == "tell"
+    assert a.speaker_canonical == "Jane Smith"
+    assert a.quote == text[a.pieces[0][0] : a.pieces[0][1]] + " … " + text[a.pieces[1][0] : a.pieces[1][1]]
+
+
+def test_according_to():
+    text = "The company lost money last year, according to analyst Maria Lopez."
+    (a,) = attributions(text)
+    assert a.kind == "indirect"
+    assert a.reporting_verb == "according to"
+    assert "Maria Lopez" in a.speaker
+    assert a.speaker_type == "person"
+    assert text[a.start : a.end].startswith("The company lost money")
+
+
+def test_pronoun_resolves_to_last_named_person():
+    text = (
+        "Senator Anna Berg visited the plant on Monday.\n\n"
+        "“This factory will stay open,” she said."
+    )
+    (a,) = [a for a in attributions(text) if a.kind == "direct"]
+    assert a.speaker == "she"
+    assert a.speaker_canonical == "Anna Berg"
+    assert a.speaker_type == "person"
+    assert a.line_no == 3
+
+
+def test_multi_paragraph_quote():
+    text = (
+        "The governor said: “We have a plan for the roads.\n\n"
+        "“We also have a plan for the schools.”"
+    )
+    attrs = [a for a in attributions(text) if a.kind == "direct"]
+    assert len(attrs) == 1
+    assert len(attrs[0].pieces) == 2
+    assert attrs[0].reporting_verb == "say"
+    assert attrs[0].speaker == "The governor"
+
+
+def test_evaluative_indirect_speech():
+    text = "Tom Jones claimed that the vote was rigged."
+    (a,) = attributions(text)
+    assert a.kind == "indirect"
+    assert a.reporting_verb == "claim" and a.verb_class == "evaluative"
+    assert text[a.verb_start : a.verb_end] == "claimed"
+    assert text[a.speaker_start : a.speaker_end] == "Tom Jones"
+    assert text[a.start : a.end].endswith("the vote was rigged")
+
+
+def test_mixed_quote_content_is_the_paraphrase():
+    text = "The minister said the plan was “a disaster for farmers” and would be dropped."
+    (a,) = [a for a in attributions(text) if a.kind != "indirect"]
+    assert a.kind == "mixed"
+    assert a.start < text.index("“") and a.end > text.index("”")
+    assert a.reporting_verb == "say"
+
+
+def test_scare_quote_without_reporting_clause_is_partial():
+    text = "The site now shows a note about “technical difficulties” on its front page."
+    (a,) = attributions(text)
+    assert a.kind == "partial"
+    assert a.speaker is None and a.speaker_type == "unknown"
+
+
+def test_offsets_refer_to_raw_text():
+    text = "Intro line.\r\n\r\n\"Prices will rise,\" the bank said."
+    (a,) = [a for a in attributions(text) if a.kind == "direct"]
+    assert text[a.start : a.end] == '"Prices will rise,"'
+    assert a.line_no == 3
+    assert text[a.speaker_start : a.speaker_end] == "the bank"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "No quotes and nothing reported here.", 'He said "unclosed', "«» “”", "Der Richter sagte, dass es kein Problem gebe."])
+def test_bad_input_never_raises(text):
+    out = attributions(text)
+    assert isinstance(out, list)
+    assert quotation_spans(text) is not None
+
+
+def test_deterministic():
+    text = _seed("004")
+    assert attributions(text) == attributions(text)
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed000_interrupted_quote_and_anonymous_executive(seed_attrs):
+    text, attrs = seed_attrs["000"]
+    a = _one(attrs, text, "While Parler has not yet had an opportunity")
+    assert a.kind == "direct" and len(a.pieces) == 2
+    assert a.speaker == "Rothstein" and a.speaker_canonical == "Barbara Rothstein"
+    assert a.reporting_verb == "write" and a.verb_class == "neutral"
+    assert a.line_no == 10
+    assert _one(attrs, text, "Importantly, Parler has submitted") is a
+
+    ex = _one(attrs, text, "To the contrary, we have an internal policy")
+    assert ex.speaker == "the executive"
+    assert ex.speaker_canonical == "an unnamed AWS executive"
+    assert ex.speaker_type == "anonymous"
+    assert _one(attrs, text, "I have not authorized any AWS employee") is ex
+
+
+def test_seed000_possessive_apostrophes_do_not_split_the_quote(seed_attrs):
+    text, attrs = seed_attrs["000"]
+    a = _one(attrs, text, "AWS has convincingly argued")
+    assert a.kind == "direct"
+    assert a.pieces == ((text.index('"AWS has convincingly'), text.index('violence," Rothstein') + len('violence,"')),)
+
+
+def test_seed000_top_speaker_is_rothstein(seed_attrs):
+    text, attrs = seed_attrs["000"]
+    summary = article_summary(attrs, story_chars=len(text), quoted_chars=0)
+    assert summary["top_speaker"] == "Barbara Rothstein"
+
+
+def test_seed001_anonymous_sources(seed_attrs):
+    text, attrs = seed_attrs["001"]
+    spokes = _one(attrs, text, "We made our concerns known to Parler")
+    assert spokes.kind == "direct"
+    assert spokes.speaker == "a spokesperson" and spokes.speaker_type == "anonymous"
+    analysts = _one(attrs, text, "the company will struggle to find a new host")
+    assert analysts.speaker == "Analysts" and analysts.speaker_type == "anonymous"
+    assert analysts.kind == "indirect"
+    order = _one(attrs, text, "Parler’s allegations at this time")
+    assert order.kind == "direct" and order.speaker_canonical == "Barbara Rothstein"
+
+
+def test_seed001_partial_quotes_in_a_paraphrase_are_mixed(seed_attrs):
+    text, attrs = seed_attrs["001"]
+    a = _one(attrs, text, "dwindlingly slight")
+    assert a.kind == "mixed"
+    assert a.speaker_canonical == "Barbara Rothstein"
+
+
+def test_seed002_pronouns(seed_attrs):
+    text, attrs = seed_attrs["002"]
+    court = _one(attrs, text, "To be clear, the Court is not dismissing")
+    assert court.speaker == "she" and court.speaker_canonical == "Barbara Jacobs Rothstein"
+    motion = _one(attrs, text, "AWS’s decision to suspend Parler’s account")
+    assert motion.speaker == "it" and motion.speaker_canonical == "Parler"
+    assert motion.speaker_type == "organisation"
+
+
+def test_seed003_unbalanced_marks_keep_the_other_quotes(seed_attrs):
+    text, attrs = seed_attrs["003"]
+    # a mistyped opening mark closes the quote before "wrote Rothstein"
+    a = _one(attrs, text, "AWS disputes all three claims")
+    assert a.speaker == "Rothstein" and a.reporting_verb == "write"
+    assert a.end == text.index("“wrote Rothstein") + 1
+    amazon = _one(attrs, text, "it cannot comply with our terms of service")
+    assert amazon.speaker == "Amazon"
+    decision = _one(attrs, text, "continued publication of the type of violent")
+    assert decision.speaker == "the decision" and decision.speaker_type == "court_document"
+    contract = _one(attrs, text, "gives AWS the right to suspend or terminate")
+    assert contract.speaker_canonical == "Barbara Jacobs Rothstein"
+    judge = _containing(attrs, text, "failed to raise more than the slightest speculation")
+    assert judge and all(j.speaker == "the judge" and j.speaker_canonical == "Barbara Jacobs Rothstein" for j in judge)
+
+
+def test_seed004_interrupted_quote_lawyer_researchers_expert(seed_attrs):
+    text, attrs = seed_attrs["004"]
+    event = _one(attrs, text, "That event")
+    assert event.kind == "direct" and len(event.pieces) == 2
+    assert event.reporting_verb == "add" and event.speaker_canonical == "Barbara Rothstein"
+    lawyer = _one(attrs, text, "go into hiding")
+    assert lawyer.speaker == "his lawyer" and lawyer.speaker_type == "anonymous"
+    researchers = _one(attrs, text, "far-right groups at the Capitol")
+    assert researchers.speaker == "Researchers" and researchers.speaker_type == "anonymous"
+    expert = _one(attrs, text, "internet protocol address is owned by DDos-Guard")
+    assert expert.reporting_verb == "according to"
+    assert expert.speaker == "infrastructure expert Ronald Guilmette"
+    assert expert.speaker_canonical == "Ronald Guilmette" and expert.speaker_type == "person"
+    matze = _one(attrs, text, "Parler may be offline for good")
+    assert matze.reporting_verb == "tell" and matze.speaker_canonical == "John Matze"
+
+
+def test_furniture_excluded_by_paragraphs(seed_attrs):
+    text = _seed("001")
+    # only the story lines up to the end of the article proper (lines 5-25)
+    lines = text.split("\n")
+    starts = [sum(len(l) + 1 for l in lines[:i]) for i in range(len(lines))]
+    story = [(starts[i], starts[i] + len(lines[i])) for i in range(4, 25) if lines[i].strip()]
+    attrs = attributions(text, paragraphs=story)
+    assert attrs and all(a.line_no <= 25 for a in attrs)
+    assert not any("Andy Jassy" in (a.speaker or "") for a in attrs)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _attr(kind, speaker, canon, stype, verb, vclass):
+    return Attribution("q", kind, 0, 1, ((0, 1),), speaker, 0, 1, canon, stype, verb, 0, 1 if verb else None, vclass, 1)
+
+
+def test_article_summary_by_hand():
+    attrs = [
+        _attr("direct", "Rothstein", "Barbara Rothstein", "person", "write", "neutral"),
+        _attr("direct", "she", "Barbara Rothstein", "person", "say", "neutral"),
+        _attr("indirect", "a spokesperson", "a spokesperson", "anonymous", "claim", "evaluative"),
+        _attr("partial", None, None, "unknown", None, None),
+    ]
+    s = article_summary(attrs, story_chars=200, quoted_chars=50)
+    assert s["n_quotes"] == 4
+    assert s["quoted_share"] == pytest.approx(0.25)
+    assert s["n_anonymous_sources"] == 1
+    assert s["top_speaker"] == "Barbara Rothstein"
+    assert s["top_speaker_share"] == pytest.approx(0.5)
+    assert s["n_distinct_reporting_verbs"] == 3
+    assert s["evaluative_verb_share"] == pytest.approx(1 / 3)
+    assert set(s) == set(COLUMNS["articles"])
+
+
+def test_article_summary_empty():
+    s = article_summary([], story_chars=0, quoted_chars=0)
+    assert s["n_quotes"] == 0 and s["top_speaker"] is None
+
+
+def test_records_match_columns():
+    text = "“We will rebuild,” Mayor Jane Smith said."
+    rows = to_records(attributions(text))
+    assert rows
+    assert set(rows[0]) == set(COLUMNS["quotes"]) - {"article_id", "outlet"}
