@@ -166,8 +166,19 @@ def analyze_parallel(
             bar.close()
 
 
+def _preload_modules() -> list[str]:
+    """Modules the fork server imports once, so that each worker forks with them loaded."""
+    try:
+        from framing.columns import FEATURE_MODULES
+    except ImportError:  # pragma: no cover
+        FEATURE_MODULES = ()
+    return ["spacy", "framing.pipeline", *FEATURE_MODULES]
+
+
 def _run_pool(todo, *, jobs, batch_size, bar, steps, start_method) -> Iterator[ArticleResult]:
     ctx = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(_preload_modules())
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
