@@ -1,0 +1,556 @@
+"""Translation artifacts: traces that an article reached its outlet through machine translation.
+
+Five kinds of evidence, each a general rule (no outlet's strings):
+
+* ``pronoun_for_organisation`` -- "he", "his", "himself", "who" whose antecedent is a company
+  ("Parler, who considers himself ..."). Target languages with grammatical gender make MT
+  systems render a company's "it" as "he"/"she". The antecedent is the nearest preceding
+  subject in the sentence (quotations and narration kept apart), else the main subject of the
+  previous sentence; it is a company when the text elsewhere treats the name as one
+  (``Name Inc.``, ``name.com``, ``Name's servers``, ``Name CEO``) and never as a person (a
+  title such as "Judge", or a two-word personal name), or when it is "the company"/"the
+  platform". Only sentences holding such a pronoun (and the sentence before) are parsed.
+* ``near_miss_term`` -- a fixed legal or idiomatic phrase with one word replaced by a
+  near-homograph ("torturous interference" for "tortious interference"): same first letter,
+  Levenshtein distance <= max(1, 30% of the word's length), not an inflection.
+* ``quote_drift`` -- a quotation whose wording differs from other outlets' renderings of the
+  same sentence (fidelity below ``drift_threshold`` = 0.85 in :mod:`framing.quote_families`,
+  i.e. more than about one word in seven altered).
+* ``punctuation_spacing`` -- white space before , ; : ! ? or a full stop, and doubled
+  punctuation (", ,", ". ." -- but not an ellipsis).
+* ``quote_mark_spacing`` / ``quote_mark_orientation`` -- a space inside curly quotation
+  marks, and marks facing the wrong way: a closing mark that opens a quotation, or an opening
+  mark that closes one (found by pairing the marks of each paragraph).
+
+Score: ``translation_artifact_score`` = pieces of evidence per 1,000 words, every piece
+weighing 1. Professionally edited English news scores near 0; a machine-translated text
+shows several kinds at once.
+
+Notes
+-----
+The categories follow MT error typologies: wrong lexical choice, wrong form and
+punctuation/orthography errors (Vilar, Xu, D'Haro & Ney 2006, "Error Analysis of
+Statistical Machine Translation Output", LREC; Popovic 2018, "Error Classification and
+Analysis for Machine Translation Quality Assessment", in Moorkens et al. (eds.), *Translation
+Quality Assessment*, Springer) and the pronoun/coreference errors in Koponen (2010),
+"Assessing Machine Translation Quality with Error Analysis", MikaEL 4. The antecedent
+choice (subject first, recent first) follows centering theory: Grosz, Joshi & Weinstein
+(1995), "Centering: A Framework for Modeling the Local Coherence of Discourse",
+Computational Linguistics 21(2).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "Artifact",
+    "translation_artifacts",
+    "artifact_score",
+    "artifacts_table",
+    "pronoun_artifacts",
+    "near_miss_terms",
+    "punctuation_artifacts",
+    "quote_mark_artifacts",
+    "quote_drift_artifacts",
+    "KINDS",
+    "COLUMNS",
+]
+
+KINDS = (
+    "pronoun_for_organisation",
+    "near_miss_term",
+    "quote_drift",
+    "punctuation_spacing",
+    "quote_mark_spacing",
+    "quote_mark_orientation",
+)
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {
+        "translation_artifact_score": (
+            "Pieces of machine-translation evidence (pronouns for companies, near-miss legal terms, "
+            "quotations drifting from other outlets' wording, odd spacing or orientation of "
+            "punctuation and quote marks) per 1,000 words of story text."
+        ),
+    },
+    "artifacts": {
+        "article_id": "The article the evidence comes from.",
+        "kind": "Which rule found it: " + ", ".join(KINDS) + ".",
+        "text": "The words or characters concerned, as written in the raw text (for quote_drift, the word diff).",
+        "offset": "Character offset of the evidence in the article's raw text.",
+        "line_no": "Line of the raw file (counted from 1) holding the evidence.",
+        "note": "Why it counts as evidence (e.g. the antecedent, or the phrase it nearly matches).",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One piece of translation-artifact evidence, located in the raw text."""
+
+    kind: str
+    text: str
+    offset: int
+    line_no: int
+    note: str = ""
+    article_id: str | None = None
+
+
+# --------------------------------------------------------------------------- cue lists
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    path = Path(__file__).with_name("data") / "artifact_cues.tsv"
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, entry = line.partition("\t")
+        if entry.strip():
+            out[kind.strip()].append(entry.strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _line_no(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _paragraphs(text: str, paragraphs) -> list[tuple[int, int]]:
+    if paragraphs is None:
+        return _line_spans(text)
+    out = []
+    for p in paragraphs:
+        try:
+            s, e = int(p[0]), int(p[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        s, e = max(0, s), min(len(text), e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- punctuation
+
+
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \t\u00a0]+(?:[,;:!?]|\.(?![.\d]))")
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t\u00a0]?\.){2,}")
+_DOUBLED = re.compile(r"([,;:])[ \t]*\1|(?<![.\s])[ \t]*\.[ \t]+\.(?![ \t]*\.)|,[ \t]*\.(?!\.)")
+
+
+def punctuation_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
+    """White space before punctuation (" , said") and doubled punctuation (". .", ", ,")."""
+    starts = _line_starts(text)
+    found: dict[int, Artifact] = {}
+    doubled: list[tuple[int, int]] = []
+    for s, e in _paragraphs(text, paragraphs):
+        ellipses = [(m.start(), m.end()) for m in _SPACED_ELLIPSIS.finditer(text, s, e)]
+        for m in _DOUBLED.finditer(text, s, e):
+            if any(m.start() < b and a < m.end() for a, b in ellipses):
+                continue
+            a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            doubled.append((a, m.end()))
+            found[a] = Artifact(
+                "punctuation_spacing", text[a : m.end()], a, _line_no(starts, a), "doubled punctuation"
+            )
+        for m in _SPACE_BEFORE.finditer(text, s, e):
+            a = m.start()
+            if any(a < de and ds < m.end() for ds, de in doubled + ellipses):
+                continue
+            found[a] = Artifact(
+                "punctuation_spacing",
+                text[max(s, a - 1) : m.end()],
+                a,
+                _line_no(starts, a),
+                "space before punctuation",
+            )
+    return [found[k] for k in sorted(found)]
+
+
+_OPEN2, _CLOSE2 = "\u201c", "\u201d"
+
+
+def quote_mark_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
+    """Curly quotation marks facing the wrong way or with a space inside the quotation.
+
+    The double marks of each paragraph are paired left to right: an opening mark while a
+    quotation is open closes it (orientation error), a closing mark while none is open opens
+    one (orientation error). A correctly facing opening mark followed by a space, or closing
+    mark preceded by one, is a spacing error; so is an opening single mark followed by a space.
+    Straight marks have no orientation and are not judged.
+    """
+    starts = _line_starts(text)
+    out: list[Artifact] = []
+
+    def add(kind: str, i: int, note: str) -> None:
+        lo, hi = max(0, i - 12), min(len(text), i + 13)
+        out.append(Artifact(kind, text[lo:hi].replace("\n", " "), i, _line_no(starts, i), note))
+
+    for s, e in _paragraphs(text, paragraphs):
+        is_open = False
+        for i in range(s, e):
+            ch = text[i]
+            if ch == "\u2018" and i + 1 < e and text[i + 1] in " \t":
+                add("quote_mark_spacing", i, "space after an opening single quotation mark")
+                continue
+            if ch not in (_OPEN2, _CLOSE2):
+                continue
+            after = text[i + 1 : e]
+            # a space between a single and a double mark (' \u201d) is a nesting convention
+            before_ws = i > s and text[i - 1] in " \t\u00a0" and text[s:i].rstrip()[-1:] not in "'\u2019"
+            after_ellipsis = before_ws and text[s:i].rstrip().endswith(("...", "\u2026"))
+            if ch == _OPEN2:
+                if is_open:
+                    add("quote_mark_orientation", i, "opening mark \u201c used to close a quotation")
+                    is_open = False
+                elif not after.strip():
+                    add("quote_mark_orientation", i, "opening mark \u201c at the end of a paragraph")
+                else:
+                    if after[:1] in (" ", "\t"):
+                        add("quote_mark_spacing", i, "space after an opening quotation mark")
+                    is_open = True
+            else:
+                if not is_open:
+                    if (before_ws or i == s) and after[:1].isalnum():
+                        add("quote_mark_orientation", i, "closing mark \u201d used to open a quotation")
+                        is_open = True
+                    # otherwise a stray closing mark after a word: a quotation opened before
+                    # this paragraph (multi-paragraph quotes) -- not judged
+                else:
+                    if before_ws and not after_ellipsis:
+                        add("quote_mark_spacing", i, "space before a closing quotation mark")
+                    is_open = False
+    return out
+
+
+# --------------------------------------------------------------------------- near-miss terms
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _inflection_of(word: str, target: str) -> bool:
+    for a, b in ((word, target), (target, word)):
+        for suf in ("s", "es", "ed", "d", "ing", "'s"):
+            if a == b + suf:
+                return True
+    return False
+
+
+def _near_miss(word: str, target: str) -> bool:
+    if word == target or len(word) < 3 or word[0] != target[0] or _inflection_of(word, target):
+        return False
+    return _levenshtein(word, target) <= max(1, int(0.3 * len(target)))
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*")
+
+
+def near_miss_terms(text: str, *, paragraphs=None) -> list[Artifact]:
+    """Fixed legal/idiomatic phrases with one word swapped for a near-homograph."""
+    phrases = [tuple(p.lower().split()) for p in _cues().get("collocation", ())]
+    starts = _line_starts(text)
+    out: list[Artifact] = []
+    for s, e in _paragraphs(text, paragraphs):
+        toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, s, e)]
+        words = [t[0] for t in toks]
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                window = words[i : i + n]
+                diff = [k for k in range(n) if window[k] != phrase[k]]
+                if len(diff) != 1:
+                    continue
+                k = diff[0]
+                if not _near_miss(window[k], phrase[k]):
+                    continue
+                a, b = toks[i][1], toks[i + n - 1][2]
+                out.append(
+                    Artifact(
+                        "near_miss_term",
+                        text[a:b],
+                        a,
+                        _line_no(starts, a),
+                        f"near miss of the fixed phrase '{' '.join(phrase)}'",
+                    )
+                )
+    return sorted(out, key=lambda x: x.offset)
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+_PRONOUN_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself|who)\b", re.IGNORECASE)
+_PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_RELATIVE = {"who", "which", "that"}
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[re.Pattern, ...]:
+    cues = _cues()
+    suffix = "|".join(re.escape(s) for s in cues.get("org_suffix", ()))
+    nouns = "|".join(re.escape(s) for s in cues.get("org_noun", ()))
+    titles = "|".join(re.escape(s) for s in cues.get("person_title", ()))
+    name = r"[A-Z][\w&-]*"
+    org = (
+        re.compile(rf"\b((?:{name}\s+){{0,3}}{name}),?\s+(?:{suffix})\b"),
+        re.compile(rf"\b({name})\.(?:com|net|org|io)\b"),
+        re.compile(rf"\b({name})(?:'s|\u2019s|'|\u2019)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b"),
+        re.compile(rf"\b({name})\s+(?:CEO|spokesperson|spokesman|spokeswoman|chief executive)\b"),
+    )
+    person = re.compile(rf"\b(?:{titles})\.?\s+((?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w'-]+)")
+    return (*org, person)
+
+
+def _name_types(text: str, docs) -> tuple[set[str], set[str]]:
+    """Names the text treats as organisations, and names it treats as persons."""
+    *org_res, person_re = _name_patterns()
+    orgs, persons = set(), set()
+    for rx in org_res:
+        for m in rx.finditer(text):
+            orgs.update(m.group(1).split())
+    for m in person_re.finditer(text):
+        persons.update(w.strip(".") for w in m.group(1).split())
+    suffixes = set(_cues().get("org_suffix", ()))
+    for doc in docs:
+        for ent in doc.ents:
+            words = [t.text for t in ent if t.pos_ == "PROPN"]
+            if ent.label_ == "PERSON" and len(words) >= 2 and not suffixes & set(words):
+                persons.update(words)
+    return orgs - persons, persons
+
+
+def _mention(tok):
+    """The name or noun a subject token stands for (relative pronouns resolved)."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _is_org(tok, orgs: set[str], persons: set[str]) -> bool:
+    suffixes = set(_cues().get("org_suffix", ()))
+    if tok.text in suffixes or any(c.text in suffixes for c in tok.children):
+        return True
+    if tok.pos_ == "PROPN":
+        chain = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
+        if persons & set(chain):
+            return False
+        return tok.text in orgs
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in set(_cues().get("org_noun", ())):
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return False
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> int:
+    for k, (s, e) in enumerate(spans):
+        if s <= i < e:
+            return k
+    return -1
+
+
+def pronoun_artifacts(text: str, *, paragraphs=None, nlp=None, min_repeats: int = 2) -> list[Artifact]:
+    """Personal pronouns ("he", "his", "who") whose antecedent is an organisation.
+
+    Only sentences containing such a pronoun, each with the sentence before it, are parsed.
+    An organisation counts only when at least ``min_repeats`` pronouns refer to it: a
+    translation system genders a company consistently, while one such pronoun in edited
+    prose is more likely a mis-resolved antecedent (checked on human-written news).
+    """
+    from framing.attribution import quotation_spans
+    from framing.sentences import sentence_spans
+
+    paras = _paragraphs(text, paragraphs)
+    sents = sentence_spans(text, paras)
+    targets = [i for i, (s, e) in enumerate(sents) if _PRONOUN_RE.search(text, s, e)]
+    if not targets:
+        return []
+    if nlp is None:
+        from framing.nlp import load_model
+
+        nlp = load_model()
+    chunks = [(sents[i - 1][0] if i > 0 else sents[i][0], sents[i][0], sents[i][1]) for i in targets]
+    docs = list(nlp.pipe(text[a:e] for a, _, e in chunks))
+    orgs, persons = _name_types(text, docs)
+    quotes = quotation_spans(text, paragraphs=paras)
+    starts = _line_starts(text)
+    out: list[Artifact] = []
+    flagged: dict[int, str] = {}  # offset of a flagged pronoun -> the organisation it stands for
+    for (base, cur, _end), doc in zip(chunks, docs):
+        cur_rel = cur - base
+        prev_root_subject = None
+        for sent in doc.sents:
+            if sent.start_char < cur_rel:
+                for t in sent:
+                    if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT":
+                        prev_root_subject = t
+                        break
+        for tok in doc:
+            if tok.idx < cur_rel or tok.lower_ not in _PERSONAL | {"who"}:
+                continue
+            where = _inside(quotes, base + tok.idx)
+            if tok.lower_ == "who":
+                ante = _mention(tok) if tok.head.dep_ == "relcl" else None
+                if ante is None or ante is tok or ante.i > tok.i:
+                    continue
+            else:
+                ante = None
+                for cand in reversed(doc[: tok.i]):
+                    if cand.idx < cur_rel:
+                        break
+                    if cand.dep_ in _SUBJECT_DEPS and _inside(quotes, base + cand.idx) == where:
+                        ante = _mention(cand)
+                        break
+                if ante is None and where < 0 and prev_root_subject is not None:
+                    if _inside(quotes, base + prev_root_subject.idx) < 0:
+                        ante = _mention(prev_root_subject)
+                if ante is None:
+                    continue
+            if ante.lower_ in _PERSONAL:
+                name = flagged.get(base + ante.idx)
+            else:
+                name = ante.text if _is_org(ante, orgs, persons) else None
+            if name is None:
+                continue
+            off = base + tok.idx
+            flagged[off] = name
+            out.append(
+                Artifact(
+                    "pronoun_for_organisation",
+                    tok.text,
+                    off,
+                    _line_no(starts, off),
+                    f"'{tok.text}' refers to '{name}', an organisation",
+                )
+            )
+    counts: dict[str, int] = defaultdict(int)
+    for name in flagged.values():
+        counts[name] += 1
+    out = [a for a in out if counts[flagged[a.offset]] >= min_repeats]
+    return sorted(out, key=lambda x: x.offset)
+
+
+# --------------------------------------------------------------------------- quote drift
+
+
+def quote_drift_artifacts(
+    families: pd.DataFrame | None,
+    *,
+    article_id: str | None = None,
+    text: str | None = None,
+    drift_threshold: float = 0.85,
+) -> list[Artifact]:
+    """Quotations that other outlets render differently (fidelity below ``drift_threshold``)."""
+    if families is None or len(families) == 0 or "fidelity" not in families.columns:
+        return []
+    rows = families
+    if article_id is not None:
+        rows = rows[rows["article_id"].astype(str) == str(article_id)]
+    rows = rows[(rows["n_articles"] >= 2) & (rows["fidelity"].astype(float) < drift_threshold)]
+    starts = _line_starts(text) if text else None
+    out = []
+    for _, r in rows.iterrows():
+        off = int(r["start"]) if r["start"] == r["start"] else -1
+        out.append(
+            Artifact(
+                "quote_drift",
+                str(r["diff"]),
+                off,
+                _line_no(starts, off) if starts and off >= 0 else 0,
+                f"fidelity {float(r['fidelity']):.2f} to other outlets' wording",
+                str(r["article_id"]),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- all together
+
+
+def translation_artifacts(
+    text: str,
+    *,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
+    nlp=None,
+    families: pd.DataFrame | None = None,
+    article_id: str | None = None,
+    drift_threshold: float = 0.85,
+) -> list[Artifact]:
+    """All translation-artifact evidence in one article, sorted by offset.
+
+    Parameters
+    ----------
+    text:
+        The article's raw text.
+    paragraphs:
+        ``(start, end)`` spans of the story paragraphs to examine (default: every line).
+    nlp:
+        A spaCy pipeline (default: :func:`framing.nlp.load_model`), used only for sentences
+        holding a personal pronoun.
+    families:
+        The :func:`framing.quote_families.quote_families` table of the article's story, for
+        ``quote_drift`` evidence (rows of ``article_id``).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    found: list[Artifact] = []
+    for rule in (punctuation_artifacts, quote_mark_artifacts, near_miss_terms):
+        found += rule(text, paragraphs=paragraphs)
+    try:
+        found += pronoun_artifacts(text, paragraphs=paragraphs, nlp=nlp)
+    except Exception:  # a parser failure must not lose the other evidence
+        pass
+    if families is not None and article_id is not None:
+        found += quote_drift_artifacts(
+            families, article_id=article_id, text=text, drift_threshold=drift_threshold
+        )
+    aid = None if article_id is None else str(article_id)
+    found = [Artifact(a.kind, a.text, a.offset, a.line_no, a.note, aid) for a in found]
+    return sorted(found, key=lambda a: (a.offset, KINDS.index(a.kind)))
+
+
+def artifact_score(artifacts: Sequence[Artifact], n_words: int) -> float:
+    """Pieces of evidence per 1,000 words (NaN when the article has no words)."""
+    if not n_words or n_words <= 0:
+        return float("nan")
+    return 1000.0 * len(artifacts) / n_words
+
+
+def artifacts_table(artifacts: Iterable[Artifact]) -> pd.DataFrame:
+    """The ``artifacts`` table: one row per piece of evidence."""
+    cols = list(COLUMNS["artifacts"])
+    rows = [asdict(a) for a in artifacts]
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    return pd.DataFrame(rows)[cols]
