@@ -417,26 +417,29 @@ def _in_full_person_name(t) -> bool:
 
 
 def _premodifier(sd, ent_start: int, ent_end: int) -> tuple[int, int, int] | None:
-    """Words before a name that modify it inside its noun phrase: (start, end, head token index)."""
-    i = ent_start - 1
-    while i >= 0:
-        t = sd[i]
-        if t.is_space:  # e.g. a no-break space between "US" and "District Judge"
-            i -= 1
-            continue
-        if t.dep_ not in _PREMOD_DEPS or not (i < t.head.i < ent_end):
-            break
-        if t.dep_ == "punct" and t.text not in _HYPHENS:
-            break
-        if t.pos_ in ("DET", "PRON", "ADP", "CCONJ", "PART") or t.lower_ in _POSSESSIVE:
-            break
-        if _in_full_person_name(t):
-            break  # another person's full name: not a modifier of this one
-        i -= 1
-    rng = _clip(sd, i + 1, ent_start)
-    if rng is None:
+    """Words before a name that modify it inside its noun phrase: (start, end, head token index).
+
+    The subtrees of the name's left modifiers (compound, amod, nmod ...) that run up to the name
+    ("U.S. District Judge", "Secretary of State", "former US President"), without a leading
+    determiner and never reaching back past another person's full name.
+    """
+    root = sd[ent_start:ent_end].root
+    mods = [c for c in root.lefts if c.i < ent_start and c.dep_ in _PREMOD_DEPS and c.dep_ != "punct"]
+    if not mods:
         return None
-    return rng[0], rng[1], rng[1] - 1
+    head = max(mods, key=lambda c: c.i)
+    if any(not (sd[k].is_space or sd[k].text in _HYPHENS) for k in range(head.right_edge.i + 1, ent_start)):
+        return None  # not contiguous with the name
+    start = min(c.left_edge.i for c in mods)
+    for k in range(start, ent_start):
+        if _in_full_person_name(sd[k]):
+            start = k + 1
+    while start < ent_start and (sd[start].pos_ in ("DET", "CCONJ", "ADP") or sd[start].lower_ in _POSSESSIVE):
+        start += 1
+    rng = _clip(sd, start, ent_start)
+    if rng is None or not (rng[0] <= head.i < rng[1]):
+        return None
+    return rng[0], rng[1], head.i
 
 
 def _subtree_range(tok, exclude_deps: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -454,98 +457,164 @@ def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
-def _labels_of_name(sd, a: int, b: int, entity_labels: Sequence[str]) -> list[tuple[str, int, int, int]]:
-    """Descriptors attached to the name at tokens [a, b): (kind, start_tok, end_tok, head_tok)."""
-    out: list[tuple[str, int, int, int]] = []
-    root = sd[a:b].root
+class _LabelSpan(NamedTuple):
+    kind: str
+    start: int  # token indices in the sentence parse
+    end: int
+    head: int
+    gives_role: bool  # may its head noun name the actor later ("the judge")?
+
+
+def _is_title(head) -> bool:
+    """A capitalised head noun ("Judge", "CEO") marks a title rather than a description."""
+    return head.pos_ == "PROPN" or head.text.isupper() or (head.text[:1].isupper() and head.i > 0)
+
+
+def _premodifier_label(sd, a: int, b: int) -> _LabelSpan | None:
     pre = _premodifier(sd, a, b)
+    if pre is None or _names_only(sd, pre[0], pre[1], None):
+        return None
     honorific = _word_lists().get("honorific", frozenset())
-    if pre is not None and all(t.lower_.rstrip(".") in honorific or t.is_punct for t in sd[pre[0]:pre[1]]):
-        pre = None  # "Mr." is a form of address, not a descriptor
-    if pre is not None and not _names_only(sd, pre[0], pre[1], None):
-        head = sd[pre[2]]
-        capital = head.pos_ == "PROPN" or head.text.isupper() or (head.text[:1].isupper() and head.i > 0)
-        kind = "title" if capital else "premodifier"
-        out.append((kind, pre[0], pre[1], pre[2]))
-    # appositive after the name: "Rothstein, a Carter appointee,"
+    if all(t.lower_.rstrip(".") in honorific or t.is_punct for t in sd[pre[0]:pre[1]]):
+        return None  # "Mr." is a form of address, not a descriptor
+    return _LabelSpan("title" if _is_title(sd[pre[2]]) else "premodifier", pre[0], pre[1], pre[2], True)
+
+
+def _following_labels(sd, root, b: int, entity_labels: Sequence[str]) -> list[_LabelSpan]:
+    """Appositives ("Rothstein, a Carter appointee,") and relative clauses ("Parler, which ...")."""
+    out = []
     for child in root.rights:
-        if child.dep_ == "appos" and child.i >= b and child.pos_ != "PROPN" and b < len(sd) \
-                and sd[b].text in _APPOS_OPENERS:
+        if child.i < b:
+            continue
+        if child.dep_ == "appos" and child.pos_ != "PROPN" and b < len(sd) and sd[b].text in _APPOS_OPENERS:
             rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
             if rng and not _names_only(sd, *rng, entity_labels) and _balanced(sd[rng[0]:rng[1]].text):
-                out.append(("appositive", rng[0], rng[1], child.i))
-        elif child.dep_ == "relcl" and child.i >= b:
+                out.append(_LabelSpan("appositive", rng[0], rng[1], child.i, True))
+        elif child.dep_ == "relcl":
             rng = _clip(sd, child.left_edge.i, child.right_edge.i + 1)
             if rng and sd[rng[0]].lower_ in _RELATIVE_WORDS:
-                out.append(("relative_clause", rng[0], rng[1], child.i))
-    # name as the appositive of a preceding noun: "the director of X, Suh Hoon"
-    if root.dep_ == "appos" and root.head.i < a and root.head.pos_ == "NOUN" and a > 0 and sd[a - 1].text == ",":
-        head = root.head
-        rng = _clip(sd, head.left_edge.i, a)
-        if rng and not _names_only(sd, *rng, entity_labels):
-            out.append(("appositive", rng[0], rng[1], head.i))
-    # copular predicate: "Parler is a social network"
+                out.append(_LabelSpan("relative_clause", rng[0], rng[1], child.i, False))
+    return out
+
+
+def _preceding_noun_label(sd, root, a: int, entity_labels: Sequence[str]) -> _LabelSpan | None:
+    """The name as appositive of a noun before it: "the director of X, Suh Hoon", "its rival Twitter"."""
+    head = root.head
+    if root.dep_ != "appos" or not (head.i < a) or head.pos_ != "NOUN":
+        return None
+    rng = _clip(sd, head.left_edge.i, a)
+    if rng is None or _names_only(sd, *rng, entity_labels):
+        return None
+    if a > 0 and sd[a - 1].text == ",":
+        return _LabelSpan("appositive", rng[0], rng[1], head.i, True)
+    if head.i == a - 1:  # no comma: reads as a pre-modifier; parses of this shape are less reliable
+        s = rng[0]
+        while s < rng[1] and sd[s].pos_ == "DET":
+            s += 1
+        if s < rng[1]:
+            return _LabelSpan("title" if _is_title(head) else "premodifier", s, rng[1], head.i, False)
+    return None
+
+
+def _predicate_labels(sd, root, entity_labels: Sequence[str]) -> list[_LabelSpan]:
+    """Copular predicates: "Parler is a social network"."""
+    out = []
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         for child in root.head.rights:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
                 rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
                 if rng and not _names_only(sd, *rng, entity_labels):
-                    out.append(("predicate", rng[0], rng[1], child.i))
+                    out.append(_LabelSpan("predicate", rng[0], rng[1], child.i, True))
     return out
+
+
+def _labels_of_name(sd, a: int, b: int, entity_labels: Sequence[str]) -> list[_LabelSpan]:
+    """Descriptors attached to the name at tokens [a, b) of a parsed sentence."""
+    root = sd[a:b].root
+    out = [lb for lb in (_premodifier_label(sd, a, b), _preceding_noun_label(sd, root, a, entity_labels))
+           if lb is not None]
+    return out + _following_labels(sd, root, b, entity_labels) + _predicate_labels(sd, root, entity_labels)
 
 
 # ---------------------------------------------------------------------------------------------
 # clustering names across a story
 
 
-def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], list[dict]]:
-    """Merge name keys into clusters; returns key -> cluster index and per-cluster info."""
-    by_key: dict[tuple[str, ...], dict] = {}
+@dataclass
+class _NameInfo:
+    """Every occurrence of one name key in a story."""
+
+    name: _Name
+    count: int = 0
+    ent_labels: Counter = field(default_factory=Counter)
+    had_suffix: bool = False
+    displays: Counter = field(default_factory=Counter)
+
+    @property
+    def display(self) -> str:
+        return max(self.displays.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    @property
+    def entity_type(self) -> str:
+        if self.had_suffix or self.name.is_acronym:
+            return "ORG"
+        return "PERSON" if self.ent_labels["PERSON"] > self.ent_labels["ORG"] else "ORG"
+
+
+@dataclass
+class _Cluster:
+    """Name keys merged into one actor."""
+
+    keys: list[tuple[str, ...]]
+    count: int = 0
+    entity_type: str = "ORG"
+    name: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+def _name_infos(raw: list[_RawName]) -> dict[tuple[str, ...], _NameInfo]:
+    infos: dict[tuple[str, ...], _NameInfo] = {}
     for r in raw:
-        info = by_key.setdefault(r.name.key, {"name": r.name, "count": 0, "labels": Counter(), "suffix": False,
-                                              "displays": Counter()})
-        info["count"] += 1
+        info = infos.setdefault(r.name.key, _NameInfo(r.name))
+        info.count += 1
         if r.ent_label:
-            info["labels"][r.ent_label] += 1
-        info["suffix"] |= r.name.had_suffix
-        info["displays"][r.name.display] += 1
-    order = sorted(by_key, key=lambda k: (-len(k), -len(" ".join(k)), k))
-    clusters: list[dict] = []
+            info.ent_labels[r.ent_label] += 1
+        info.had_suffix |= r.name.had_suffix
+        info.displays[r.name.display] += 1
+    return infos
+
+
+def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], list[_Cluster]]:
+    """Merge name keys into actors, longest names first; returns key -> cluster index, clusters.
+
+    A shorter name joins the cluster it matches best (acronym, surname or leading words; see
+    :func:`_match_quality`), ties going to the cluster mentioned most often.
+    """
+    infos = _name_infos(raw)
+    clusters: list[_Cluster] = []
     key_to_cluster: dict[tuple[str, ...], int] = {}
-    for key in order:
-        info = by_key[key]
-        name = info["name"]
+    for key in sorted(infos, key=lambda k: (-len(k), -len(" ".join(k)), k)):
+        info = infos[key]
         best, best_score = None, (0, 0)
         for ci, cl in enumerate(clusters):
-            q = max((_match_quality(name, by_key[k]["name"], _key_type(by_key[k])) for k in cl["keys"]), default=0)
-            if q and (q, cl["count"]) > best_score:
-                best, best_score = ci, (q, cl["count"])
+            q = max(_match_quality(info.name, infos[k].name, infos[k].entity_type) for k in cl.keys)
+            if q and (q, cl.count) > best_score:
+                best, best_score = ci, (q, cl.count)
         if best is None:
-            clusters.append({"keys": [key], "count": 0})
+            clusters.append(_Cluster([]))
             best = len(clusters) - 1
-        clusters[best]["keys"].append(key) if key not in clusters[best]["keys"] else None
-        clusters[best]["count"] += info["count"]
+        clusters[best].keys.append(key)
+        clusters[best].count += info.count
         key_to_cluster[key] = best
     for cl in clusters:
-        infos = [by_key[k] for k in cl["keys"]]
-        labels = sum((i["labels"] for i in infos), Counter())
-        org_evidence = any(i["suffix"] or i["name"].is_acronym for i in infos)
-        cl["type"] = "ORG" if org_evidence or labels["ORG"] >= labels["PERSON"] else "PERSON"
-
-        def display(i):
-            return max(i["displays"].items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-        canon = max(infos, key=lambda i: (len(i["name"].key), len(display(i)), i["count"], display(i)))
-        cl["name"] = display(canon)
-        cl["aliases"] = tuple(sorted({display(i) for i in infos}))
+        members = [infos[k] for k in cl.keys]
+        labels = sum((i.ent_labels for i in members), Counter())
+        org_evidence = any(i.had_suffix or i.name.is_acronym for i in members)
+        cl.entity_type = "ORG" if org_evidence or labels["ORG"] >= labels["PERSON"] else "PERSON"
+        canon = max(members, key=lambda i: (len(i.name.key), len(i.display), i.count, i.display))
+        cl.name = canon.display
+        cl.aliases = tuple(sorted({i.display for i in members}))
     return key_to_cluster, clusters
-
-
-def _key_type(info: dict) -> str:
-    labels = info["labels"]
-    if info["suffix"] or info["name"].is_acronym:
-        return "ORG"
-    return "PERSON" if labels["PERSON"] > labels["ORG"] else "ORG"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -608,131 +677,181 @@ def _group_stories(docs: Iterable[StoryText]) -> list[tuple[str, list[StoryText]
     return list(groups.items())
 
 
-def _analyse_story(story_id: str, docs: list[StoryText], *, min_outlets: int,
-                   entity_labels: Sequence[str]) -> StoryActors:
-    parses = [_parse(d.text, d.sentences) for d in docs]
+# ---------------------------------------------------------------------------------------------
+# one story
+
+
+class _Found(NamedTuple):
+    """A resolved mention or label before it gets the actor's name: article, span, cluster."""
+
+    doc_i: int
+    start: int
+    end: int
+    sent_i: int
+    kind: str
+    cluster: int
+
+
+def _story_names(docs: list[StoryText], parses: list, entity_labels: Sequence[str]) -> list[_RawName]:
+    """Names the recogniser tags, plus later occurrences of those names it missed."""
     raw: list[_RawName] = []
     for i, d in enumerate(docs):
         raw.extend(_raw_names(i, d, parses[i], entity_labels))
-    result = StoryActors(story_id)
-    if not raw:
-        return result
-    # second pass: known aliases (with a capital letter) the recogniser missed elsewhere
     aliases = {r.name.display for r in raw if any(ch.isupper() for ch in r.name.display) and len(r.name.display) > 1}
     taken = {(r.doc_i, r.sent_i, t) for r in raw for t in range(r.tok_start, r.tok_end)}
     for i, d in enumerate(docs):
         raw.extend(_alias_names(i, d, parses[i], aliases, taken, entity_labels))
-    key_to_cluster, clusters = _cluster_names(raw)
+    return raw
 
-    # labels attached to names; role nouns (label heads) per cluster
-    lists = _word_lists()
+
+def _token_span(doc: StoryText, sent_i: int, sd, start_tok: int, end_tok: int) -> tuple[int, int]:
+    """Raw-text offsets of tokens [start_tok, end_tok) of sentence ``sent_i``."""
+    off = doc.sentences[sent_i][0]
+    last = sd[end_tok - 1]
+    return off + sd[start_tok].idx, off + last.idx + len(last)
+
+
+def _name_labels(raw: list[_RawName], docs: list[StoryText], parses: list, key_to_cluster: dict,
+                 entity_labels: Sequence[str]) -> tuple[list[_Found], dict[str, set[int]]]:
+    """Labels attached to named mentions, and role nouns: label head -> clusters it describes."""
+    found: list[_Found] = []
     roles: dict[str, set[int]] = defaultdict(set)
-    name_labels: list[tuple[int, str, int, int, int]] = []  # (doc_i, kind, start, end, cluster)
     for r in raw:
         sd = parses[r.doc_i][r.sent_i]
-        off = docs[r.doc_i].sentences[r.sent_i][0]
         ci = key_to_cluster[r.name.key]
-        for kind, s, e, h in _labels_of_name(sd, r.tok_start, r.tok_end, entity_labels):
-            name_labels.append((r.doc_i, kind, off + sd[s].idx, off + sd[e - 1].idx + len(sd[e - 1]), ci))
-            head = sd[h]
-            if kind != "relative_clause" and head.ent_type_ not in entity_labels and head.is_alpha:
+        for lb in _labels_of_name(sd, r.tok_start, r.tok_end, entity_labels):
+            start, end = _token_span(docs[r.doc_i], r.sent_i, sd, lb.start, lb.end)
+            found.append(_Found(r.doc_i, start, end, r.sent_i, lb.kind, ci))
+            head = sd[lb.head]
+            if lb.gives_role and head.ent_type_ not in entity_labels and head.is_alpha:
                 roles[head.lemma_.lower()].add(ci)
-    generic = {w: "ORG" for w in lists.get("org_noun", ())} | {w: "PERSON" for w in lists.get("person_noun", ())}
+    return found, roles
 
-    # walk each article in order: names, descriptions, pronouns
-    mentions: list[tuple[int, int, int, int, str, int, str]] = []  # doc_i, start, end, sent_i, kind, cluster, text
-    desc_labels: list[tuple[int, str, int, int, int]] = []
-    for di, d in enumerate(docs):
-        names_by_sent: dict[int, list[_RawName]] = defaultdict(list)
-        for r in raw:
-            if r.doc_i == di:
-                names_by_sent[r.sent_i].append(r)
-        history: list[_Hist] = []
-        for si, sd in enumerate(parses[di]):
-            off = d.sentences[si][0]
-            in_name = set()
-            events: list[tuple[int, str, object]] = []
-            for r in names_by_sent.get(si, []):
-                in_name.update(range(r.tok_start, r.tok_end))
-                events.append((r.tok_start, "name", r))
-            ent_tokens = {t.i for t in sd if t.ent_type_ in entity_labels}
-            for t in sd:
-                if t.i in in_name or t.i in ent_tokens:
-                    continue
-                low = t.lower_
-                if t.pos_ == "PRON" and (low in _PERSON_PRONOUNS or low in _ORG_PRONOUNS) and not _is_expletive(t):
-                    events.append((t.i, "pronoun", t))
-                elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
-                    lemma = t.lemma_.lower()
-                    if lemma in roles or lemma in generic:
-                        np = _description_np(t)
-                        if np is not None and not any(k in ent_tokens for k in range(np[0], np[1])):
-                            events.append((np[0], "description", t))
-            events.sort(key=lambda e: (e[0], e[1]))
-            for tok_i, kind, obj in events:
-                if kind == "name":
-                    ci = key_to_cluster[obj.name.key]
-                    root = sd[obj.tok_start:obj.tok_end].root
-                    history.append(_Hist(si, tok_i, ci, root.dep_ in ("nsubj", "nsubjpass")))
-                    mentions.append((di, obj.start, obj.end, si, "name", ci, d.text[obj.start:obj.end]))
-                    continue
-                t = obj
-                if kind == "pronoun":
-                    want = "PERSON" if t.lower_ in _PERSON_PRONOUNS else "ORG"
-                    allowed = {i for i, cl in enumerate(clusters) if cl["type"] == want}
-                    ci = _pick_recent(history, allowed, si, window=1)
-                    s_tok, e_tok = t.i, t.i + 1
-                else:
-                    lemma = t.lemma_.lower()
-                    s_tok, e_tok = _description_np(t)
-                    ci = None
-                    if lemma in roles:
-                        ci = _pick_recent(history, roles[lemma], si, window=None)
-                        if ci is None:
-                            counts = Counter(h.cluster for h in history if h.cluster in roles[lemma])
-                            ci = min(roles[lemma], key=lambda c: (-counts.get(c, 0), -clusters[c]["count"], c))
-                    if ci is None and lemma in generic:
-                        allowed = {i for i, cl in enumerate(clusters) if cl["type"] == generic[lemma]}
-                        ci = _pick_recent(history, allowed, si, window=1)
-                    if ci is not None:
-                        ls, le = s_tok + 1, e_tok  # the description without its determiner
-                        desc_labels.append((di, "description", off + sd[ls].idx,
-                                            off + sd[le - 1].idx + len(sd[le - 1]), ci))
-                if ci is None:
-                    continue
-                start, end = off + sd[s_tok].idx, off + sd[e_tok - 1].idx + len(sd[e_tok - 1])
-                history.append(_Hist(si, tok_i, ci, t.dep_ in ("nsubj", "nsubjpass")))
-                mentions.append((di, start, end, si, kind, ci, d.text[start:end]))
 
-    # main actors: named in >= min_outlets outlets (or, for a one-outlet story, named twice)
+def _reference_candidates(sd, names: list[_RawName], roles: dict, generic: dict,
+                          entity_labels: Sequence[str]) -> list[tuple[int, str, object]]:
+    """Names, pronouns and definite descriptions of one sentence, in text order."""
+    events: list[tuple[int, str, object]] = [(r.tok_start, "name", r) for r in names]
+    in_name = {t for r in names for t in range(r.tok_start, r.tok_end)}
+    ent_tokens = {t.i for t in sd if t.ent_type_ in entity_labels} | in_name
+    for t in sd:
+        if t.i in ent_tokens:
+            continue
+        low = t.lower_
+        if t.pos_ == "PRON" and (low in _PERSON_PRONOUNS or low in _ORG_PRONOUNS):
+            if not _is_expletive(t):
+                events.append((t.i, "pronoun", t))
+        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
+            lemma = t.lemma_.lower()
+            if lemma in roles or lemma in generic:
+                np = _description_np(t)
+                if np is not None and not any(k in ent_tokens for k in range(*np)):
+                    events.append((np[0], "description", t))
+    events.sort(key=lambda e: (e[0], e[1]))
+    return events
+
+
+def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_Cluster], roles: dict,
+             generic: dict) -> int | None:
+    """Cluster a pronoun or description refers to, or None."""
+    if kind == "pronoun":
+        want = "PERSON" if tok.lower_ in _PERSON_PRONOUNS else "ORG"
+        allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == want}
+        return _pick_recent(history, allowed, sent_i, window=1)
+    lemma = tok.lemma_.lower()
+    if lemma in roles:  # a noun from an actor's title or appositive: the latest such actor
+        ci = _pick_recent(history, roles[lemma], sent_i, window=None)
+        if ci is None:
+            ci = min(roles[lemma], key=lambda c: (-clusters[c].count, c))
+        return ci
+    if lemma in generic:  # "the company": like a pronoun
+        allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == generic[lemma]}
+        return _pick_recent(history, allowed, sent_i, window=1)
+    return None
+
+
+def _resolve_article(doc_i: int, doc: StoryText, parses: Sequence, names: list[_RawName], key_to_cluster: dict,
+                     clusters: list[_Cluster], roles: dict, generic: dict,
+                     entity_labels: Sequence[str]) -> tuple[list[_Found], list[_Found]]:
+    """Walk one article in text order; returns its mentions and its description labels."""
+    by_sent: dict[int, list[_RawName]] = defaultdict(list)
+    for r in names:
+        by_sent[r.sent_i].append(r)
+    history: list[_Hist] = []
+    mentions: list[_Found] = []
+    labels: list[_Found] = []
+    for si, sd in enumerate(parses):
+        for tok_i, kind, obj in _reference_candidates(sd, by_sent.get(si, []), roles, generic, entity_labels):
+            if kind == "name":
+                ci = key_to_cluster[obj.name.key]
+                root = sd[obj.tok_start:obj.tok_end].root
+                history.append(_Hist(si, tok_i, ci, root.dep_ in ("nsubj", "nsubjpass")))
+                mentions.append(_Found(doc_i, obj.start, obj.end, si, "name", ci))
+                continue
+            ci = _resolve(obj, kind, history, si, clusters, roles, generic)
+            if ci is None:
+                continue
+            s_tok, e_tok = (obj.i, obj.i + 1) if kind == "pronoun" else _description_np(obj)
+            start, end = _token_span(doc, si, sd, s_tok, e_tok)
+            history.append(_Hist(si, tok_i, ci, obj.dep_ in ("nsubj", "nsubjpass")))
+            mentions.append(_Found(doc_i, start, end, si, kind, ci))
+            if kind == "description":  # the description without its determiner is a label too
+                labels.append(_Found(doc_i, *_token_span(doc, si, sd, s_tok + 1, e_tok), si, kind, ci))
+    return mentions, labels
+
+
+def _main_clusters(mentions: list[_Found], docs: list[StoryText], n_clusters: int,
+                   min_outlets: int) -> tuple[list[bool], dict[int, set[str]], Counter]:
+    """Main actors: named in >= ``min_outlets`` outlets (in a smaller story: in all, and named twice)."""
     outlets_named: dict[int, set[str]] = defaultdict(set)
     n_named: Counter = Counter()
-    for di, _, _, _, kind, ci, _ in mentions:
-        if kind == "name":
-            outlets_named[ci].add(docs[di].outlet)
-            n_named[ci] += 1
+    for m in mentions:
+        if m.kind == "name":
+            outlets_named[m.cluster].add(docs[m.doc_i].outlet)
+            n_named[m.cluster] += 1
     n_outlets = len({d.outlet for d in docs})
     need = min(min_outlets, n_outlets)
-    is_main = {ci: (len(outlets_named[ci]) >= need and (n_outlets >= min_outlets or n_named[ci] >= 2))
-               for ci in range(len(clusters))}
+    flags = [len(outlets_named[ci]) >= need and (n_outlets >= min_outlets or n_named[ci] >= 2)
+             for ci in range(n_clusters)]
+    return flags, outlets_named, n_named
+
+
+def _analyse_story(story_id: str, docs: list[StoryText], *, min_outlets: int,
+                   entity_labels: Sequence[str]) -> StoryActors:
+    result = StoryActors(story_id)
+    parses = [_parse(d.text, d.sentences) for d in docs]
+    raw = _story_names(docs, parses, entity_labels)
+    if not raw:
+        return result
+    key_to_cluster, clusters = _cluster_names(raw)
+    labels, roles = _name_labels(raw, docs, parses, key_to_cluster, entity_labels)
+    lists = _word_lists()
+    generic = {w: "ORG" for w in lists.get("org_noun", ())} | {w: "PERSON" for w in lists.get("person_noun", ())}
+    mentions: list[_Found] = []
+    for di, d in enumerate(docs):
+        found, desc = _resolve_article(di, d, parses[di], [r for r in raw if r.doc_i == di], key_to_cluster,
+                                       clusters, roles, generic, entity_labels)
+        mentions.extend(found)
+        labels.extend(desc)
+    is_main, outlets_named, n_named = _main_clusters(mentions, docs, len(clusters), min_outlets)
 
     for ci, cl in enumerate(clusters):
-        result.actors.append(Actor(cl["name"], cl["aliases"], cl["type"], tuple(sorted(outlets_named[ci])),
+        result.actors.append(Actor(cl.name, cl.aliases, cl.entity_type, tuple(sorted(outlets_named[ci])),
                                    n_named[ci], is_main[ci]))
     result.actors.sort(key=lambda a: (-a.n_named, a.name))
-    for di, start, end, si, kind, ci, text in sorted(mentions, key=lambda m: (m[0], m[1], m[2])):
-        d = docs[di]
-        result.mentions.append(ActorMention(story_id, d.article_id, d.outlet, clusters[ci]["name"], text, kind,
-                                            start, end, si, is_main[ci]))
+    for m in sorted(mentions, key=lambda m: (m.doc_i, m.start, m.end)):
+        d = docs[m.doc_i]
+        result.mentions.append(ActorMention(story_id, d.article_id, d.outlet, clusters[m.cluster].name,
+                                            d.text[m.start:m.end], m.kind, m.start, m.end, m.sent_i,
+                                            is_main[m.cluster]))
     seen = set()
-    for di, kind, start, end, ci in sorted(name_labels + desc_labels, key=lambda x: (x[0], x[2], x[3], x[1])):
-        d = docs[di]
-        key = (di, start, end, ci)
-        if key in seen:
+    for lb in sorted(labels, key=lambda x: (x.doc_i, x.start, x.end, x.kind)):
+        if (lb.doc_i, lb.start, lb.end, lb.cluster) in seen:
             continue
-        seen.add(key)
-        result.labels.append(ActorLabel(story_id, clusters[ci]["name"], d.outlet, d.article_id,
-                                        d.text[start:end], kind, start, end))
+        seen.add((lb.doc_i, lb.start, lb.end, lb.cluster))
+        d = docs[lb.doc_i]
+        result.labels.append(ActorLabel(story_id, clusters[lb.cluster].name, d.outlet, d.article_id,
+                                        d.text[lb.start:lb.end], lb.kind, lb.start, lb.end))
     return result
 
 
