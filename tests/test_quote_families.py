@@ -183,3 +183,59 @@ def test_odd_rows_do_not_crash_and_output_is_deterministic():
     first = quote_families(t)
     assert set(first["article_id"]) == {"a", "d"}
     pd.testing.assert_frame_equal(first, quote_families(t.iloc[::-1].reset_index(drop=True)))
+
+
+# --------------------------------------------------------------------------- seeds
+# Decided by reading the seeds: the judge's sentence "While Parler has not yet had an
+# opportunity ... dwindlingly slight and disputed by AWS" is quoted whole by UPI (000 line 10),
+# as two words by SiliconANGLE (001 line 9) and as "... increasingly lighter and contested by
+# AWS" by the translated Ars Technica text (003 line 12). "political animus" is quoted by 000,
+# 001, 002 and 004. SiliconANGLE's "Parler's allegations at this time are both inaccurate and
+# unsupported" appears nowhere else.
+
+
+@pytest.fixture(scope="module")
+def seed_families():
+    from pathlib import Path
+
+    from framing.attribution import attributions, to_records
+    from framing.nlp import load_model
+
+    nlp = load_model()
+    rows, texts = [], {}
+    for path in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        aid = path.name[:3]
+        texts[aid] = path.read_text(encoding="utf-8")
+        for r in to_records(attributions(texts[aid], nlp=nlp)):
+            rows.append({**r, "article_id": aid, "outlet": aid})
+    return quote_families(pd.DataFrame(rows)), texts
+
+
+def _row(fams, aid, needle):
+    hits = fams[(fams["article_id"] == aid) & fams["quote"].str.contains(needle, regex=False)]
+    assert len(hits) == 1, (aid, needle)
+    return hits.iloc[0]
+
+
+def test_seed_dwindlingly_slight_family(seed_families):
+    fams, texts = seed_families
+    upi = _row(fams, "000", "dwindlingly slight and disputed")
+    sa = _row(fams, "001", "dwindlingly slight")
+    ars = _row(fams, "003", "increasingly lighter")
+    assert upi["family_id"] == sa["family_id"] == ars["family_id"]
+    # offsets point at the raw text
+    assert texts["003"][ars["start"] : ars["end"]] == ars["quote"]
+    assert sa["fidelity"] == 1.0 and upi["fidelity"] == 1.0
+    assert "[-both dwindlingly slight-] {+increasingly lighter+}" in ars["diff"]
+    assert ars["fidelity"] < 0.85
+
+
+def test_seed_sharing_and_exclusives(seed_families):
+    fams, _ = seed_families
+    animus = {_row(fams, aid, "political animus")["family_id"] for aid in ("000", "001", "002", "004")}
+    assert len(animus) == 1
+    assert _row(fams, "001", "inaccurate and unsupported")["n_articles"] == 1
+    per_article = article_quote_sharing(fams, ["000", "001", "002", "003", "004"]).set_index("article_id")
+    assert (per_article["n_shared_quotes"] >= 1).all()
+    # the translated text renders shared quotations least faithfully
+    assert per_article["quote_fidelity_mean"].idxmin() == "003"
