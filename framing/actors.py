@@ -421,7 +421,7 @@ def _premodifier(sd, ent_start: int, ent_end: int) -> tuple[int, int, int] | Non
 
     The subtrees of the name's left modifiers (compound, amod, nmod ...) that run up to the name
     ("U.S. District Judge", "Secretary of State", "former US President"), without a leading
-    determiner and never reaching back past another person's full name.
+    determiner; none when they hold another person's full name.
     """
     root = sd[ent_start:ent_end].root
     mods = [c for c in root.lefts if c.i < ent_start and c.dep_ in _PREMOD_DEPS and c.dep_ != "punct"]
@@ -431,9 +431,8 @@ def _premodifier(sd, ent_start: int, ent_end: int) -> tuple[int, int, int] | Non
     if any(not (sd[k].is_space or sd[k].text in _HYPHENS) for k in range(head.right_edge.i + 1, ent_start)):
         return None  # not contiguous with the name
     start = min(c.left_edge.i for c in mods)
-    for k in range(start, ent_start):
-        if _in_full_person_name(sd[k]):
-            start = k + 1
+    if any(_in_full_person_name(sd[k]) for k in range(start, ent_start)):
+        return None  # another person's full name inside: a misparse, or a label of that person
     while start < ent_start and (sd[start].pos_ in ("DET", "CCONJ", "ADP") or sd[start].lower_ in _POSSESSIVE):
         start += 1
     rng = _clip(sd, start, ent_start)
@@ -491,8 +490,10 @@ def _following_labels(sd, root, b: int, entity_labels: Sequence[str]) -> list[_L
             if rng and not _names_only(sd, *rng, entity_labels) and _balanced(sd[rng[0]:rng[1]].text):
                 out.append(_LabelSpan("appositive", rng[0], rng[1], child.i, True))
         elif child.dep_ == "relcl":
+            # a name takes a non-restrictive relative ("Parler, which ..."); "Parler that ..." is
+            # nearly always a cleft sentence ("it was Parler that violated ...") or a misparse
             rng = _clip(sd, child.left_edge.i, child.right_edge.i + 1)
-            if rng and sd[rng[0]].lower_ in _RELATIVE_WORDS:
+            if rng and sd[rng[0]].lower_ in _RELATIVE_WORDS and sd[rng[0]].lower_ != "that":
                 out.append(_LabelSpan("relative_clause", rng[0], rng[1], child.i, False))
     return out
 
