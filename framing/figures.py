@@ -20,7 +20,7 @@ from typing import NamedTuple
 from framing.output import write_bytes_atomic, write_text_atomic
 from framing.plots import FIGURES, STYLE, MissingData, tables_of
 
-__all__ = ["FORMATS", "FigureResult", "render", "figure_bytes", "write_figures"]
+__all__ = ["FORMATS", "FigureResult", "render", "figure_bytes", "save_figure", "write_figures"]
 
 #: Formats written for every figure.
 FORMATS = ("svg", "pdf", "png")
@@ -51,6 +51,13 @@ def figure_bytes(fig, fmt: str, *, dpi: int = 300) -> bytes:
     return buf.getvalue()
 
 
+def save_figure(fig, out: str | Path, name: str, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300) -> tuple[Path, ...]:
+    """Write ``fig`` as ``out/<name>.<fmt>`` for each format, atomically; return the paths."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    return tuple(write_bytes_atomic(out / f"{name}.{fmt}", figure_bytes(fig, fmt, dpi=dpi)) for fmt in formats)
+
+
 def render(report, name: str):
     """The figure ``name`` for ``report`` (a Figure), or :class:`~framing.plots.MissingData`."""
     return FIGURES[name](report)
@@ -70,8 +77,7 @@ def write_figures(report, out: str | Path, *, formats: tuple[str, ...] = FORMATS
         except Exception as exc:  # a broken figure never loses the others
             results.append(FigureResult(name, (), f"failed: {exc.__class__.__name__}: {exc}"))
             continue
-        paths = tuple(write_bytes_atomic(out / f"{name}.{fmt}", figure_bytes(fig, fmt, dpi=dpi)) for fmt in formats)
-        results.append(FigureResult(name, paths, ""))
+        results.append(FigureResult(name, save_figure(fig, out, name, formats=formats, dpi=dpi), ""))
     n = len(tables_of(report).get("articles", ()))
     lines = [f"# figures of a framing analysis of {n} articles", "name\tstatus"]
     lines += [f"{r.name}\t{'written' if not r.skipped else 'skipped: ' + r.skipped}" for r in results]

@@ -378,8 +378,67 @@ def show(fig, *, dpi: int = 150) -> None:
     display(Image(data=png_bytes(fig, dpi=dpi), format="png", width=int(fig.get_figwidth() * 150)))
 
 
-def _skip_note(exc: Exception) -> str:
-    return f"(figure skipped: {exc})"
+def show_markdown(text: str) -> None:
+    """Display Markdown (e.g. a ``findings_*`` text) in a notebook."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def draw(report, name: str, *, save_to: str | None = None) -> None:
+    """Draw the figure ``name`` of :data:`FIGURES` and show it in a notebook.
+
+    When its data is missing, show a one-line note instead. With ``save_to`` a folder, also write it
+    there as SVG, PDF and PNG (see :func:`framing.figures.save_figure`).
+    """
+    try:
+        fig = FIGURES[name](report)
+    except MissingData as exc:
+        show_markdown(f"*Figure “{name}” not drawn: {exc}.*")
+        return
+    if save_to:
+        from framing.figures import save_figure
+
+        save_figure(fig, save_to, name)
+    show(fig)
+
+
+def show_table(what, report=None, *, columns: Iterable[str] | None = None, head: int | None = None) -> None:
+    """Display a table in a notebook: a table name of ``report`` or a function ``f(report) -> DataFrame``.
+
+    Missing data shows a one-line note. ``columns`` keeps those that exist; ``head`` the first rows.
+    """
+    from IPython.display import display
+
+    try:
+        frame = require(report, what) if isinstance(what, str) else what(report)
+    except MissingData as exc:
+        show_markdown(f"*Table not shown: {exc}.*")
+        return
+    if columns is not None:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    if head is not None:
+        frame = frame.head(head)
+    display(frame)
+
+
+def show_side_by_side(report) -> None:
+    """Display the side-by-side table with its notable cells highlighted (static HTML)."""
+    from IPython.display import HTML, display
+
+    try:
+        display(HTML(style_side_by_side(report).to_html()))
+    except MissingData as exc:
+        show_markdown(f"*Table not shown: {exc}.*")
+
+
+def column_notes(columns: Iterable[str], *, table: str = "articles") -> pd.DataFrame:
+    """The data dictionary's sentences for ``columns`` of ``table`` (those that exist), in that order."""
+    from framing.columns import columns as dictionary
+
+    d = dictionary(table).set_index("column")["description"]
+    rows = [(c, d[c]) for c in columns if c in d.index]
+    return pd.DataFrame(rows, columns=["column", "what it means"])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -956,6 +1015,18 @@ def boilerplate_table(report) -> pd.DataFrame:
     return counts
 
 
+def furniture_lines(report, *, width: int = 70) -> pd.DataFrame:
+    """The lines that are not story text (furniture, captions, bylines, datelines), text shortened."""
+    lines = require(report, "lines", ["article_id", "role", "text"])
+    arts = _article_frame(report)
+    story = lines["is_story"].astype(bool) if "is_story" in lines else lines["role"].isin(["headline", "dek", "subhead", "body"])
+    out = lines[~story].copy()
+    out.insert(0, "outlet", out["article_id"].astype(str).map(dict(zip(arts["article_id"], arts["label"]))))
+    out["text"] = out["text"].astype(str).str.strip().map(lambda t: t if len(t) <= width else t[: width - 1] + "…")
+    cols = [c for c in ("outlet", "line_no", "role", "furniture_kind", "text") if c in out.columns]
+    return out[cols].reset_index(drop=True)
+
+
 def speaker_table(report) -> pd.DataFrame:
     """Per outlet: statements, named vs anonymous speakers, share quoted, top speaker."""
     quotes = require(report, "quotes", ["article_id", "speaker_type"])
@@ -1209,4 +1280,4 @@ FIGURES: dict[str, Callable] = {
     "outlet_similarity": outlet_similarity_heatmap,
     "distinctive_terms": distinctive_terms,
 }
-__all__ += ["FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
+__all__ += ["furniture_lines", "draw", "show_table", "show_side_by_side", "show_markdown", "column_notes", "FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
