@@ -670,8 +670,30 @@ def _phrase_tokens(token, exclude=None) -> list:
     return run
 
 
+def _by_phrase(verb):
+    """The 'by' of a passive's agent: the verb's own 'by', or one the parser hung on a dependent of
+    the verb ('Taken Offline By Amazon'); only asked for passive verbs."""
+    doc = verb.doc
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "by":
+            continue
+        if any(a.pos_ in ("VERB", "AUX") and a.i != verb.i for a in t.ancestors if verb.i in {b.i for b in a.ancestors}):
+            continue  # the 'by' of a verb inside the clause ('Killed After Being Struck By Train')
+        if t.dep_ == "agent" or t.head.i == verb.i or t.head.head.i == verb.i:
+            return t
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "by" and doc[verb.i + 1].head.i == verb.i:
+        return doc[verb.i + 1]
+    return None
+
+
+_COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "co", "co."})
+
+
 def _np_head_for_name(token):
-    """'Bitcoin exchange MtGox' -> 'MtGox': a common noun followed by its name in apposition."""
+    """'Bitcoin exchange MtGox' -> 'MtGox': a common noun followed by its name in apposition;
+    'Amazon Web Services Inc.' -> 'Services': a company suffix is not the name's head."""
+    if token.lower_ in _COMPANY_SUFFIXES and token.i > 0 and token.doc[token.i - 1].head.i == token.i:
+        return token.doc[token.i - 1]
     if token.pos_ == "NOUN":
         for child in token.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == token.i + 1:
@@ -679,7 +701,9 @@ def _np_head_for_name(token):
     return token
 
 
-def _agent_type(doc, tokens, head) -> str:
+def _agent_type(doc, tokens, head, written_ents=()) -> str:
+    """court/judge | company | person | government | other, from cue words, then NER on the head
+    (in the parsed text, else in the Title Case text as written: ``written_ents``)."""
     if not tokens:
         return "none"
     cues = _agent_cues()
@@ -692,9 +716,10 @@ def _agent_type(doc, tokens, head) -> str:
         return cues[head.lower_]
     if any(cues.get(w) == "court/judge" for w in words):
         return "court/judge"
-    if any(w in ("inc", "corp", "llc", "ltd", "plc", "co") for w in words):
+    if any(t.lower_ in _COMPANY_SUFFIXES for t in tokens):
         return "company"
-    labels = {ent.label_ for ent in doc.ents if ent.start <= head.i < ent.end}
+    labels = {ent.label_ for ent in doc.ents if ent.start <= head.i < ent.end} or {
+        label for a, b, label in written_ents if a <= head.idx < b}
     if "PERSON" in labels:
         return "person"
     if "ORG" in labels:
@@ -717,7 +742,8 @@ def _empty(headline: str) -> HeadlineFrame:
     return HeadlineFrame(headline, None, None, None, None, None, None, None, None, "none", None, "none", "none")
 
 
-def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> HeadlineFrame:
+def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
+                written_ents: list[tuple[int, int, str]] = ()) -> HeadlineFrame:
     if reading.verb is None:
         return _empty(headline)
     verb = doc[reading.verb]
@@ -735,7 +761,7 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> Head
     subj_head = None
     if reading.subject is not None:
         subj_head = _np_head_for_name(doc[reading.subject])
-        if reading.kind == "attribution":  # the NP after the last comma: the NP after the last comma
+        if reading.kind == "attribution":  # the NP after the last comma
             comma = max((t.i for t in doc if t.text == "," and t.i < reading.subject), default=-1)
             subj_tokens = [t for t in doc[comma + 1:] if t.i != verb.i and not t.is_punct and not t.is_space]
         elif reading.kind == "repaired":
@@ -762,15 +788,13 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> Head
                 obj_tokens.pop()
 
     if voice == "passive":
-        by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if by is None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "by":
-            by = doc[verb.i + 1]
+        by = _by_phrase(verb)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if pobj is None and by is not None and by.i + 1 < len(doc):
             nouns = [t for t in doc[by.i + 1:] if t.pos_ in ("NOUN", "PROPN")]
             pobj = nouns[0].head if nouns and nouns[0].head.i > by.i else (nouns[0] if nouns else None)
         agent_tokens = _phrase_tokens(pobj) if pobj is not None else []
-        agent_head = pobj
+        agent_head = _np_head_for_name(pobj) if pobj is not None else None
         patient_tokens = subj_tokens
     else:
         agent_tokens = subj_tokens
@@ -787,7 +811,7 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading) -> Head
         subject_head=raw_token(subj_head) if subj_head is not None else None,
         agent=raw(agent_tokens),
         agent_head=raw_token(agent_head) if agent_head is not None else None,
-        agent_type=_agent_type(doc, agent_tokens, agent_head) if agent_head is not None else "none",
+        agent_type=_agent_type(doc, agent_tokens, agent_head, written_ents) if agent_head is not None else "none",
         patient=raw(patient_tokens),
         voice=voice,
         verb_class=verb_class_of(lemma),
@@ -838,15 +862,16 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
     flat = [(h, a, b) for h, segs in enumerate(segments) for a, b in segs]
     # 2. named entities of Title Case segments as written (NER only), to keep proper nouns capitalised
     title = [k for k, (h, a, b) in enumerate(flat) if _is_title_case(_dequote(texts[h][a:b]))]
-    entities: dict[int, list[tuple[int, int]]] = {}
+    entities: dict[int, list[tuple[int, int, str]]] = {}
     ner_off = [name for name in nlp.pipe_names if name != "ner"]
     if "ner" in nlp.pipe_names and title:
         ner_docs = nlp.pipe((_dequote(texts[flat[k][0]][flat[k][1]:flat[k][2]]) for k in title),
                             batch_size=batch_size, disable=ner_off)
         for k, doc in zip(title, ner_docs):
-            entities[k] = [(e.start_char, e.end_char) for e in doc.ents
+            entities[k] = [(e.start_char, e.end_char, e.label_) for e in doc.ents
                            if e.label_ in _NAME_LABELS and len(e) <= 4]
-    variants = [_variants(nlp, texts[h][a:b], entities.get(k, ())) for k, (h, a, b) in enumerate(flat)]
+    variants = [_variants(nlp, texts[h][a:b], [(s, e) for s, e, _ in entities.get(k, ())])
+                for k, (h, a, b) in enumerate(flat)]
     # 3. parse the preferred variant of every segment; the fallback only where it found no clause
     docs: list[list] = [[doc] for doc in nlp.pipe((v[0] for v in variants), batch_size=batch_size)]
     readings = [[_read(nlp, d[0])] for d in docs]
@@ -859,7 +884,7 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
     for h, text in enumerate(texts):
         parsed = []
         for a, b in segments[h]:
-            parsed.append((a, b, docs[k], readings[k]))
+            parsed.append((a, b, docs[k], readings[k], entities.get(k, [])))
             k += 1
         try:
             frames.append(_choose(nlp, text, parsed))
@@ -870,7 +895,7 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
 
 def _choose(nlp, text: str, parsed) -> HeadlineFrame:
     candidates = []
-    for position, (a, b, docs, readings) in enumerate(parsed):
+    for position, (a, b, docs, readings, written_ents) in enumerate(parsed):
         best = None
         for rank, (doc, reading) in enumerate(zip(docs, readings)):
             # variants come in order of preference; a later one is used only when the earlier
@@ -883,7 +908,7 @@ def _choose(nlp, text: str, parsed) -> HeadlineFrame:
         n_words = sum(1 for t in best[1] if t.is_alpha)
         clause = best[2].verb is not None and best[2].score >= 1.5 and n_words >= 3 \
             and not _WH_START.match(text[a:b])
-        candidates.append((clause, position, a, best[1], best[2], n_words))
+        candidates.append((clause, position, a, best[1], best[2], n_words, written_ents))
     if not candidates:
         return _empty(text)
     clauses = [c for c in candidates if c[0]]
@@ -892,7 +917,7 @@ def _choose(nlp, text: str, parsed) -> HeadlineFrame:
         chosen = max(clauses, key=lambda c: (c[4].score >= 2.5, c[1]))
     else:
         chosen = max(candidates, key=lambda c: (c[4].verb is not None, c[5]))
-    return _frame_from(nlp, text, chosen[2], chosen[3], chosen[4])
+    return _frame_from(nlp, text, chosen[2], chosen[3], chosen[4], chosen[6])
 
 
 def headline_frame(headline: str, *, nlp=None) -> HeadlineFrame:
