@@ -16,7 +16,7 @@ the other features are then missing.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
@@ -84,7 +84,7 @@ def _dtype(series: pd.Series) -> Any:
 
 
 @lru_cache(maxsize=8)
-def _meta_cached(with_headline: bool, with_story: bool) -> pd.DataFrame:
+def _meta_cached(with_headline: bool, with_story: bool, steps: tuple | None) -> pd.DataFrame:
     from framing.parallel import analyze_one
 
     sample = Article(
@@ -94,7 +94,7 @@ def _meta_cached(with_headline: bool, with_story: bool) -> pd.DataFrame:
         headline=_SAMPLE_HEADLINE if with_headline else None,
         story_id="sample-story" if with_story else "",
     )
-    result = analyze_one(sample)
+    result = analyze_one(sample, steps=list(steps) if steps else None)
     if result.error is not None:
         raise RuntimeError(f"framing could not analyse its sample article: {result.error.reason}")
     frame = pd.DataFrame(result.tables["articles"])
@@ -102,9 +102,11 @@ def _meta_cached(with_headline: bool, with_story: bool) -> pd.DataFrame:
     return frame.iloc[:0].astype({c: _dtype(frame[c]) for c in frame.columns})
 
 
-def articles_meta(*, headline_col: str | None = None, story_col: str | None = None) -> pd.DataFrame:
+def articles_meta(
+    *, headline_col: str | None = None, story_col: str | None = None, steps: Sequence[Callable] | None = None
+) -> pd.DataFrame:
     """An empty ``articles`` table with the columns and types :func:`features_from_dask` returns."""
-    return _meta_cached(headline_col is not None, story_col is not None).copy()
+    return _meta_cached(headline_col is not None, story_col is not None, tuple(steps) if steps else None).copy()
 
 
 def partition_features(
@@ -116,6 +118,7 @@ def partition_features(
     outlet_col: str | None = "outlet",
     headline_col: str | None = None,
     story_col: str | None = None,
+    steps: Sequence[Callable] | None = None,
 ) -> pd.DataFrame:
     """The ``articles`` rows of one partition (a pandas DataFrame of articles), with the columns and types of ``like``."""
     from framing.parallel import analyze_one
@@ -129,7 +132,7 @@ def partition_features(
         if not article.text.strip():
             rows.append({"article_id": article.article_id, "outlet": article.outlet, "error": "empty text"})
             continue
-        result = analyze_one(article, i)
+        result = analyze_one(article, i, steps=list(steps) if steps else None)
         if result.error is not None:
             rows.append({"article_id": article.article_id, "outlet": article.outlet, "error": result.error.reason})
         else:
@@ -154,6 +157,7 @@ def features_from_dask(
     outlet_col: str | None = "outlet",
     headline_col: str | None = None,
     story_col: str | None = None,
+    steps: Sequence[Callable] | None = None,
     meta: pd.DataFrame | None = None,
 ):
     """The ``articles`` feature table of a Dask DataFrame of articles, as a lazy Dask DataFrame.
@@ -165,6 +169,9 @@ def features_from_dask(
     text_col, id_col, outlet_col, headline_col, story_col:
         Columns holding the text (the body, when ``headline_col`` gives the headline), the article
         id (``None``: the index), the outlet, the headline and the story id.
+    steps:
+        Per-article steps to run (default all of :data:`framing.pipeline.ARTICLE_STEPS`), e.g.
+        ``[pipeline._segmentation_step, pipeline._lexicon_step]`` for a quick pass without the parser.
     meta:
         Column names and types of the result; default :func:`articles_meta` (found by analysing a
         small built-in article once, in this process).
@@ -178,7 +185,7 @@ def features_from_dask(
     if missing:
         raise KeyError(f"no column(s) {', '.join(missing)} in the Dask DataFrame (found: {', '.join(map(str, ddf.columns))})")
     if meta is None:
-        meta = articles_meta(headline_col=headline_col, story_col=story_col)
+        meta = articles_meta(headline_col=headline_col, story_col=story_col, steps=steps)
     return ddf[needed].map_partitions(
         partition_features,
         like=meta,
@@ -188,5 +195,6 @@ def features_from_dask(
         outlet_col=outlet_col,
         headline_col=headline_col,
         story_col=story_col,
+        steps=steps,
         enforce_metadata=False,
     )
