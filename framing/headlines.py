@@ -779,7 +779,17 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
             obj = next((c for c in verb.children if c.dep_ == dep), None)
             if obj is not None:
                 break
+        if obj is None:  # a noun object under a wrong label ('buys twitter/NN/advmod')
+            obj = next((c for c in verb.rights if c.pos_ in ("NOUN", "PROPN")
+                        and c.dep_ in ("advmod", "dep", "nmod", "compound", "appos")), None)
         obj_tokens = _phrase_tokens(obj) if obj is not None else []
+        if reading.kind == "repaired" and obj is None:  # the noun phrase right after the verb
+            for t in doc[verb.i + 1:]:
+                if t.is_space or not _np_like(t) or t.pos_ == "ADP" or t.pos_ == "PUNCT" and t.text != "-":
+                    break
+                obj_tokens.append(t)
+            while obj_tokens and not _nominal(nlp, obj_tokens[-1]):
+                obj_tokens.pop()
         if obj is None and verb.head.i == verb.i + 1 and verb.dep_ in ("nsubj", "nsubjpass"):
             # the verb was re-read from a mis-tagged parse ('Judge rejects(NNS) bid(VBP)'): what the
             # parser made its head is the object

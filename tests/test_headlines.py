@@ -184,8 +184,21 @@ def test_age_apposition_in_reduced_passive(nlp):
     assert (f.verb, f.subject_head, f.voice) == ("kill", "Girl", "passive")
 
 
+def test_patient_is_the_object(nlp):
+    assert frame("Elon Musk Buys Twitter For $44 Billion", nlp).patient == "Twitter"
+    f = frame("FCC fines broadcaster over indecency", nlp)
+    assert (f.verb, f.agent, f.patient) == ("fine", "FCC", "broadcaster")
+
+
+def test_passive_by_agent_of_an_embedded_verb_is_not_the_agent(nlp):
+    f = frame("Worker From Yonkers Killed After Being Struck By Train", nlp)
+    assert (f.verb, f.voice, f.subject_head, f.agent) == ("kill", "passive", "Worker", None)
+
+
 def test_agent_types(nlp):
     assert frame("FCC fines broadcaster over indecency", nlp).agent_type == "government"
+    assert frame("Russia Invades Ukraine", nlp).agent_type == "government"  # a state as actor
+    assert frame("Amazon Web Services Inc. wins first round against Parler", nlp).agent_type == "company"
     assert frame("She sues Amazon", nlp).agent_type == "person"
     assert frame("Supreme Court blocks Texas law", nlp).agent_type == "court/judge"
 
