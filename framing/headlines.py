@@ -347,8 +347,30 @@ def _lower_variants(nlp, s: str, entities: Iterable[tuple[int, int]] = ()) -> li
     return ["".join(name_chars), "".join(lower_chars)]
 
 
+def _is_all_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(_WORD.findall(s)) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _caps_to_title(nlp, s: str) -> str:
+    """'JUDGE REJECTS PARLER BID' -> 'Judge Rejects Parler Bid' (same length); a short word the
+    dictionary does not know stays upper case as an acronym ('FBI')."""
+    chars = list(s)
+    for m in _WORD.finditer(s):
+        w = m.group()
+        if len(w) <= 4 and w.lower() not in FUNCTION_WORDS and not _is_known_word(nlp, w.strip(".")):
+            continue
+        for i in range(m.start() + 1, m.end()):
+            low = chars[i].lower()
+            if len(low) == 1:
+                chars[i] = low
+    return "".join(chars)
+
+
 def _variants(nlp, segment: str, entities: Iterable[tuple[int, int]] = ()) -> list[str]:
     base = _dequote(segment)
+    if _is_all_caps(base):
+        base = _caps_to_title(nlp, base)
     out = [base]
     if _is_title_case(base):
         out = _lower_variants(nlp, base, entities) or [base]

@@ -137,6 +137,11 @@ def test_title_case_s_verb_is_not_a_plural_noun(nlp):
     assert (f.verb, f.verb_text, f.subject_head, f.voice) == ("edge", "Edges", "Street", "active")
 
 
+def test_all_caps_headline(nlp):
+    f = frame("PARLER SUES AMAZON", nlp)
+    assert (f.verb, f.verb_text, f.subject_head, f.patient) == ("sue", "SUES", "PARLER", "AMAZON")
+
+
 def test_title_case_name_is_not_a_modal(nlp):
     f = frame("Will Smith Slaps Chris Rock At Oscars", nlp)
     assert (f.verb, f.subject_head) == ("slap", "Smith")
