@@ -65,8 +65,8 @@ COLUMNS = {
         "pieces": "The content's pieces as (start, end) character offsets: several when the quote is interrupted by its attribution or runs over paragraphs.",
         "speaker_start": "Character offset where the speaker mention begins (empty when none).",
         "speaker_end": "Character offset just past the speaker mention (empty when none).",
-        "verb_start": "Character offset where the reporting verb begins (empty when none).",
-        "verb_end": "Character offset just past the reporting verb (empty when none).",
+        "verb_start": "Character offset where the reporting verb begins; for a quotation credited by a dash ('“...” ― Name') the dash's offset; empty when there is no cue.",
+        "verb_end": "Character offset just past the reporting verb (or the crediting dash); empty when there is no cue.",
         "line_no": "Line of the raw file (counted from 1) where the content begins.",
     },
     "articles": {
@@ -486,6 +486,7 @@ def _according_to(tok):
 class _Quote:
     start: int  # raw offsets, marks included
     end: int
+    base: int = 0  # raw offset of the parsed unit
     t0: int = 0  # first token index (doc-relative)
     t1: int = 0  # one past the last token
     continues: bool = False  # opens a paragraph that continues a quote left open before
@@ -499,8 +500,7 @@ class _Draft:
     verb_tok: object | None
     verb_lemma: str | None
     base: int
-    speaker_span: tuple[int, int] | None = None
-    speaker_text: str | None = None
+    cue_span: tuple[int, int] | None = None  # a cue that is not a verb (the dash of "― Name")
 
 
 def _is_cue(tok, lex) -> bool:
@@ -647,7 +647,7 @@ def _line_starts(text: str) -> list[int]:
 def _quotes_in_doc(doc, base: int, spans) -> list[_Quote]:
     quotes = []
     for s, e in spans:
-        q = _Quote(s, e)
+        q = _Quote(s, e, base)
         toks = [t.i for t in doc if base + t.idx < e and base + t.idx + len(t.text) > s]
         if not toks:
             continue
@@ -742,14 +742,16 @@ def _quote_ends_clause(text: str, q: _Quote, *, soft: bool = True) -> bool:
 def _post_frame(text: str, q: _Quote, after, after_words, lex):
     """A reporting clause right after a quotation (",” Rothstein wrote."), as (verb, speaker)."""
     first = after[0].text if after else ""
-    ends = _quote_ends_clause(text, q, soft=False) or first in {",", "—", "–", "-"}
+    if _DASH_CREDIT.match(text, q.end) and _cue_in(after, lex) is None:
+        return _dash_credit(text, q, after)
+    ends = _quote_ends_clause(text, q, soft=False) or first == "," or first in _DASHES
     if not ends:
         # a full stop inside the mark: only an inverted or pronoun frame ("said Amazon", "she said")
         if not (_quote_ends_clause(text, q) and after_words and after_words[0].is_lower):
             return None
     found = _cue_in(after, lex)
     if found is None:
-        return _dash_credit(after)
+        return _dash_credit(text, q, after)
     verb, spk = found
     tail = [t for t in after if t.i > verb.i]
     if tail and any(t.lower_ == "that" for t in tail[:2]):
@@ -767,17 +769,22 @@ def _post_frame(text: str, q: _Quote, after, after_words, lex):
 _DASHES = {"―", "—", "–", "--", "-", "─"}
 
 
-def _dash_credit(after):
+_DASH_CREDIT = re.compile(r"[ \t\u00a0]*(―|—|–|--|-|─)[ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})")
+
+
+def _dash_credit(text: str, q: _Quote, after):
     """“...” ― Pamela Padilla: a quotation credited by a dash and a name (no verb)."""
-    if not after or after[0].text not in _DASHES:
+    m = _DASH_CREDIT.match(text, q.end)
+    words = [t for t in after if not t.is_punct and t.text not in _DASHES]
+    if m is None or not words or len(words) > 8:
         return None
-    words = [t for t in after[1:] if not t.is_punct]
-    if not words or len(words) > 8 or words[0].pos_ not in ("PROPN", "PRON", "NOUN"):
-        return None
-    head = words[0]
-    while head.head.i != head.i and head.head in words and head.head.i > head.i:
-        head = head.head
-    return None, head
+    for t in after:
+        if q.base + t.idx + len(t.text) > m.start(2) and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = t
+            while head.head.i != head.i and head.head in after and head.head.i > head.i and head.head.pos_ == "PROPN":
+                head = head.head
+            return None, head
+    return None
 
 
 def _governing_cue(doc, q: _Quote, quotes, lex):
@@ -832,7 +839,16 @@ _SPEECH = {"say", "tell", "write", "add", "state", "call", "describe", "announce
 
 
 def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
+    """Character span of what the verb reports: the complement holding the quote.
+
+    For a complement that is not a clause ("called X “Y”", "criticized X as “Y”") the verb's
+    object in front of it belongs to the content too.
+    """
     toks = [t for t in child.subtree if t.i != verb.i]
+    if child.dep_ not in ("ccomp", "parataxis"):
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i:
+                toks.extend(c.subtree)
     s = min(t.idx for t in toks)
     e = max(t.idx + len(t.text) for t in toks)
     # drop a trailing sentence end outside quotes
@@ -840,6 +856,18 @@ def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
     if last.text in _SENT_END | {",", ";", ":"} and len(toks) > 1:
         e = max(t.idx + len(t.text) for t in toks if t.i != last.i)
     return base + s, base + e
+
+
+def _looks_like_title(text: str, q: _Quote, before) -> bool:
+    """“Face the Nation”, “The Apprentice”: a short Title Case name in running text, not speech."""
+    inner = text[q.start : q.end].strip("“”\"'‘’`«» ,.")
+    words = re.findall(r"[A-Za-z][\w'’-]*", inner)
+    if not words or len(words) > 8 or re.search(r"[.!?;:]\s", inner):
+        return False
+    if not before or before[-1].text in (":",):
+        return False
+    big = [w for w in words if len(w) > 3]
+    return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
 
 
 def _first_char(text: str, start: int, end: int) -> int:
@@ -906,6 +934,9 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             drafts.append(d)
             if verb is not None:
                 used_verbs.add(verb.i)
+            else:
+                m = _DASH_CREDIT.match(text, q.end)
+                d.cue_span = m.span(1) if m else None
             last_direct = carry = d
             continue
         if pre is not None and not after_words:
@@ -918,9 +949,21 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             used_verbs.add(verb.i)
             last_direct = carry = d
             continue
+        if pre is not None and before[-1].text in (",", ":") and len(before) >= 2 and before[-2].i == pre[0].i:
+            # 'repeatedly says, "Don't you do it," until ...': the verb right before the mark
+            verb, spk = pre
+            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
+            drafts.append(d)
+            used_verbs.add(verb.i)
+            last_direct = carry = d
+            continue
+        if carry is not None and carry.verb_tok is not None and not after_words and carry.verb_tok in before:
+            # “A,” he said, but “B.”: B continues the attribution A started
+            carry.pieces.append((q.start, q.end))
+            continue
         if not before_words and not after_words:
-            # a quote standing alone as a sentence: continues the last direct attribution
-            if carry is not None and prev is not None and not any(not t.is_punct for t in doc[prev.t1 : q.t0]):
+            # a quote standing alone as a sentence: continues the last framed quote
+            if carry is not None:
                 carry.pieces.append((q.start, q.end))
                 continue
             if last_direct is not None:
@@ -942,6 +985,9 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             drafts.append(d)
             last_direct = d
             continue
+        if _looks_like_title(text, q, before):
+            drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, us))
+            continue
         gov = _governing_cue(doc, q, quotes, lex)
         if gov is not None:
             verb, child = gov
@@ -957,6 +1003,8 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
                 embedded[key] = (d, child)
                 drafts.append(d)
             used_verbs.add(verb.i)
+            if verb.i > q.t1 and verb in after:
+                carry = d  # “... too little,” he added. “...”: the next bare quote continues it
             continue
         if pre is not None:
             verb, spk = pre
@@ -1032,7 +1080,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
         ve = vs + len(verb.text)
     else:
         lemma = vclass = None
-        vs = ve = None
+        vs, ve = d.cue_span if d.cue_span else (None, None)
     spk_text = spk_canon = None
     ss = se = None
     stype = "unknown"
