@@ -458,10 +458,12 @@ def _subject_of(verb):
 
 
 def _nominal(nlp, token) -> bool:
-    """A noun, or a word the tagger called an adjective that the dictionary knows only as a noun."""
+    """A noun, or a word the tagger called an adjective that the dictionary also knows as a noun
+    (or does not know at all): 'Gold hovers ...', 'Bitcoin plunges ...'."""
     if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    return token.pos_ == "ADJ" and token.is_alpha and not _lemmas(nlp, token.text, "adj")
+    return token.pos_ == "ADJ" and token.is_alpha and (
+        not _lemmas(nlp, token.text, "adj") or bool(_lemmas(nlp, token.text, "noun")))
 
 
 def _repair_scan(nlp, doc) -> _Reading | None:
@@ -581,8 +583,9 @@ def _verb_read_as_subject(nlp, root, subj):
         return None
     if subj.i == 0 or not subj.lower_.endswith("s") or not _is_inflected_verb(nlp, subj.text):
         return None
-    lemma = _verb_lemma(nlp, subj)
-    if lemma not in _verb_lexicon()[0] or _verb_lemma(nlp, root) in _verb_lexicon()[0]:
+    lexicon = _verb_lexicon()[0]
+    if root.lower_ not in FUNCTION_WORDS and (  # 'Gold hovers near(VBP) ...'
+            _verb_lemma(nlp, subj) not in lexicon or _verb_lemma(nlp, root) in lexicon):
         return None
     noun = doc[subj.i - 1]
     if noun.head.i != subj.i or not _nominal(nlp, noun):
@@ -708,6 +711,8 @@ def _by_phrase(verb):
     return None
 
 
+_HYPHEN_PREFIXES = frozenset({"ex", "former", "vice", "co", "non", "pre", "anti", "pro", "self", "post", "mid",
+                              "deputy", "acting", "would", "then", "un", "re"})
 _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "co", "co."})
 
 
@@ -778,6 +783,17 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
     def raw_token(t) -> str:
         return headline[offset + t.idx: offset + t.idx + len(t)]
 
+    def raw_word(t) -> str:
+        """The token with hyphen-joined neighbours: 'Jae-yong', not 'yong'."""
+        lo, hi = t.i, t.i
+        while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 2].whitespace_ and not doc[lo - 1].whitespace_ \
+                and doc[lo - 2].is_alpha and doc[lo - 2].lower_ not in _HYPHEN_PREFIXES:
+            lo -= 2
+        while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not doc[hi].whitespace_ \
+                and not doc[hi + 1].whitespace_ and doc[hi + 2].is_alpha:
+            hi += 2
+        return headline[offset + doc[lo].idx: offset + doc[hi].idx + len(doc[hi])]
+
     voice = _voice(nlp, doc, reading)
     subj_tokens: list = []
     subj_head = None
@@ -840,9 +856,9 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
         verb_start=offset + verb.idx,
         verb_end=offset + verb.idx + len(verb),
         subject=raw(subj_tokens),
-        subject_head=raw_token(subj_head) if subj_head is not None else None,
+        subject_head=raw_word(subj_head) if subj_head is not None else None,
         agent=raw(agent_tokens),
-        agent_head=raw_token(agent_head) if agent_head is not None else None,
+        agent_head=raw_word(agent_head) if agent_head is not None else None,
         agent_type=_agent_type(doc, agent_tokens, agent_head, written_ents) if agent_head is not None else "none",
         patient=raw(patient_tokens),
         voice=voice,
