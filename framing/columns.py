@@ -22,6 +22,11 @@ FEATURE_MODULES: tuple[str, ...] = (
     "framing.tone",
     "framing.readability",
     "framing.lexicon",
+    "framing.quote_families",
+    "framing.artifacts",
+    "framing.actors",
+    "framing.omissions",
+    "framing.distinctive",
 )
 
 BASE_COLUMNS = {

@@ -276,7 +276,8 @@ class TableAppender:
         rows: dict[str, list[dict]] = {}
         for r in results:
             for name, trows in r.tables.items():
-                rows.setdefault(name, []).extend(trows)
+                if not name.startswith("_"):  # "_context" etc. are internal, not tables
+                    rows.setdefault(name, []).extend(trows)
         order = sorted(rows, key=lambda n: n == "articles")
         with deferred_interrupt():
             for name in order:

@@ -15,13 +15,17 @@ from typing import Callable, Collection, Iterable
 
 import pandas as pd
 
+from framing.compare import ArticleContext, compare
 from framing.document import Document, prepare
 from framing.io import Article, Corpus, LoadError, load_corpus
 
 __all__ = ["Report", "analyze", "analyze_article", "ARTICLE_STEPS", "TABLE_ORDER"]
 
 #: Tables in the order they are written and shown.
-TABLE_ORDER = ("articles", "lines", "quotes", "sentences", "lexicon_hits", "actor_tone")
+TABLE_ORDER = (
+    "articles", "lines", "quotes", "sentences", "lexicon_hits", "quote_families", "quote_family_summary",
+    "artifacts", "actor_tone", "actor_labels", "topics", "omissions", "terms", "outlet_similarity",
+)
 
 
 @dataclass
@@ -141,6 +145,7 @@ def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None
         step(doc, out)
     tables = {k: v for k, v in out.items() if k != "articles" and not k.startswith("_")}
     tables["articles"] = [out["articles"]]
+    tables["_context"] = [ArticleContext.from_document(doc)]
     return tables
 
 
@@ -160,8 +165,13 @@ def analyze(
     batch_size: int = 16,
     skip_ids: Collection[str] = (),
     on_results: Callable[[list], None] | None = None,
+    compare_outlets: bool = True,
 ) -> Report:
     """Analyse every article of ``corpus`` and compare outlets; return a :class:`Report`.
+
+    ``compare_outlets=False`` skips the cross-outlet comparisons (quote families, translation
+    artifacts, actors, topics, terms; :func:`framing.compare.compare`), which run after every
+    article has been analysed, within each ``story_id``.
 
     ``jobs`` worker processes share the articles (``0``: one per core); the tables and their row
     order do not depend on ``jobs`` (see :func:`framing.parallel.analyze_parallel`). A path is
@@ -196,12 +206,18 @@ def analyze(
                 pending = []
     if on_results is not None and pending:
         on_results(pending)
+    contexts = rows.pop("_context", [])
     report = Report()
     for name in list(TABLE_ORDER) + sorted(set(rows) - set(TABLE_ORDER)):
         if name in rows:
             report.tables[name] = pd.DataFrame(rows[name])
     if "articles" not in report.tables:
         report.tables["articles"] = pd.DataFrame(columns=["article_id", "outlet"])
+    if compare_outlets and contexts:
+        try:
+            compare(report.tables, contexts)
+        except Exception as exc:  # the per-article tables stand even if a comparison fails
+            errors.append(LoadError("(corpus)", "", f"cross-outlet comparison failed: {exc.__class__.__name__}: {exc}"))
     report.errors = pd.DataFrame(
         [(e.article_id, e.source, e.reason) for e in errors], columns=["article_id", "source", "reason"]
     )
