@@ -162,19 +162,23 @@ def _lemma_tables(nlp) -> dict[str, dict]:
 
 def _lemmas(nlp, form: str, pos: str) -> list[str]:
     """Dictionary base forms of ``form`` as part of speech ``pos`` (empty if not a word of that pos)."""
+    return list(_cached_lemmas(nlp, form.lower(), pos))
+
+
+@lru_cache(maxsize=65536)
+def _cached_lemmas(nlp, form: str, pos: str) -> tuple[str, ...]:
     table = _lemma_tables(nlp).get(pos)
     if not table:
-        return []
-    form = form.lower()
+        return ()
     if form in table["exc"]:
-        return list(table["exc"][form])
+        return tuple(table["exc"][form])
     found = [form] if form in table["index"] else []
     for old, new in table["rules"]:
         if old and form.endswith(old):
             cand = form[: len(form) - len(old)] + new
             if cand in table["index"] and cand not in found:
                 found.append(cand)
-    return found
+    return tuple(found)
 
 
 def _verb_lemma(nlp, token) -> str:
