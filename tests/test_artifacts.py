@@ -1,7 +1,8 @@
 """Tests for framing.artifacts: each rule on constructed sentences, and the five seeds.
 
 Seed expectations were decided by reading the texts: only 003 refers to Parler as "he"/"who"
-(lines 3, 4, 14), writes "torturous interference" (lines 4, 15), closes quotations with an
+(lines 3, 4, 14), writes "torturous interference" (lines 4, 15) and "; Breach of contract"
+(line 4; "breach" on line 14), closes quotations with an
 opening mark (lines 3, 5, 8, 12, 13), puts a space before commas after quotes (lines 15, 16)
 and renders the judge's "dwindlingly slight" as "increasingly lighter" (line 12; UPI line 10).
 """
@@ -19,6 +20,7 @@ from framing.artifacts import (
     Artifact,
     artifact_score,
     artifacts_table,
+    capitalisation_artifacts,
     near_miss_terms,
     pronoun_artifacts,
     punctuation_artifacts,
@@ -140,6 +142,24 @@ def test_opening_mark_at_paragraph_end_and_nested_marks():
     assert quote_mark_artifacts(nested) == []
 
 
+def test_capitalised_common_word_mid_sentence():
+    text = "Parler alleged fraud; Breach of contract was claimed too. The breach was serious."
+    arts = capitalisation_artifacts(text)
+    assert [(a.kind, a.offset) for a in arts] == [("capitalisation", text.index("Breach"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Later, Director of National Intelligence Dan Coats spoke. The director left.",
+        "He met Bill, Will Smith and others. He will go.",
+        "It rose 3 percent; Shares in the firm fell. Shares rose again.",
+    ],
+)
+def test_names_and_titles_after_commas_are_not_flagged(text):
+    assert capitalisation_artifacts(text) == []
+
+
 # --------------------------------------------------------------------------- drift and score
 
 
@@ -225,6 +245,7 @@ def test_seed_003_evidence(seed_results):
     assert {3, 4, 14} <= {a.line_no for a in by_kind["pronoun_for_organisation"]}
     assert {3, 5, 8, 12, 13} <= {a.line_no for a in by_kind["quote_mark_orientation"]}
     assert {15, 16} <= {a.line_no for a in by_kind["punctuation_spacing"]}
+    assert [a.line_no for a in by_kind["capitalisation"]] == [4]
     drift = [a for a in by_kind["quote_drift"] if a.line_no == 12]
     assert any("{+increasingly lighter+}" in a.text for a in drift)
 
@@ -232,4 +253,4 @@ def test_seed_003_evidence(seed_results):
 def test_other_seeds_have_no_pronoun_or_term_evidence(seed_results):
     for aid in ("000", "001", "002", "004"):
         arts, _, _ = seed_results[aid]
-        assert not {"pronoun_for_organisation", "near_miss_term"} & set(kinds(arts)), aid
+        assert not {"pronoun_for_organisation", "near_miss_term", "capitalisation"} & set(kinds(arts)), aid
