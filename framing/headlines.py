@@ -922,15 +922,15 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
         for k, doc in zip(title, ner_docs):
             entities[k] = [(e.start_char, e.end_char, e.label_) for e in doc.ents
                            if e.label_ in _NAME_LABELS and len(e) <= 4]
-    variants = [_variants(nlp, texts[h][a:b], [(s, e) for s, e, _ in entities.get(k, ())])
+    variants = [_safe_variants(nlp, texts[h][a:b], [(s, e) for s, e, _ in entities.get(k, ())])
                 for k, (h, a, b) in enumerate(flat)]
     # 3. parse the preferred variant of every segment; the fallback only where it found no clause
     docs: list[list] = [[doc] for doc in nlp.pipe((v[0] for v in variants), batch_size=batch_size)]
-    readings = [[_read(nlp, d[0])] for d in docs]
+    readings = [[_safe_read(nlp, d[0])] for d in docs]
     retry = [k for k, v in enumerate(variants) if len(v) > 1 and readings[k][0].score < 3]
     for k, doc in zip(retry, nlp.pipe((variants[k][1] for k in retry), batch_size=batch_size)):
         docs[k].append(doc)
-        readings[k].append(_read(nlp, doc))
+        readings[k].append(_safe_read(nlp, doc))
     frames = []
     k = 0
     for h, text in enumerate(texts):
@@ -943,6 +943,20 @@ def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256
         except Exception:  # noqa: BLE001
             frames.append(_empty(text))
     return frames
+
+
+def _safe_variants(nlp, segment: str, entities) -> list[str]:
+    try:
+        return _variants(nlp, segment, entities)
+    except Exception:  # noqa: BLE001 - fall back to the text as written
+        return [segment]
+
+
+def _safe_read(nlp, doc) -> _Reading:
+    try:
+        return _read(nlp, doc)
+    except Exception:  # noqa: BLE001 - an unreadable parse is a headline without a verb
+        return _Reading(0.0, None, None, "none", False)
 
 
 def _choose(nlp, text: str, parsed) -> HeadlineFrame:
