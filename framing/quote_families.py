@@ -55,6 +55,7 @@ inside quotation marks scores lower. Quotations no other article quotes have NaN
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -328,6 +329,11 @@ def _carve(row) -> list[tuple[str, int]]:
         return []
     start = _int_or(row.get("start"))
     pieces = row.get("pieces")
+    if isinstance(pieces, str):  # a table read back from CSV: "[[12, 40], [52, 90]]"
+        try:
+            pieces = json.loads(pieces)
+        except ValueError:
+            pieces = None
     spans: list[tuple[int, int]] = []
     if isinstance(pieces, (list, tuple, np.ndarray)):
         for p in pieces:

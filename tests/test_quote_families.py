@@ -239,3 +239,25 @@ def test_seed_sharing_and_exclusives(seed_families):
     assert (per_article["n_shared_quotes"] >= 1).all()
     # the translated text renders shared quotations least faithfully
     assert per_article["quote_fidelity_mean"].idxmin() == "003"
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_interrupted_quote_pieces_map_to_raw_offsets(as_json):
+    raw = '"That event," she added, "was a tragic reminder that rhetoric can turn a protest into an insurrection."'
+    p1 = (0, raw.index(",") + 2)  # '"That event,"'
+    p2 = (raw.index('"was'), len(raw))
+    quote = raw[p1[0] : p1[1]] + " \u2026 " + raw[p2[0] : p2[1]]
+    pieces = [list(p1), list(p2)]
+    row = {
+        "article_id": "a", "outlet": "A", "quote": quote, "kind": "direct", "start": 0, "end": len(raw),
+        "pieces": str(pieces) if as_json else pieces, "speaker": "Rothstein",
+    }
+    other = {"article_id": "b", "outlet": "B", "quote": "a tragic reminder that rhetoric can turn a protest",
+             "kind": "partial", "start": 5, "end": 55, "pieces": None, "speaker": None}
+    fams = quote_families(pd.DataFrame([row, other]))
+    mine = fams[fams["article_id"] == "a"].sort_values("start")
+    assert mine["quote"].tolist() == ["That event,", raw[p2[0] + 1 : -1]]
+    for _, r in mine.iterrows():
+        assert raw[r["start"] : r["end"]] == r["quote"]
+    shared = mine[mine["n_articles"] == 2]
+    assert len(shared) == 1 and shared.iloc[0]["quote"].startswith("was a tragic")
