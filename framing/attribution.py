@@ -746,10 +746,22 @@ def _post_frame(text: str, q: _Quote, after, after_words, lex):
         return _dash_credit(text, q, after)
     ends = _quote_ends_clause(text, q, soft=False) or first == "," or first in _DASHES
     if not ends:
-        # a full stop inside the mark: only an inverted or pronoun frame ("said Amazon", "she said")
-        if not (_quote_ends_clause(text, q) and after_words and after_words[0].is_lower):
+        # a full stop inside the mark: only a short frame that ends the sentence
+        # ("said Amazon.", "she said.", "Trump said.")
+        if not _quote_ends_clause(text, q):
             return None
-    found = _cue_in(after, lex)
+        sent_words = []
+        for t in after:
+            if t.text in _SENT_END:
+                break
+            if not t.is_punct:
+                sent_words.append(t)
+        if not sent_words or len(sent_words) > 8:
+            return None
+        found = _cue_in(after, lex, max_pos=4)
+        if found is None:
+            return None
+    found = _cue_in(after, lex) or _manner_frame(after)
     if found is None:
         return _dash_credit(text, q, after)
     verb, spk = found
@@ -764,6 +776,28 @@ def _post_frame(text: str, q: _Quote, after, after_words, lex):
         nxt = _adjacent_noun(after, after.index(verb))
         spk = nxt or spk
     return verb, spk
+
+
+def _manner_frame(after):
+    """“...!” beamed Donald Hartley / “...,” Trump barked: a speaker and a verb of manner that is
+    not in the lexicon, in the classic frame right after the quotation."""
+    words = [t for t in after[:8] if not t.is_punct]
+    if not words:
+        return None
+    first = words[0]
+    if first.tag_ in ("VBD", "VBZ") and first.pos_ == "VERB":
+        subj = [c for c in first.children if c.dep_ == "nsubj" and c.i > first.i]
+        if subj and _plausible_speaker(subj[0]) and not any(c.dep_ == "dobj" for c in first.children):
+            return first, subj[0]
+        return None
+    for t in words[1:5]:
+        if t.tag_ in ("VBD", "VBZ") and t.pos_ == "VERB":
+            subj = [c for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
+            if subj and subj[0].i == first.i or (subj and subj[0] in words[:4]):
+                if _plausible_speaker(subj[0]) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children):
+                    return t, subj[0]
+            return None
+    return None
 
 
 _DASHES = {"―", "—", "–", "--", "-", "─"}
@@ -917,6 +951,8 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             continue
         after = _frame_after(doc, q, nxt)
         before = _frame_before(doc, q, prev)
+        after = [t for t in after if not t.is_space]
+        before = [t for t in before if not t.is_space]
         after_words = [t for t in after if not t.is_punct]
         before_words = [t for t in before if not t.is_punct]
         strong_start = bool(before) and (before[-1].text in {":", ","} or _is_cue(before[-1], lex) or before[-1].lower_ == "that")
