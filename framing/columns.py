@@ -16,6 +16,7 @@ __all__ = ["columns", "FEATURE_MODULES", "BASE_COLUMNS"]
 #: Modules that contribute columns (each has a ``COLUMNS`` dict: table -> column -> sentence).
 FEATURE_MODULES: tuple[str, ...] = (
     "framing.segment",
+    "framing.language",
     "framing.boilerplate",
     "framing.headlines",
     "framing.attribution",

@@ -18,6 +18,7 @@ import pandas as pd
 from framing.compare import ArticleContext, compare
 from framing.document import Document, prepare
 from framing.io import Article, Corpus, LoadError, load_corpus
+from framing.language import detect_language
 
 __all__ = ["Report", "analyze", "analyze_article", "ARTICLE_STEPS", "TABLE_ORDER"]
 
@@ -134,6 +135,11 @@ ARTICLE_STEPS: list[Callable[[Document, dict], None]] = [
     _lexicon_step,
 ]
 
+#: Steps that need English text (lexicons, the English parser, VADER). For an article whose story
+#: text is identified as another language they are skipped, so its features stay empty (NaN)
+#: rather than being scored as if it were English; ``language`` says why.
+ENGLISH_ONLY = frozenset({_headline_step, _attribution_step, _tone_step, _readability_step, _lexicon_step})
+
 
 def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None) -> dict[str, list[dict]]:
     """Run every per-article step; return ``{table: rows}`` (``articles`` has one row)."""
@@ -141,11 +147,15 @@ def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None
     out: dict = {"articles": {"article_id": article.article_id, "outlet": article.outlet}}
     if article.story_id:
         out["articles"]["story_id"] = article.story_id
+    language = detect_language(doc.story_text)
+    english = language in ("en", "und")
+    out["articles"]["language"] = language
     for step in steps or ARTICLE_STEPS:
-        step(doc, out)
+        if english or step not in ENGLISH_ONLY:
+            step(doc, out)
     tables = {k: v for k, v in out.items() if k != "articles" and not k.startswith("_")}
     tables["articles"] = [out["articles"]]
-    tables["_context"] = [ArticleContext.from_document(doc)]
+    tables["_context"] = [ArticleContext.from_document(doc, english=english)]
     return tables
 
 
