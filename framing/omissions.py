@@ -122,22 +122,29 @@ def _phrases(sd) -> Iterable[tuple[str, str, object]]:
             yield key, " ".join(words[-3:]) or key, root
 
 
-def _note(first: dict, in_outlets: dict, key: tuple[str, str], doc: StoryText, sentence_index: int) -> None:
-    """Record that ``doc`` mentions topic ``key`` in sentence ``sentence_index``."""
-    prev = first[key].get(doc.article_id)
-    first[key][doc.article_id] = sentence_index if prev is None else min(prev, sentence_index)
-    in_outlets[key].add(doc.outlet)
+class _Occurrences:
+    """Where each topic occurs: first sentence per article, outlets, and surface forms of phrases."""
+
+    def __init__(self) -> None:
+        self.first: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # (kind, key) -> article -> sentence
+        self.outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.surface: dict[str, Counter] = defaultdict(Counter)
+
+    def note(self, key: tuple[str, str], doc: StoryText, sentence_index: int) -> None:
+        prev = self.first[key].get(doc.article_id)
+        self.first[key][doc.article_id] = sentence_index if prev is None else min(prev, sentence_index)
+        self.outlets[key].add(doc.outlet)
+
+    def label(self, key: tuple[str, str]) -> str:
+        """Actor name, or the most frequent lemmatised form of the phrase."""
+        kind, name = key
+        if kind == "actor" or not self.surface[name]:
+            return name
+        return min(self.surface[name].items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
 
-def _story_topics(story_id: str, docs: list[StoryText], *, min_share: float) -> list[TopicPresence]:
-    outlets = list(dict.fromkeys(d.outlet for d in docs))
-    need = max(1, math.ceil(min_share * len(outlets) - 1e-9))
-    # first sentence per (topic, article), and in which outlets each topic occurs
-    first: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # (kind, key) -> article_id -> sentence idx
-    surface: dict[str, Counter] = defaultdict(Counter)
-    in_outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
-
-    # one-word aliases of actors ("capitol", "aws"): a phrase with that head is the actor itself
+def _actor_occurrences(docs: list[StoryText], occ: _Occurrences) -> tuple[dict[str, str], dict]:
+    """Note main actors' mentions; return one-word alias -> actor, and each article's mention spans."""
     alias_actor: dict[str, str] = {}
     mention_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_id = {d.article_id: d for d in docs}
@@ -150,43 +157,53 @@ def _story_topics(story_id: str, docs: list[StoryText], *, min_share: float) -> 
         for m in st.mentions:
             mention_spans[m.article_id].append((m.start, m.end))
             if m.is_main:
-                _note(first, in_outlets, ("actor", m.actor), by_id[m.article_id], m.sentence_index)
+                occ.note(("actor", m.actor), by_id[m.article_id], m.sentence_index)
+    return alias_actor, mention_spans
+
+
+def _phrase_occurrences(docs: list[StoryText], occ: _Occurrences, alias_actor: dict[str, str],
+                        mention_spans: dict) -> None:
+    """Note noun phrases; a phrase headed by an actor's one-word alias ("the Capitol") counts for the actor,
+    and one that is itself an actor mention ("the company") is skipped."""
     for d in docs:
         for si, sd in enumerate(_parse(d.text, d.sentences)):
             off = d.sentences[si][0]
-            for key, phrase, root in _phrases(sd):
-                pos = off + root.idx
+            for key, phrase, head in _phrases(sd):
                 if key in alias_actor:
-                    _note(first, in_outlets, ("actor", alias_actor[key]), d, si)
+                    occ.note(("actor", alias_actor[key]), d, si)
                     continue
-                if any(a <= pos < b for a, b in mention_spans[d.article_id]):  # "the company" = an actor
+                pos = off + head.idx
+                if any(a <= pos < b for a, b in mention_spans[d.article_id]):
                     continue
-                _note(first, in_outlets, ("phrase", key), d, si)
-                surface[key][phrase] += 1
+                occ.note(("phrase", key), d, si)
+                occ.surface[key][phrase] += 1
 
-    def label(kind: str, key: str) -> str:
-        if kind == "actor":
-            return key
-        return min(surface[key].items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
-    topics = [k for k in in_outlets if len(in_outlets[k]) >= need]
-    topics.sort(key=lambda k: (k[0] != "actor", -len(in_outlets[k]), label(*k)))
+def _story_topics(story_id: str, docs: list[StoryText], *, min_share: float) -> list[TopicPresence]:
+    n_outlets = len({d.outlet for d in docs})
+    need = max(1, math.ceil(min_share * n_outlets - 1e-9))
+    occ = _Occurrences()
+    alias_actor, mention_spans = _actor_occurrences(docs, occ)
+    _phrase_occurrences(docs, occ, alias_actor, mention_spans)
+
+    topics = [k for k in occ.outlets if len(occ.outlets[k]) >= need]
+    topics.sort(key=lambda k: (k[0] != "actor", -len(occ.outlets[k]), occ.label(k)))
     rows: list[TopicPresence] = []
-    seen_labels: set[tuple[str, str]] = set()
-    for kind, key in topics:
-        name = label(kind, key)
-        if (kind, name) in seen_labels:  # two heads with the same most common phrase: keep the first
+    seen: set[tuple[str, str]] = set()
+    for key in topics:
+        kind, name = key[0], occ.label(key)
+        if (kind, name) in seen:  # two heads whose most common phrase is the same: keep the first
             continue
-        seen_labels.add((kind, name))
+        seen.add((kind, name))
+        n = len(occ.outlets[key])
         for d in docs:
-            si = first[(kind, key)].get(d.article_id)
+            si = occ.first[key].get(d.article_id)
             if si is None:
-                rows.append(TopicPresence(story_id, name, kind, d.article_id, d.outlet, False, "", math.nan, math.nan,
-                                          len(in_outlets[(kind, key)])))
+                rows.append(TopicPresence(story_id, name, kind, d.article_id, d.outlet, False, "", math.nan,
+                                          math.nan, n))
             else:
                 a, b = d.sentences[si]
-                rows.append(TopicPresence(story_id, name, kind, d.article_id, d.outlet, True, d.text[a:b], a, b,
-                                          len(in_outlets[(kind, key)])))
+                rows.append(TopicPresence(story_id, name, kind, d.article_id, d.outlet, True, d.text[a:b], a, b, n))
     return rows
 
 

@@ -226,3 +226,25 @@ def test_from_document_reads_pipeline_like_objects():
     d = StoryText.from_document(Doc())
     assert (d.article_id, d.outlet, d.sentences, d.story_id) == ("a", "X", ((0, 4), (5, 9)), "st")
     assert d.story_text == "One.\nTwo."
+
+
+def test_title_with_of_phrase_and_possessive_appositive():
+    lb = _labels(["Secretary of State Mike Pompeo travelled to Pyongyang on Tuesday.", "Pompeo met officials."])
+    assert list(zip(lb.label, lb.kind)) == [("Secretary of State", "title")]
+    lb = _labels(["The firm hired Jeffrey Wernick, Parler's chief operating officer, on Tuesday.",
+                  "Wernick starts next week."])
+    assert list(zip(lb.label, lb.kind)) == [("Parler's chief operating officer", "appositive")]
+
+
+def test_cleft_that_clause_is_not_a_label():
+    lb = _labels(["It was Microsoft, not Google, that broke the rules.", "Microsoft denied it."])
+    assert lb.empty
+
+
+def test_general_noun_and_pronoun_resolve_to_organisation():
+    d = story("a1", "X", ["Microsoft Corp. said on Monday it would appeal.",
+                          "The company said the ruling was wrong."])
+    m = actor_mentions([d], min_outlets=1)
+    assert list(zip(m.mention, m.kind, m.actor)) == [
+        ("Microsoft Corp.", "name", "Microsoft"), ("it", "pronoun", "Microsoft"),
+        ("The company", "description", "Microsoft")]
