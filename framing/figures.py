@@ -43,10 +43,14 @@ class FigureResult(NamedTuple):
 
 def figure_bytes(fig, fmt: str, *, dpi: int = 300) -> bytes:
     """The figure in format ``fmt`` (svg, pdf, png) without dates or version strings."""
+    import warnings
+
     import matplotlib
 
     buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.compression": 6}):
+    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.compression": 6}), warnings.catch_warnings():
+        # a crowded figure (very long labels) is drawn as it is rather than warned about
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
     return buf.getvalue()
 

@@ -183,9 +183,11 @@ def _table_html(report) -> str:
 
 
 def _svg_inline(svg: bytes) -> str:
+    """A matplotlib SVG file as an inline ``<svg>`` element (no XML prolog, no RDF metadata block)."""
     text = svg.decode("utf-8")
     start = text.find("<svg")
-    return text[start:] if start >= 0 else ""
+    text = text[start:] if start >= 0 else ""
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
 
 
 def _figures_html(report) -> str:

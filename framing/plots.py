@@ -296,8 +296,10 @@ def _article_frame(report) -> pd.DataFrame:
     return articles.reset_index(drop=True)
 
 
-def _wrap(text: str, width: int = 18) -> str:
-    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=True)) or ""
+def _wrap(text: str, width: int = 18, *, max_lines: int = 3) -> str:
+    """``text`` wrapped at ``width`` characters, cut to ``max_lines`` lines with an ellipsis."""
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=True, max_lines=max_lines,
+                                   placeholder=" …")) or ""
 
 
 def _n_articles(report) -> int:
@@ -349,7 +351,7 @@ def _title(fig, text: str) -> None:
 
 def _outlet_xticks(ax, labels, *, top: bool = False) -> None:
     """Outlet names as slanted column labels of a heat-map."""
-    ax.set_xticks(range(len(labels)), _short_labels(labels), fontsize=5.5, rotation=30,
+    ax.set_xticks(range(len(labels)), [_wrap(l, 16, max_lines=2) for l in _short_labels(labels)], fontsize=5.5, rotation=30,
                   ha="left" if top else "right", rotation_mode="anchor")
 
 
@@ -364,8 +366,12 @@ def _short_labels(labels: Iterable[str]) -> list[str]:
 
 def png_bytes(fig, *, dpi: int = 100) -> bytes:
     """The figure as PNG bytes, with no software/version metadata."""
+    import warnings
+
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     return buf.getvalue()
 
 
@@ -376,6 +382,65 @@ def show(fig, *, dpi: int = 150) -> None:
     if fig is None:
         return
     display(Image(data=png_bytes(fig, dpi=dpi), format="png", width=int(fig.get_figwidth() * 150)))
+
+
+def _cache_key(corpus) -> str:
+    """A hash of everything the analysis of ``corpus`` depends on: its files, framing's code and data, versions."""
+    import hashlib
+    import platform
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    for mod in ("pandas", "numpy", "spacy", "sklearn", "vaderSentiment", "textstat"):
+        try:
+            h.update(f"{mod}={__import__(mod).__version__};".encode())
+        except Exception:  # not installed or no version: part of the key all the same
+            h.update(f"{mod}=?;".encode())
+    h.update(platform.python_version().encode())
+    package = Path(__file__).resolve().parent
+    sources = sorted(q for q in package.rglob("*") if q.is_file() and "__pycache__" not in q.parts)
+    root = Path(corpus)
+    files = sorted(q for q in root.rglob("*") if q.is_file() and not q.name.startswith(".")) if root.is_dir() else [root]
+    for q in sources + files:
+        h.update(str(q.relative_to(package if q in sources else (root if root.is_dir() else root.parent))).encode())
+        h.update(hashlib.sha256(q.read_bytes()).digest())
+    return h.hexdigest()[:32]
+
+
+def load_report(corpus, *, cache: bool = True):
+    """``framing.analyze(corpus)``, kept on disk so that notebooks analysing the same corpus share one run.
+
+    The stored report is keyed by a hash of the corpus files, of every file of the ``framing`` package
+    and of the library versions, so any change to the texts or the code makes a fresh analysis. The
+    folder is ``$FRAMING_CACHE_DIR`` or ``~/.cache/framing``; with ``cache=False``, or when that
+    folder cannot be used, this is exactly ``framing.analyze(corpus)``.
+    """
+    import os
+    import pickle
+    from pathlib import Path
+
+    from framing.pipeline import analyze
+
+    if not cache or not isinstance(corpus, (str, os.PathLike)) or not Path(corpus).exists():
+        return analyze(corpus)
+    folder = Path(os.environ.get("FRAMING_CACHE_DIR") or Path.home() / ".cache" / "framing")
+    try:
+        path = folder / f"report-{_cache_key(corpus)}.pickle"
+        if path.is_file() and path.stat().st_uid == os.getuid():
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+    except Exception:  # unreadable cache: analyse afresh
+        path = None
+    report = analyze(corpus)
+    if path is not None:
+        try:
+            from framing.output import write_bytes_atomic
+
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_bytes_atomic(path, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        except Exception:  # a read-only home never stops the analysis
+            pass
+    return report
 
 
 def show_markdown(text: str) -> None:
@@ -1280,4 +1345,4 @@ FIGURES: dict[str, Callable] = {
     "outlet_similarity": outlet_similarity_heatmap,
     "distinctive_terms": distinctive_terms,
 }
-__all__ += ["furniture_lines", "draw", "show_table", "show_side_by_side", "show_markdown", "column_notes", "FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
+__all__ += ["load_report", "furniture_lines", "draw", "show_table", "show_side_by_side", "show_markdown", "column_notes", "FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]

@@ -1,0 +1,83 @@
+"""Tests for framing.figures: byte-identical exports, no dates or versions, graceful skips, the CLI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing import plots
+from framing.figures import FORMATS, figure_bytes, save_figure, write_figures
+from test_plots import make_tables
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_same_figure_drawn_twice_gives_same_bytes(fmt):
+    tables = make_tables()
+    first = figure_bytes(plots.segmentation_strip(tables), fmt)
+    second = figure_bytes(plots.segmentation_strip(tables), fmt)
+    assert first == second
+
+
+def test_exports_carry_no_date_or_software_version():
+    import matplotlib
+
+    fig = plots.side_by_side_figure(make_tables())
+    svg = figure_bytes(fig, "svg").decode("utf-8")
+    pdf = figure_bytes(fig, "pdf")
+    png = figure_bytes(fig, "png", dpi=72)
+    assert "<dc:date>" not in svg
+    assert matplotlib.__version__ not in svg
+    assert b"/CreationDate" not in pdf and b"/Producer" not in pdf
+    assert matplotlib.__version__.encode() not in pdf
+    assert b"Software" not in png and matplotlib.__version__.encode() not in png
+
+
+def test_png_is_300_dpi():
+    png = figure_bytes(plots.segmentation_strip(make_tables()), "png")
+    # pHYs chunk: pixels per metre, 300 dpi = 11811 px/m
+    m = re.search(rb"pHYs(.{4})(.{4})\x01", png, re.S)
+    assert m and int.from_bytes(m.group(1), "big") == 11811
+
+
+def test_write_figures_skips_a_figure_whose_table_is_missing(tmp_path):
+    tables = make_tables()
+    del tables["quotes"]
+    results = {r.name: r for r in write_figures(tables, tmp_path, formats=("svg",))}
+    assert results["speakers"].paths == () and "quotes" in results["speakers"].skipped
+    assert results["segmentation"].skipped == ""
+    assert (tmp_path / "segmentation.svg").is_file()
+    assert not (tmp_path / "speakers.svg").exists()
+    listing = (tmp_path / "figures.txt").read_text(encoding="utf-8")
+    assert "segmentation\twritten" in listing
+    assert re.search(r"speakers\tskipped: .*quotes", listing)
+
+
+def test_write_figures_names_are_stable_and_all_formats_written(tmp_path):
+    results = write_figures(make_tables(), tmp_path)
+    written = sorted(p.name for r in results for p in r.paths)
+    assert "segmentation.pdf" in written and "segmentation.png" in written and "segmentation.svg" in written
+    assert "headline_agency.svg" in written
+    # no temporary files left behind by the atomic writes
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_save_figure_twice_same_bytes(tmp_path):
+    tables = make_tables()
+    (a,) = save_figure(plots.headline_agency(tables), tmp_path / "one", "x", formats=("pdf",))
+    (b,) = save_figure(plots.headline_agency(tables), tmp_path / "two", "x", formats=("pdf",))
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_cli_figures_writes_folder(tmp_path):
+    from framing.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Judge rejects bid\n\nThe judge said the bid failed on Monday.\n", encoding="utf-8")
+    (corpus / "two.txt").write_text("Company loses case\n\nThe company lost its case in court today.\n", encoding="utf-8")
+    out = tmp_path / "figs"
+    assert main(["figures", str(corpus), "--out", str(out)]) == 0
+    assert (out / "segmentation.svg").is_file() and (out / "segmentation.png").is_file()
+    # a non-empty folder is refused without --force
+    assert main(["figures", str(corpus), "--out", str(out)]) == 2

@@ -1,0 +1,116 @@
+"""Tests for framing.html_report: escaping, highlights at the right offsets, and a real browser render."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+from framing.html_report import Span, article_text, highlight, render_html, write_html
+from test_plots import TEXT_B, make_tables
+
+INJECTED = "<script>document.title='PWNED';document.body.appendChild(document.createElement('blink')).id='pwned'</script>"
+IMG = "<img src=x onerror=\"document.title='PWNED2'\">"
+
+
+def hostile_tables() -> dict[str, pd.DataFrame]:
+    tables = make_tables(headline_a=f"Judge {INJECTED} rejects bid")
+    tables["articles"].loc[1, "outlet"] = f"Alpha {IMG} Wire"
+    tables["quotes"].loc[0, "speaker_canonical"] = '"><script>alert(1)</script>'
+    return tables
+
+
+def test_script_in_headline_is_escaped():
+    page = render_html(hostile_tables(), figures=False)
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;" in page
+    assert "&lt;img src=x onerror=&quot;" in page
+
+
+def test_page_is_self_contained():
+    page = render_html(make_tables(), figures=True)
+    # nothing the browser would fetch: no src/href/url() pointing outside the page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page, re.I)
+    assert "url(http" not in page and "@import" not in page
+    assert "<script" not in page.lower()
+    assert "<svg" in page  # figures inlined
+
+
+def test_article_text_keeps_offsets():
+    tables = make_tables()
+    lines = tables["lines"][tables["lines"]["article_id"] == "b"]
+    text = article_text(lines)
+    for _, ln in lines.iterrows():
+        assert text[ln["start"]:ln["end"]] == ln["text"]
+    assert text == TEXT_B
+
+
+def test_quote_highlighted_exactly_by_speaker_type():
+    page = render_html(make_tables(), figures=False)
+    # the constructed quote: "we will appeal" said by an anonymous spokesperson
+    assert '<span class="q-anonymous quote role-body" title="body | A spokesperson (anonymous), verb: say">we will appeal</span>' in page
+
+
+def test_headline_agent_outlined():
+    page = render_html(make_tables(), figures=False)
+    assert '<span class="agent role-headline" title="headline | who acts in the headline">Judge</span>' in page
+
+
+def test_highlight_splits_overlaps_and_escapes():
+    out = highlight("a<b>c", [Span(0, 3, ("x",)), Span(2, 5, ("y",))])
+    assert out == '<span class="x">a&lt;</span><span class="x y">b</span><span class="y">&gt;c</span>'
+
+
+def test_out_of_range_offsets_do_not_crash():
+    tables = make_tables()
+    tables["quotes"].loc[0, ["start", "end"]] = [10_000, 10_050]
+    assert "Alpha Wire" in render_html(tables, figures=False)
+
+
+def test_render_is_deterministic():
+    tables = make_tables()
+    assert render_html(tables) == render_html(tables)
+
+
+def test_report_writes_html(tmp_path):
+    from framing.pipeline import Report
+    from framing.report import write_report
+
+    written = write_report(Report(tables=make_tables()), tmp_path)
+    assert tmp_path / "report.html" in written
+    assert 'id="side-by-side"' in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no headless Chromium found (install the Debian package 'chromium')")
+def test_rendered_in_headless_chromium(tmp_path):
+    page = tmp_path / "report.html"
+    write_html(hostile_tables(), page, figures=True)
+    flags = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    url = page.resolve().as_uri()
+    dom = subprocess.run([_chromium(), *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
+    assert 'id="side-by-side"' in dom  # the table was parsed and rendered into the DOM
+    assert "<title>How the outlets framed the story</title>" in dom  # the injected script did not retitle it
+    assert 'id="pwned"' not in dom and "<blink" not in dom.lower()
+    assert "PWNED2" not in dom.split("<title>")[1].split("</title>")[0]
+    assert "<script" not in dom.lower()
+    assert "&lt;script&gt;" in dom  # shown as text instead
+    shot = tmp_path / "shot.png"
+    subprocess.run([_chromium(), *flags, "--window-size=1000,1400", f"--screenshot={shot}", url],
+                   capture_output=True, timeout=120, cwd=tmp_path)
+    assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 10_000
