@@ -157,6 +157,19 @@ def main(path: str) -> None:
                       f"{fmt(v[4], v[2]):>9}")
             print()
 
+    print("precision by label kind (labels of all actors)")
+    print(f"  {'kind':<16}{'labels':>8}{'P(any)':>8}{'P(align)':>9}")
+    kinds = defaultdict(lambda: [0, 0, 0])
+    for st in stories:
+        for lb in st.labels:
+            hits = [g for g in gold[lb.article_id] if overlaps((lb.start, lb.end), (g["char_start"], g["char_end"]))]
+            k = kinds[lb.kind]
+            k[0] += 1
+            k[1] += bool(hits)
+            k[2] += any(g["chain"] in aligned[(st.story_id, lb.actor)] for g in hits)
+    for kind, (n, p_any, p_al) in sorted(kinds.items()):
+        print(f"  {kind:<16}{n:>8}{fmt(p_any, n):>8}{fmt(p_al, n):>9}")
+
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:

@@ -229,15 +229,18 @@ def _word_lists() -> dict[str, frozenset[str]]:
 # parsing and tone (cached per process)
 
 
+MAX_SENTENCE_CHARS = 20_000  # a longer "sentence" is mis-segmented text; only its start is parsed
+
+
 @lru_cache(maxsize=1024)
 def _parse(text: str, sentences: tuple[tuple[int, int], ...]) -> tuple:
-    """spaCy parses of each story sentence (same order as ``sentences``)."""
+    """spaCy parses of each story sentence (same order as ``sentences``; each cut at MAX_SENTENCE_CHARS)."""
     if not sentences:
         return ()
     from framing.nlp import load_model
 
     nlp = load_model()
-    limit = max(1, nlp.max_length - 1)
+    limit = max(1, min(nlp.max_length - 1, MAX_SENTENCE_CHARS))
     return tuple(nlp.pipe(text[a:b][:limit] for a, b in sentences))
 
 
