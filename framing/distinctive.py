@@ -5,9 +5,10 @@ log-odds ratio with an informative Dirichlet prior, divided by its standard erro
 Large positive ``z``: the outlet favours the term; large negative: the other outlets do.
 
 Terms are lower-cased words (letters, with inner apostrophes, hyphens or full stops as in "u.s";
-a trailing possessive "'s" is dropped; one-letter words are ignored) and two-word sequences. Stop words (scikit-learn's English list) are left out of the
-unigrams, and bigrams that begin or end with a stop word are left out ("the judge" is dropped,
-"district judge" kept), so the lists show content words; pass ``stop_words=()`` to keep everything.
+a trailing possessive "'s" is dropped; one-letter words are ignored) and two-word sequences. Stop
+words (scikit-learn's English list) are left out of the unigrams, and bigrams that begin or end
+with a stop word are left out ("the judge" is dropped, "district judge" kept), so the lists show
+content words; pass ``stop_words=()`` to keep everything. Counts n^i include unigrams and bigrams.
 
 Notes
 -----
@@ -16,7 +17,8 @@ Identifying the Content of Political Conflict", Political Analysis 16(4): 372-40
 ``y_w^i`` the count of term ``w`` in outlet ``i``, ``n^i`` the outlet's total count, ``j`` the
 other outlets pooled, and prior pseudo-counts ``alpha_w`` summing to ``alpha_0``:
 
-    delta_w = log[(y_w^i + a_w) / (n^i + a_0 - y_w^i - a_w)] - log[(y_w^j + a_w) / (n^j + a_0 - y_w^j - a_w)]
+    delta_w = log[(y_w^i + a_w) / (n^i + a_0 - y_w^i - a_w)]
+              - log[(y_w^j + a_w) / (n^j + a_0 - y_w^j - a_w)]
     var(delta_w) ~= 1 / (y_w^i + a_w) + 1 / (y_w^j + a_w)
     z_w = delta_w / sqrt(var(delta_w))
 
