@@ -358,29 +358,39 @@ _RELATIVE = {"who", "which", "that"}
 
 
 @lru_cache(maxsize=1)
-def _name_patterns() -> tuple[re.Pattern, ...]:
+def _name_patterns() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
     cues = _cues()
     suffix = "|".join(re.escape(s) for s in cues.get("org_suffix", ()))
-    nouns = "|".join(re.escape(s) for s in cues.get("org_noun", ()))
+    owned = "|".join(re.escape(s) for s in cues.get("org_possession", ()))
     titles = "|".join(re.escape(s) for s in cues.get("person_title", ()))
     name = r"[A-Z][\w&-]*"
-    org = (
+    strong = (
         re.compile(rf"\b((?:{name}\s+){{0,3}}{name}),?\s+(?:{suffix})\b"),
         re.compile(rf"\b({name})\.(?:com|net|org|io)\b"),
-        re.compile(rf"\b({name})(?:'s|\u2019s|'|\u2019)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b"),
         re.compile(rf"\b({name})\s+(?:CEO|spokesperson|spokesman|spokeswoman|chief executive)\b"),
     )
+    weak = re.compile(
+        rf"\b({name})(?:'s|\u2019s|'|\u2019)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{owned})\b", re.IGNORECASE
+    )
     person = re.compile(rf"\b(?:{titles})\.?\s+((?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w'-]+)")
-    return (*org, person)
+    return strong, weak, person
 
 
 def _name_types(text: str, docs) -> tuple[set[str], set[str]]:
-    """Names the text treats as organisations, and names it treats as persons."""
-    *org_res, person_re = _name_patterns()
+    """Names the text treats as organisations, and names it treats as persons.
+
+    Organisation: once with a legal-form suffix ("Acme Inc."), a domain ("acme.com") or a
+    company role ("Acme CEO"), or twice with something only organisations have ("Acme's
+    servers", "Acme's users"). Person: after a title ("Judge Ann Lee"), or inside a personal
+    name of two or more words that spaCy tags PERSON. Person evidence wins.
+    """
+    strong, weak, person_re = _name_patterns()
     orgs, persons = set(), set()
-    for rx in org_res:
+    for rx in strong:
         for m in rx.finditer(text):
             orgs.update(m.group(1).split())
+    owned = Counter(m.group(1) for m in weak.finditer(text) if m.group(1)[0].isupper())
+    orgs.update(n for n, k in owned.items() if k >= 2)
     for m in person_re.finditer(text):
         persons.update(w.strip(".") for w in m.group(1).split())
     suffixes = set(_cues().get("org_suffix", ()))

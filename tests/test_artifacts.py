@@ -68,6 +68,15 @@ def test_people_and_it_are_not_flagged():
     assert pronoun_artifacts(text, min_repeats=1) == []
 
 
+def test_organisation_known_from_what_it_owns():
+    owned = "Zeta's servers went dark on Monday. Zeta's users moved elsewhere.\n"
+    claims = "Zeta said he would sue. Zeta added that his lawyers were ready."
+    assert [a.text for a in pronoun_artifacts(owned + claims)] == ["he", "his"]
+    # one such mention is not enough: people have websites too
+    once = "Zeta's website went dark on Monday.\n" + claims
+    assert pronoun_artifacts(once) == []
+
+
 def test_pronoun_in_reporting_clause_does_not_take_antecedent_from_quote():
     text = (
         "Judge Ann Lee ruled on Friday.\n"
