@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 import pandas as pd
@@ -95,6 +95,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _ORG_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -216,7 +217,7 @@ class StoryActors:
 @lru_cache(maxsize=1)
 def _word_lists() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = defaultdict(set)
-    text = resources.files("framing.data").joinpath("actor_words.tsv").read_text(encoding="utf-8")
+    text = (DATA_DIR / "actor_words.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -25,12 +25,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Mapping, NamedTuple
 
 import pandas as pd
 
-from framing.actors import StoryText, _group_stories, _parse, find_actors
+from framing.actors import DATA_DIR, StoryText, _group_stories, _parse, find_actors
 
 __all__ = ["TopicPresence", "topic_presence", "omissions", "outlet_similarity", "COLUMNS"]
 
@@ -89,7 +88,7 @@ def _phrase_words(tokens) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _light_nouns() -> frozenset[str]:
-    text = resources.files("framing.data").joinpath("actor_topic_light_nouns.tsv").read_text(encoding="utf-8")
+    text = (DATA_DIR / "actor_topic_light_nouns.tsv").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
