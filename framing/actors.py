@@ -245,19 +245,16 @@ def _parse(text: str, sentences: tuple[tuple[int, int], ...]) -> tuple:
     return tuple(nlp.pipe(text[a:b][:limit] for a, b in sentences))
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 @lru_cache(maxsize=65536)
 def sentence_tone(sentence: str) -> float:
-    """VADER compound score of one sentence (-1 to +1); NaN for a blank sentence."""
-    if not sentence or not sentence.strip():
-        return math.nan
-    return float(_vader().polarity_scores(sentence)["compound"])
+    """VADER compound score of one sentence (-1 to +1); NaN for a blank sentence.
+
+    The same scorer as the sentence table (:func:`framing.tone.polarity`), so an actor's tone is
+    the mean of the very scores shown for its sentences.
+    """
+    from framing.tone import polarity
+
+    return float(polarity(sentence)["compound"])
 
 
 # ---------------------------------------------------------------------------------------------
