@@ -197,6 +197,8 @@ def punctuation_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
 
 
 _OPEN2, _CLOSE2 = "\u201c", "\u201d"
+# a closing single mark: \u2019 not followed by a letter (so not the apostrophe of "it\u2019s")
+_SINGLE_CLOSE = re.compile(r"\u2019(?![A-Za-z])")
 
 
 def quote_mark_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
@@ -204,8 +206,9 @@ def quote_mark_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
 
     The double marks of each paragraph are paired left to right: an opening mark while a
     quotation is open closes it (orientation error), a closing mark while none is open opens
-    one (orientation error). A correctly facing opening mark followed by a space, or closing
-    mark preceded by one, is a spacing error; so is an opening single mark followed by a space.
+    one (orientation error); so is an opening single mark never closed in its paragraph. A
+    correctly facing opening mark followed by a space, or closing mark preceded by one, is a
+    spacing error; so is an opening single mark followed by a space.
     Straight marks have no orientation and are not judged.
     """
     starts = _line_starts(text)
@@ -221,6 +224,9 @@ def quote_mark_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
             ch = text[i]
             if ch == "\u2018" and i + 1 < e and text[i + 1] in " \t":
                 add("quote_mark_spacing", i, "space after an opening single quotation mark")
+                continue
+            if ch == "\u2018" and i + 1 < e and text[i + 1].isalpha() and not _SINGLE_CLOSE.search(text, i + 1, e):
+                add("quote_mark_orientation", i, "opening single mark \u2018 never closed in its paragraph")
                 continue
             if ch not in (_OPEN2, _CLOSE2):
                 continue

@@ -144,6 +144,12 @@ def test_quote_mark_orientation_and_spacing():
     assert arts[2].line_no == 2
 
 
+def test_unclosed_single_mark():
+    text = "The court rejects AWS \u2018obligation to host such content.\nHe said \u2018no way,\u2019 and left in the \u201890s."
+    arts = quote_mark_artifacts(text)
+    assert [(a.kind, a.offset) for a in arts] == [("quote_mark_orientation", text.index("\u2018obligation"))]
+
+
 def test_opening_mark_at_paragraph_end_and_nested_marks():
     text = "He called them \u201cliars. \u201c\nNext paragraph."
     assert kinds(quote_mark_artifacts(text)) == ["quote_mark_orientation"]
