@@ -1066,16 +1066,94 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             continue
         if not _is_cue(tok, lex):
             continue
-        comp = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
-        if not comp:
-            continue
-        child = comp[0]
-        if any(_inside(t, quotes) for t in child.subtree):
-            continue
-        cs, ce = _content_span(doc, us, child, tok)
-        drafts.append(_Draft("indirect", [(cs, ce)], _subject_of(tok), tok, None, us))
+        pieces = _indirect_content(doc, us, tok, quotes)
+        if pieces:
+            spk = _subject_of(tok)
+            if spk is not None and _inside(spk, quotes):
+                spk = None
+            drafts.append(_Draft("indirect", pieces, spk, tok, None, us))
 
     return drafts
+
+
+_TO_INFINITIVE = {"urge", "vow", "pledge", "promise", "threaten", "demand", "ask", "tell", "call", "agree", "plan", "want", "hope", "expect", "refuse", "decline", "offer", "propose", "warn", "advise", "order"}
+_NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
+_OBJECT_GROUPS = {"criticism", "naming", "commitment", "request"}
+
+
+def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
+    """What a reporting verb outside quotation marks reports, as raw character pieces.
+
+    A that-clause on either side ("X said (that) ...", "..., officials said"), a parenthetical
+    frame ("The plan, he said, is ..."), an infinitive for verbs of commitment and request
+    ("vowed to ..."), or the object of verbs of criticism and naming ("slammed the plan").
+    """
+    lemma = verb.lemma_.lower()
+    group = _verb_group(lemma)
+    kids = list(verb.children)
+    comp = [c for c in kids if c.dep_ == "ccomp"]
+    if comp:
+        child = comp[0]
+        if child.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            return []
+        if any(_inside(t, quotes) for t in child.subtree):
+            # keep the clause up to a quoted branch (a nested, separately attributed statement)
+            drop = set()
+            for c in child.children:
+                if any(_inside(t, quotes) for t in c.subtree):
+                    drop.update(t.i for t in c.subtree)
+            toks = [t for t in child.subtree if t.i not in drop and not _inside(t, quotes)]
+            runs = _runs(doc, base, toks)
+            return runs[:1] if runs and not _inside(child, quotes) else []
+        return [_content_span(doc, base, child, verb)]
+    if any(_inside(t, quotes) for t in verb.subtree if t.i != verb.i):
+        return []
+    if verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in kids) and group in ("speech", "writing", "stance", "belief"):
+        head = verb.head
+        frame = {t.i for t in verb.subtree}
+        toks = [t for t in head.subtree if t.i not in frame and not (t.is_punct and t.i == max(x.i for x in head.subtree))]
+        if any(_inside(t, quotes) for t in toks):
+            return []
+        return _runs(doc, base, toks)
+    if lemma in _TO_INFINITIVE:
+        x = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i and any(g.lower_ == "to" for g in c.children)]
+        if x:
+            s, e = _content_span(doc, base, x[0], verb)
+            obj = [c for c in kids if c.dep_ in ("dobj",) and verb.i < c.i < x[0].i]
+            if obj:
+                s = min(s, base + obj[0].idx)
+            return [(s, e)]
+    if lemma in ("call", "push", "press", "argue", "plead", "lobby", "campaign", "rail", "speak", "warn"):
+        # "called for the repeal of ...", "called on Congress to act", "warned against ..."
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on", "against") and c.i == verb.i + 1 + sum(1 for k in kids if k.dep_ == "prt"):
+                toks = [t for t in c.subtree if t.i != c.i]
+                x = [k for k in kids if k.dep_ in ("xcomp", "advcl") and k.i > c.i]
+                if x:
+                    toks += list(x[0].subtree)
+                if toks:
+                    return [(base + min(t.idx for t in toks), base + max(t.idx + len(t.text) for t in toks))]
+    if group in _OBJECT_GROUPS or (group in ("speech", "stance", "concession") and lemma not in _NO_OBJECT):
+        obj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+        if obj and any(c.dep_ == "nsubj" for c in kids):
+            return [_content_span(doc, base, obj[0], verb)]
+    return []
+
+
+def _runs(doc, base: int, toks) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as raw character pieces."""
+    toks = sorted(toks, key=lambda t: t.i)
+    out: list[tuple[int, int]] = []
+    prev = None
+    for t in toks:
+        if t.is_punct and (prev is None):
+            continue
+        if prev is not None and t.i == prev.i + 1:
+            out[-1] = (out[-1][0], base + t.idx + len(t.text))
+        else:
+            out.append((base + t.idx, base + t.idx + len(t.text)))
+        prev = t
+    return [(s, e) for s, e in out if any(c.isalnum() for c in doc.text[s - base : e - base])]
 
 
 def _according_content(doc, base: int, tok, spk):
@@ -1167,7 +1245,7 @@ def _entity_text(toks, head, labels) -> str:
 
 def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """(canonical speaker, speaker type) for a speaker mention; records named speakers."""
-    text = " ".join(t.text for t in toks)
+    text = head.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
     low = head.lower_
     words = frozenset(t.lower_ for t in toks)
     ents = {t.ent_type_ for t in toks if t.ent_type_}
@@ -1192,6 +1270,8 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     titled = any(t.lower_ in _TITLES for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
+    elif head.pos_ == "PROPN" and head.lower_ in actors.names:
+        result = (actors.names[head.lower_], "person")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         org = _entity_text(toks, head, _ORG_LABELS) or text
         result = (re.sub(r"^(?:the|The)\s+", "", _strip_title(org)), "organisation")
