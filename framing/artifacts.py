@@ -26,9 +26,9 @@ Five kinds of evidence, each a general rule (no outlet's strings):
 
 Score: ``translation_artifact_score`` = pieces of evidence per 1,000 words, every piece
 weighing 1. Edited English news scores near 0 -- on BASIL's Fox/NYT/HuffPost articles a
-mean of 0.10 (development half of the stories) and 0.25 (held-out half) per 1,000 words,
-5-7% of articles above 0, mostly from typos such as an unclosed quotation -- while the
-machine-translated seed scores about 29, with seven kinds of evidence at once.
+mean of 0.11 (development half of the stories) and 0.27 (held-out half) per 1,000 words,
+5-9% of articles above 0, mostly from typos such as an unclosed quotation -- while the
+machine-translated seed scores about 30, with seven kinds of evidence at once.
 
 Notes
 -----
