@@ -775,6 +775,14 @@ def _post_frame(text: str, q: _Quote, after, after_words, lex):
         # inverted "said X": the noun right after the verb
         nxt = _adjacent_noun(after, after.index(verb))
         spk = nxt or spk
+    elif spk is not None and spk.i > verb.i:
+        # "“...,” Flynn, a top surrogate, said Thursday on Fox": the subject stands before the verb
+        front = [t for t in after if t.i < verb.i and _plausible_speaker(t) and t.dep_ not in ("pobj", "npadvmod", "poss")]
+        if front:
+            head = front[0]
+            while head.head.i != head.i and head.head.i < verb.i and head.head in front:
+                head = head.head
+            spk = head
     return verb, spk
 
 
@@ -904,6 +912,21 @@ def _looks_like_title(text: str, q: _Quote, before) -> bool:
     return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
 
 
+_LABEL = re.compile(r"[\"“'`]+\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})\s*(:)\s")
+
+
+def _speaker_label(doc, text: str, q: _Quote):
+    """A transcript turn opening with an upper-case speaker label: (label head token, colon span)."""
+    m = _LABEL.match(text, q.start, q.end)
+    if m is None or len(m.group(1)) < 2:
+        return None
+    label_end = m.end(1)
+    toks = [t for t in doc[q.t0 : q.t1] if q.base + t.idx < label_end and q.base + t.idx >= m.start(1)]
+    if not toks:
+        return None
+    return toks[-1], (m.start(2), m.end(2))
+
+
 def _first_char(text: str, start: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
@@ -945,6 +968,15 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
     for n, q in enumerate(quotes):
         prev = quotes[n - 1] if n else None
         nxt = quotes[n + 1] if n + 1 < len(quotes) else None
+        label = _speaker_label(doc, text, q)
+        if label is not None:
+            # interview transcript turn: "WALLACE: Let's start with ..."
+            spk, colon = label
+            d = _Draft("direct", [(q.start, q.end)], spk, None, None, us)
+            d.cue_span = colon
+            drafts.append(d)
+            last_direct = carry = d
+            continue
         if q.continues and open_draft is not None:
             open_draft.pieces.append((q.start, q.end))
             last_direct = open_draft
@@ -1270,7 +1302,7 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     titled = any(t.lower_ in _TITLES for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
-    elif head.pos_ == "PROPN" and head.lower_ in actors.names:
+    elif head.pos_ == "PROPN" and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
         result = (actors.names[head.lower_], "person")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         org = _entity_text(toks, head, _ORG_LABELS) or text
