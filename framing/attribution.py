@@ -594,28 +594,30 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         ctx = _next_context(doc, us, ue, paras[k], quotes, new, left_open, lex, text)
 
     line_starts = _line_starts(text)
-    all_quotes = sorted(q for spans, _, _ in scans for q in spans)
+    quoted = bytearray(len(text))  # 1 where a character lies inside quotation marks
+    for spans, _, _ in scans:
+        for qs, qe in spans:
+            quoted[qs:qe] = b"\x01" * (qe - qs)
     for d in drafts:
-        d.kind = _kind_by_marks(text, d.pieces, all_quotes, d.kind)
+        d.kind = _kind_by_marks(text, d.pieces, quoted, d.kind)
     out = [_finish(d, text, lex, actors, line_starts) for d in drafts]
     out = [a for a in out if a is not None]
     out.sort(key=lambda a: (a.start, a.end))
     return out
 
 
-def _kind_by_marks(text: str, pieces, quotes: list[tuple[int, int]], kind: str) -> str:
+def _kind_by_marks(text: str, pieces, quoted: bytearray, kind: str) -> str:
     """direct when every letter/digit of the content is inside quotation marks, mixed when some are."""
     if kind == "partial":
         return kind
     inside = outside = 0
     for s, e in pieces:
         for i in range(s, e):
-            if not text[i].isalnum():
-                continue
-            if any(qs <= i < qe for qs, qe in quotes if qs <= e and qe >= s):
-                inside += 1
-            else:
-                outside += 1
+            if text[i].isalnum():
+                if quoted[i]:
+                    inside += 1
+                else:
+                    outside += 1
     if inside and not outside:
         return "direct"
     if inside and outside:

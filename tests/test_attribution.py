@@ -334,3 +334,78 @@ def test_records_match_columns():
     rows = to_records(attributions(text))
     assert rows
     assert set(rows[0]) == set(COLUMNS["quotes"]) - {"article_id", "outlet"}
+
+
+# --------------------------------------------------------------------------- more constructed rules
+
+
+def test_dash_credit_names_the_speaker():
+    text = "Readers wrote in.\n“He represents our greatest shame.” ― Sonya Herridge"
+    (a,) = [a for a in attributions(text) if a.kind == "direct"]
+    assert a.speaker == "Sonya Herridge"
+    assert a.reporting_verb is None
+    assert text[a.verb_start : a.verb_end] == "―"
+
+
+def test_transcript_label_is_the_speaker():
+    text = 'The exchange went as follows.\n\n"WALLACE: Will he attend the debate tomorrow?\n\n"PENCE: He will not."'
+    attrs = [a for a in attributions(text) if a.kind == "direct"]
+    assert [a.speaker for a in attrs] == ["WALLACE", "PENCE"]
+    assert text[attrs[0].verb_start : attrs[0].verb_end] == ":"
+
+
+def test_inverted_frame_after_full_stop():
+    text = "“Russia, if you are listening, I hope you find the emails.” Trump said."
+    (a,) = [a for a in attributions(text) if a.kind == "direct"]
+    assert a.speaker == "Trump" and a.reporting_verb == "say"
+
+
+def test_quote_followed_by_narrative_is_not_attributed_to_it():
+    # the quotation ends its sentence; the next sentence's verb introduces something else
+    text = "Amazon said the case “is about Parler’s unwillingness to remove content.” Parler then responded by arguing that AWS was biased."
+    attrs = attributions(text)
+    case = _one(attrs, text, "is about Parler")
+    assert case.kind == "mixed" and case.speaker == "Amazon"
+
+
+def test_parenthetical_frame_gives_two_pieces():
+    text = "The plan, the mayor said, will cost far more than expected."
+    (a,) = attributions(text)
+    assert a.kind == "indirect" and a.speaker == "the mayor"
+    assert len(a.pieces) == 2
+    assert text[a.pieces[0][0] : a.pieces[0][1]] == "The plan"
+
+
+def test_markup_attributes_are_not_quotes():
+    text = 'See <tweet tweet-id="783499116076687360"><tweet/> for details.'
+    assert quotation_spans(text) == []
+
+
+def test_title_in_running_text_is_not_speech():
+    text = "Pence said on CNN’s “State of the Union” that the campaign was doing well."
+    attrs = attributions(text)
+    title = _one(attrs, text, "State of the Union")
+    assert title.kind == "partial"
+
+
+# --------------------------------------------------------------------------- robustness
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["“", "”", '"', "‘", "’", "'", "''", " ", "\n", "\n\n", ",", ".", ":", " ― ", "said", "she", "Smith", "told", "according to", "that", "We won", "<b>", "AWS'"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_random_marks_never_raise_and_offsets_are_valid(parts):
+    text = " ".join(parts)
+    for s, e in quotation_spans(text):
+        assert 0 <= s < e <= len(text)
+    for a in attributions(text):
+        assert a.kind in ("direct", "partial", "mixed", "indirect")
+        assert 0 <= a.start < a.end <= len(text)
+        assert all(a.start <= s < e <= a.end for s, e in a.pieces)
+        if a.speaker_start is not None:
+            assert text[a.speaker_start : a.speaker_end] == a.speaker
+        assert 1 <= a.line_no <= text.count("\n") + 1
