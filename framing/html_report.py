@@ -116,6 +116,15 @@ def article_spans(report, article_id: str, text: str) -> list[Span]:
             pos = text[hs:he].lower().find(agent.strip().lower())
             if pos >= 0:
                 spans.append(Span(hs + pos, hs + pos + len(agent.strip()), ("agent",), "who acts in the headline"))
+    artifacts = tables.get("artifacts")
+    if artifacts is not None and not artifacts.empty and {"article_id", "offset", "text"} <= set(artifacts.columns):
+        own = artifacts[artifacts["article_id"].astype(str) == article_id]
+        for _, a in own.iterrows():
+            found = str(a["text"])
+            rng = _valid(a["offset"], pd.to_numeric(a["offset"], errors="coerce") + len(found), n)
+            if rng and text[rng[0]:rng[1]] == found:  # only where the artifact is the raw text itself
+                note = a.get("note") or a.get("kind") or "translation artifact"
+                spans.append(Span(*rng, ("artifact",), f"artifact: {note}"))
     quotes = tables.get("quotes")
     if quotes is not None and not quotes.empty and {"article_id", "start", "end"} <= set(quotes.columns):
         own = quotes[quotes["article_id"].astype(str) == article_id]
@@ -214,7 +223,8 @@ def _legend_html() -> str:
     items = [f'<span class="quote q-{_css_name(t)}">{_esc(t.replace("_", " "))}</span>' for t in SPEAKER_TYPE_COLORS]
     return (
         '<p class="legend">Quotations by kind of speaker: ' + " ".join(items)
-        + ' · <span class="agent">who acts in the headline</span>'
+        + ' · <span class="agent">who acts in the headline</span> · <span class="speaker">speaker</span>'
+        + ' · <span class="artifact">translation artifact</span>'
         + ' · <span class="role-furniture">page furniture</span>, <span class="role-caption">captions</span>, '
         + '<span class="role-byline">bylines</span> and <span class="role-dateline">datelines</span> in grey.</p>'
     )
@@ -260,6 +270,7 @@ def _css() -> str:
         "".join(f".role-{r}{{color:#8a8a8a;background:#f4f4f4}}" for r in _FURNITURE_ROLES),
         ".agent{outline:2px solid #0072B2;outline-offset:1px}",
         ".speaker{text-decoration:underline;text-decoration-thickness:2px}",
+        ".artifact{text-decoration:underline wavy #D55E00}",
         ".legend span{padding:0 0.25rem;margin-right:0.2rem}",
     ]
     rules += [f".q-{_css_name(t)}{{background:{c}55}}" for t, c in SPEAKER_TYPE_COLORS.items()]

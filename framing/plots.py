@@ -145,12 +145,12 @@ FEATURE_LABELS = {
     "smog_index": "SMOG index",
     "words_per_sentence": "Words per sentence",
     "syllables_per_word": "Syllables per word",
-    "hedge_rate": "Hedges",
+    "hedge_rate": "Hedges per 1,000 words",
     "factive_rate": "Factive verbs",
     "assertive_rate": "Assertive verbs",
     "implicative_rate": "Implicative verbs",
     "intensifier_rate": "Intensifiers",
-    "loaded_rate": "Loaded words",
+    "loaded_rate": "Loaded words per 1,000 words",
     "frame_legal_rate": "Legal frame cues",
     "frame_violence_rate": "Violence frame cues",
     "frame_free_speech_rate": "Free-speech frame cues",
@@ -158,7 +158,7 @@ FEATURE_LABELS = {
     "n_shared_quotes": "Quotations shared with other outlets",
     "n_exclusive_quotes": "Quotations no other outlet has",
     "quote_fidelity_mean": "Quote fidelity (1 = verbatim)",
-    "translation_artifact_score": "Translation artifacts score",
+    "translation_artifact_score": "Translation artifacts per 1,000 words",
 }
 
 #: Rows of the side-by-side table, in order (columns missing from a run are left out).
@@ -668,7 +668,7 @@ def reporting_verb_classes(report, *, width: float = COLUMN_WIDTH):
         ax.invert_yaxis()
         ax.set_xlabel("Attributed statements")
         _title(fig, "How speech is reported: neutral or evaluative verbs")
-        ax.legend(loc="lower right", handlelength=1)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, handlelength=1, columnspacing=0.8, borderaxespad=0.2)
         caption(fig, _n_articles(report), "Evaluative: claim, admit, insist ...; neutral: say, tell, write ...")
     return fig
 
@@ -776,12 +776,12 @@ def language_cues(report, *, width: float = COLUMN_WIDTH):
                 continue
             col = cols[k]
             ax.barh(range(len(arts)), table[col].fillna(0).to_numpy(), color=list(arts["color"]), height=0.7)
-            ax.set_title(FEATURE_LABELS.get(col, col), fontsize=6.5, fontweight="normal")
+            ax.set_title(FEATURE_LABELS.get(col, col).replace(" per 1,000 words", ""), fontsize=6.5, fontweight="normal")
             ax.tick_params(labelsize=5.5)
         axes[0, 0].set_yticks(range(len(arts)), _short_labels(arts["label"]))
         axes[0, 0].invert_yaxis()
         _title(fig, "Word choice: hedges, loaded words, frame cues")
-        caption(fig, len(arts), "Bars: rate per the data dictionary (framing columns articles).")
+        caption(fig, len(arts), "Bars: hits per 1,000 story words.")
     return fig
 
 
@@ -948,10 +948,18 @@ def outlet_similarity(report) -> pd.DataFrame:
     Term weighting follows Salton and Buckley (1988), "Term-weighting approaches in automatic text
     retrieval"; scikit-learn's ``TfidfVectorizer`` with English stop words removed.
     """
-    if "similarity" in tables_of(report):
-        sim = tables_of(report)["similarity"]
-        if {"outlet_a", "outlet_b", "similarity"} <= set(sim.columns):
-            return sim.pivot_table(index="outlet_a", columns="outlet_b", values="similarity")
+    arts = _article_frame(report)
+    given = tables_of(report).get("outlet_similarity")
+    if given is not None and "outlet" in given.columns and not given.empty and arts["outlet_name"].is_unique:
+        # the pipeline's own matrix (framing.omissions.outlet_similarity): same method, outlets by name
+        to_label = dict(zip(arts["outlet_name"], arts["label"]))
+        sim = given.set_index("outlet")
+        order = [o for o in arts["outlet_name"] if o in sim.index and o in sim.columns]
+        if order:
+            sim = sim.loc[order, order].astype(float)
+            sim.index = [to_label[o] for o in order]
+            sim.columns = [to_label[o] for o in order]
+            return sim
     texts = _story_texts(report)
     if (texts.str.strip() == "").all():
         raise MissingData("no story text to compare")
@@ -986,7 +994,7 @@ def outlet_similarity_heatmap(report, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-_SCORE_COLUMNS = ("score", "keyness", "log_odds", "z", "zscore", "weight", "tfidf", "llr", "g2")
+_SCORE_COLUMNS = ("z", "zscore", "score", "keyness", "log_odds", "weight", "tfidf", "llr", "g2")
 
 
 def distinctive_terms(report, *, top: int = 5, width: float = COLUMN_WIDTH):
@@ -1027,7 +1035,9 @@ def distinctive_terms(report, *, top: int = 5, width: float = COLUMN_WIDTH):
             ax.tick_params(axis="x", labelsize=5)
             ax.set_title(_wrap(labels[k], 26), fontsize=6, fontweight="normal", color=colors[labels[k]])
         _title(fig, "Words each outlet uses more than the others")
-        caption(fig, len(arts), f"Bars: {score} from the terms table.")
+        note = ("Bars: z-score of the weighted log-odds ratio (Monroe, Colaresi and Quinn 2008)." if score == "z"
+                else f"Bars: {score} from the terms table.")
+        caption(fig, len(arts), note)
     return fig
 
 
@@ -1058,6 +1068,73 @@ def quote_fidelity(report, *, width: float = COLUMN_WIDTH):
         ax.set_xlabel("Agreement with the most common wording\n(1 = word for word)")
         _title(fig, "Are shared quotations rendered word for word?")
         caption(fig, len(arts), "Dots: quotations other outlets also carry.")
+    return fig
+
+
+def top_terms(report, *, n: int = 8) -> pd.DataFrame:
+    """Each outlet's ``n`` most distinctive terms (by the ``terms`` table's score), outlets as columns."""
+    terms = require(report, "terms", ["term"])
+    score = next((c for c in _SCORE_COLUMNS if c in terms.columns), None)
+    who = "outlet" if "outlet" in terms.columns else "article_id"
+    if score is None or who not in terms.columns:
+        raise MissingData("table 'terms' has no score or outlet column")
+    arts = _article_frame(report)
+    key = "outlet_name" if who == "outlet" else "article_id"
+    to_label = dict(zip(arts[key], arts["label"]))
+    cols = {}
+    for name in arts[key]:
+        own = terms[terms[who].astype(str) == str(name)]
+        own = own.assign(_s=pd.to_numeric(own[score], errors="coerce")).sort_values(["_s", "term"], ascending=[False, True])
+        cols[to_label[name]] = own["term"].astype(str).head(n).tolist() + [""] * max(0, n - len(own))
+    table = pd.DataFrame(cols, index=range(1, n + 1))
+    table.index.name = "rank"
+    return table
+
+
+def topic_coverage_table(report, *, top: int = 20) -> pd.DataFrame:
+    """Topics x outlets: True where the outlet's story mentions the topic (topics not every outlet has first)."""
+    topics = require(report, "topics", ["topic", "present"])
+    arts = _article_frame(report)
+    t = topics.copy()
+    if "article_id" in t:
+        t["label"] = t["article_id"].astype(str).map(dict(zip(arts["article_id"], arts["label"])))
+    else:
+        t["label"] = t["outlet"].astype(str).map(dict(zip(arts["outlet_name"], arts["label"])))
+    t["present"] = t["present"].astype(bool)
+    table = t.pivot_table(index="topic", columns="label", values="present", aggfunc="max", fill_value=False)
+    table = table.reindex(columns=[l for l in arts["label"] if l in table.columns], fill_value=False).astype(bool)
+    n = table.sum(axis=1)
+    order = sorted(table.index, key=lambda k: (int(n[k]) == table.shape[1], -int(n[k]), str(k)))[:top]
+    out = table.loc[order]
+    out.index.name = None
+    out.columns.name = None
+    return out
+
+
+def topic_coverage(report, *, top: int = 20, width: float = COLUMN_WIDTH):
+    """Grid: which outlets mention which topics (actors and key phrases); gaps are possible omissions."""
+    table = topic_coverage_table(report, top=top)
+    if table.empty:
+        raise MissingData("table 'topics' has no rows")
+    arts = _article_frame(report)
+    colors = dict(zip(arts["label"], arts["color"]))
+    with style():
+        fig = _figure(0.9 + 0.17 * len(table) + 0.5, width=width)
+        ax = fig.add_subplot()
+        for c, label in enumerate(table.columns):
+            rows = [r for r in range(len(table)) if table.iat[r, c]]
+            ax.scatter([c] * len(rows), rows, s=22, marker="s", color=colors.get(label, "#555555"))
+            missing = [r for r in range(len(table)) if not table.iat[r, c]]
+            ax.scatter([c] * len(missing), missing, s=22, marker="s", facecolors="none", edgecolors="#BBBBBB", linewidths=0.6)
+        ax.set_xlim(-0.6, table.shape[1] - 0.4)
+        ax.set_ylim(len(table) - 0.5, -0.5)
+        _outlet_xticks(ax, table.columns)
+        ax.set_yticks(range(len(table)), [_wrap(t, 30, max_lines=1) for t in table.index], fontsize=5.5)
+        ax.tick_params(length=0)
+        for sp in ax.spines.values():
+            sp.set_visible(False)
+        _title(fig, "Who mentions what: topics across outlets")
+        caption(fig, len(arts), "Filled: the story mentions the topic; empty: it does not. Topics some outlets leave out come first.")
     return fig
 
 
@@ -1277,7 +1354,7 @@ def findings_quotes_across_outlets(report) -> str:
         if not f.empty:
             worst = f.sort_values(["fidelity", "article_id"]).iloc[0]
             out.append(f"- Least faithful rendering: {worst.get('outlet', worst['article_id'])} "
-                       f"(fidelity {worst['fidelity']:.2f}) of “{str(worst.get('quote', ''))[:120]}”.")
+                       f"(fidelity {worst['fidelity']:.2f}) of “{textwrap.shorten(str(worst.get('quote', '')), 120, placeholder=' …')}”.")
     arts = _article_frame(report)
     e = _extremes(arts, "translation_artifact_score")
     if e:
@@ -1344,5 +1421,6 @@ FIGURES: dict[str, Callable] = {
     "quote_fidelity": quote_fidelity,
     "outlet_similarity": outlet_similarity_heatmap,
     "distinctive_terms": distinctive_terms,
+    "topic_coverage": topic_coverage,
 }
-__all__ += ["load_report", "furniture_lines", "draw", "show_table", "show_side_by_side", "show_markdown", "column_notes", "FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
+__all__ += ["top_terms", "topic_coverage_table", "topic_coverage", "load_report", "furniture_lines", "draw", "show_table", "show_side_by_side", "show_markdown", "column_notes", "FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
