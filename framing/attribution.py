@@ -364,6 +364,11 @@ class _Actors:
             cands += [a for a in self.entities if a.pos < pos and a.type in types]
         return max(cands, key=lambda a: a.pos) if cands else None
 
+    def described(self, pos: int, words: set[str]) -> _Actor | None:
+        """The latest actor before ``pos`` described with all of ``words`` ("social media")."""
+        cands = [a for a in self.entities + self.speakers if a.pos < pos and words <= a.heads]
+        return max(cands, key=lambda a: a.pos) if cands else None
+
     def by_word(self, pos: int, word: str) -> _Actor | None:
         cands = [a for a in self.speakers + self.entities if a.pos < pos and word in a.heads]
         return max(cands, key=lambda a: a.pos) if cands else None
@@ -659,24 +664,31 @@ def _quotes_in_doc(doc, base: int, spans) -> list[_Quote]:
 
 
 def _register_entities(doc, base: int, actors: _Actors) -> None:
+    """Record the article's named persons and organisations with the words that describe them.
+
+    Descriptors are the title or description in front of the name ("U.S. District Judge",
+    "the conservative-friendly social media app") and an appositive after it ("Parler, a social
+    media website"); they let "the judge" or "the social media company" find their antecedent.
+    """
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS:
-            canon = actors.person_canonical(ent.text)
-            actors.entities.append(_Actor(base + ent.start_char, canon, "person", ent.text, frozenset(w.lower() for w in ent.text.split())))
-        elif ent.label_ in ("ORG",):
-            canon = re.sub(r"^(?:the|The)\s+", "", _strip_title(ent.text))
-            actors.entities.append(_Actor(base + ent.start_char, canon, "organisation", ent.text, frozenset(w.lower() for w in ent.text.split())))
-    # titles with names ("U.S. District Judge Barbara Rothstein") make role nouns resolvable
-    for ent in doc.ents:
-        if ent.label_ in _PERSON_LABELS and ent.start > 0:
-            titles = []
-            i = ent.start - 1
-            while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN") or doc[i].lower_ in _TITLES) and doc[i].ent_type_ != "PERSON" and ent.start - i <= 4:
-                titles.append(doc[i].lower_)
-                i -= 1
-            if titles:
-                canon = actors.person_canonical(ent.text)
-                actors.entities.append(_Actor(base + ent.start_char, canon, "person", ent.text, frozenset(titles + [w.lower() for w in ent.text.split()])))
+            kind, canon = "person", actors.person_canonical(ent.text)
+        elif ent.label_ == "ORG":
+            kind, canon = "organisation", re.sub(r"^(?:the|The)\s+", "", _strip_title(ent.text))
+        else:
+            continue
+        words = [w.lower() for w in ent.text.split()]
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 5 and doc[i].ent_type_ not in ("PERSON", "ORG"):
+            t = doc[i]
+            if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _TITLES or t.text == "-"):
+                break
+            words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
+            i -= 1
+        for c in ent.root.children:
+            if c.dep_ == "appos" and c.i >= ent.end:
+                words.extend(t.lower_ for t in c.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        actors.entities.append(_Actor(base + ent.start_char, canon, kind, ent.text, frozenset(words)))
 
 
 def _inside(tok, quotes) -> bool:
@@ -1324,7 +1336,12 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             prev = actors.by_word(pos, low) or actors.by_word(pos, lemma)
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
     elif lemma in _ORG_NOUNS:
-        prev = actors.last(pos, {"organisation"}) if det in ("the", "this", "that") else None
+        prev = None
+        if det in ("the", "this", "that"):
+            mods = {w for t in toks if t.i < head.i and t.dep_ in ("amod", "compound", "nmod") for w in re.split(r"[-\s]+", t.lower_) if w}
+            if mods:
+                prev = actors.described(pos, mods)
+            prev = prev or actors.last(pos, {"organisation"})
         result = (prev.canonical, "organisation") if prev is not None else (text, "organisation")
     else:
         result = (text, "unknown")
