@@ -217,9 +217,10 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 i = j  # a stray closing mark: ignore it
                 continue
             if role == "toggle" and text[i] == '"' and not _looks_like_opener(text, i, j, start, end):
-                # a straight mark that can only close: ignore it when nothing is open
+                # a straight mark that can only close ('word" '): ignore it when nothing is open
                 before = text[i - 1] if i > start else " "
-                if before.isalnum() or before in ".,!?;:":
+                after = text[j] if j < end else " "
+                if (before.isalnum() or before in ".,!?;:") and not after.isalnum():
                     i = j
                     continue
             open_at = i
@@ -234,9 +235,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     if left_open:
         spans.append((open_at, end))
     spans = [s for s in spans if any(c.isalnum() for c in text[s[0] : s[1]])]
-    if not any(c in text[start:end] for c in _OPENERS + _CLOSERS + _TOGGLES + "'`"):
-        return spans, opens_with_mark, left_open
-    if not spans:
+    if not spans and open_at is None:
         spans = _single_quote_spans(text, start, end)
     return spans, opens_with_mark, left_open
 

@@ -409,3 +409,13 @@ def test_random_marks_never_raise_and_offsets_are_valid(parts):
         if a.speaker_start is not None:
             assert text[a.speaker_start : a.speaker_end] == a.speaker
         assert 1 <= a.line_no <= text.count("\n") + 1
+
+
+def test_top_level_curly_single_quotes_without_double_marks():
+    text = "Judge calls Parler’s claims ‘dwindlingly slight’"
+    assert quotation_spans(text) == [(text.index("‘"), len(text))]
+
+
+def test_straight_mark_right_after_a_comma_opens():
+    text = 'Ryan said,"Look, no one wants this." Then he left.'
+    assert quotation_spans(text) == [(10, text.index('." ') + 2)]
