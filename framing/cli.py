@@ -127,7 +127,10 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     except (FramingInputError, OutputExistsError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2
-    results = write_figures(analyze(corpus), out)
+    report = analyze(corpus)
+    for _, e in report.errors.iterrows():
+        print(f"framing: skipped {e['source'] or e['article_id']}: {e['reason']}", file=sys.stderr)
+    results = write_figures(report, out)
     for r in results:
         status = ", ".join(p.name for p in r.paths) if not r.skipped else f"skipped ({r.skipped})"
         print(f"{r.name}: {status}")

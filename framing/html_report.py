@@ -324,7 +324,13 @@ def render_html(report, *, title: str = "How the outlets framed the story", text
     ]
     if figures:
         sections += ["<h2>Figures</h2>", _figures_html(report)]
-    sections += ["<h2>The articles</h2>", _articles_html(report, texts), "</body></html>"]
+    sections += ["<h2>The articles</h2>", _articles_html(report, texts)]
+    errors = getattr(report, "errors", None)
+    if errors is not None and len(errors):
+        items = "".join(f"<li>{_esc(e.get('source') or e.get('article_id'))}: {_esc(e.get('reason'))}</li>"
+                        for e in errors.to_dict("records"))
+        sections.append(f"<h2>Not analysed</h2><ul class=\"note\">{items}</ul>")
+    sections.append("</body></html>")
     return "\n".join(sections) + "\n"
 
 

@@ -114,3 +114,18 @@ def test_rendered_in_headless_chromium(tmp_path):
                    capture_output=True, timeout=120, cwd=tmp_path)
     assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+
+
+def test_articles_not_analysed_are_listed_escaped():
+    from framing.pipeline import Report
+
+    report = Report(tables=make_tables())
+    report.errors = pd.DataFrame([("x", "x.txt", "<b>empty</b>")], columns=["article_id", "source", "reason"])
+    page = render_html(report, figures=False)
+    assert "<li>x.txt: &lt;b&gt;empty&lt;/b&gt;</li>" in page
+
+
+def test_large_corpus_shows_first_articles_only():
+    page = render_html(make_tables(), figures=False, max_articles=1)
+    assert "Showing the first 1 of 2 articles." in page
+    assert 'id="a-a"' in page and 'id="a-b"' not in page
