@@ -27,6 +27,7 @@ or named entity — a salience heuristic in the spirit of Lappin & Leass (1994).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -473,13 +474,16 @@ def _according_to(tok):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "to" and tok.i + 2 < len(tok.doc):
-        for t in tok.doc[tok.i + 2 : min(len(tok.doc), tok.i + 8)]:
-            if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i <= t.i and t.dep_ in ("pobj", "compound", "nsubj", "dobj", "appos"):
-                if t.dep_ == "pobj":
-                    return t
-        return tok.doc[tok.i + 2]
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        window = range(tok.i + 2, min(len(doc), tok.i + 10))
+        for i in window:
+            t = doc[i]
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                # climb to the head of the noun phrase that starts here
+                while t.head.i in window and t.head.i > t.i and t.head.pos_ in ("PROPN", "NOUN"):
+                    t = t.head
+                return t
     return None
 
 
@@ -534,6 +538,14 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     Returns
     -------
     list of Attribution, in text order.
+
+    Notes
+    -----
+    Paragraphs holding a quotation mark are parsed whole; other paragraphs only in the sentences
+    that contain a reporting-verb form (a lexical prefilter), and the remaining sentences go
+    through the named-entity recogniser alone, so that pronouns can find their antecedents.
+    Everything is parsed in one ``nlp.pipe`` pass. Source/cue/content follows the PolNeAR
+    annotation scheme (Newell, Margolin & Ruths 2018).
     """
     if not text or not text.strip():
         return []
@@ -592,7 +604,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         if quotes and opens_with_mark and ctx.get("open") is not None and quotes[0].start == _first_char(text, us, ue):
             quotes[0].continues = True
         _register_entities(doc, us, actors)
-        new = _unit_drafts(doc, us, quotes, lex, text, ctx)
+        new = _UnitReader(doc, us, quotes, lex, text, ctx).read()
         drafts.extend(new)
         prev_k = k
         ctx = _next_context(doc, us, ue, paras[k], quotes, new, left_open, lex, text)
@@ -971,33 +983,51 @@ def _next_context(doc, us: int, ue: int, para, quotes, new, left_open: bool, lex
     return ctx
 
 
-def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
-    open_draft = ctx.get("open")
-    drafts: list[_Draft] = []
-    used_verbs: set[int] = set()
-    last_direct: _Draft | None = None
-    carry: _Draft | None = None
-    embedded: dict[int, tuple] = {}
-    for n, q in enumerate(quotes):
-        prev = quotes[n - 1] if n else None
-        nxt = quotes[n + 1] if n + 1 < len(quotes) else None
-        label = _speaker_label(doc, text, q)
-        if label is not None:
-            # interview transcript turn: "WALLACE: Let's start with ..."
-            spk, colon = label
-            d = _Draft("direct", [(q.start, q.end)], spk, None, None, us)
-            d.cue_span = colon
-            drafts.append(d)
-            last_direct = carry = d
-            continue
+class _UnitReader:
+    """Reads the quotations of one parsed unit (a paragraph) in order and assigns each to an
+    attribution: a reporting frame after it (",” she said"), before it ("She said: “"), the
+    frame of the quote it continues, or the reporting verb that governs it in the parse."""
+
+    def __init__(self, doc, base: int, quotes: list[_Quote], lex, text: str, ctx: dict):
+        self.doc, self.base, self.quotes, self.lex, self.text, self.ctx = doc, base, quotes, lex, text, ctx
+        self.drafts: list[_Draft] = []
+        self.used_verbs: set[int] = set()
+        self.last_direct: _Draft | None = None  # the latest direct attribution of this unit
+        self.carry: _Draft | None = None  # the latest attribution a bare quote may continue
+        self.embedded: dict[int, _Draft] = {}  # reporting verb index -> its mixed attribution
+
+    def read(self) -> list[_Draft]:
+        for n, q in enumerate(self.quotes):
+            self._read_quote(n, q)
+        self.drafts.extend(_indirect_drafts(self.doc, self.base, self.quotes, self.lex, self.used_verbs))
+        return self.drafts
+
+    def _direct(self, q: _Quote, speaker, verb, *, base: int | None = None) -> _Draft:
+        d = _Draft("direct", [(q.start, q.end)], speaker, verb, None, self.base if base is None else base)
+        self.drafts.append(d)
+        if verb is not None:
+            self.used_verbs.add(verb.i)
+        self.last_direct = self.carry = d
+        return d
+
+    def _same_verb(self, verb) -> bool:
+        return verb is not None and self.carry is not None and self.carry.verb_tok is not None and self.carry.verb_tok.i == verb.i
+
+    def _read_quote(self, n: int, q: _Quote) -> None:
+        text, lex = self.text, self.lex
+        prev = self.quotes[n - 1] if n else None
+        nxt = self.quotes[n + 1] if n + 1 < len(self.quotes) else None
+        label = _speaker_label(self.doc, text, q)
+        if label is not None:  # interview transcript turn: "WALLACE: Let's start with ..."
+            self._direct(q, label[0], None).cue_span = label[1]
+            return
+        open_draft = self.ctx.get("open")
         if q.continues and open_draft is not None:
             open_draft.pieces.append((q.start, q.end))
-            last_direct = open_draft
-            continue
-        after = _frame_after(doc, q, nxt)
-        before = _frame_before(doc, q, prev)
-        after = [t for t in after if not t.is_space]
-        before = [t for t in before if not t.is_space]
+            self.last_direct = open_draft
+            return
+        after = [t for t in _frame_after(self.doc, q, nxt) if not t.is_space]
+        before = [t for t in _frame_before(self.doc, q, prev) if not t.is_space]
         after_words = [t for t in after if not t.is_punct]
         before_words = [t for t in before if not t.is_punct]
         strong_start = bool(before) and (before[-1].text in {":", ","} or _is_cue(before[-1], lex) or before[-1].lower_ == "that")
@@ -1007,96 +1037,89 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             post = None
         if post is not None:
             verb, spk = post
-            # "“A,” she said. “B”": the next quote with no frame of its own joins as a piece
-            if verb is not None and carry is not None and carry.verb_tok is not None and carry.verb_tok.i == verb.i:
-                carry.pieces.append((q.start, q.end))
-                continue
-            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
-            drafts.append(d)
-            if verb is not None:
-                used_verbs.add(verb.i)
-            else:
+            if self._same_verb(verb):  # "“A,” she said. “B”": B joins as a second piece
+                self.carry.pieces.append((q.start, q.end))
+                return
+            d = self._direct(q, spk, verb)
+            if verb is None:  # credited by a dash: the dash is the cue
                 m = _DASH_CREDIT.match(text, q.end)
                 d.cue_span = m.span(1) if m else None
-            last_direct = carry = d
-            continue
+            return
         if pre is not None and not after_words:
-            verb, spk = pre
-            if carry is not None and carry.verb_tok is not None and carry.verb_tok.i == verb.i:
-                carry.pieces.append((q.start, q.end))
-                continue
-            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
-            drafts.append(d)
-            used_verbs.add(verb.i)
-            last_direct = carry = d
-            continue
+            if self._same_verb(pre[0]):  # “A,” she said, “B.”
+                self.carry.pieces.append((q.start, q.end))
+                return
+            self._direct(q, pre[1], pre[0])
+            return
         if pre is not None and before[-1].text in (",", ":") and len(before) >= 2 and before[-2].i == pre[0].i:
             # 'repeatedly says, "Don't you do it," until ...': the verb right before the mark
-            verb, spk = pre
-            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
-            drafts.append(d)
-            used_verbs.add(verb.i)
-            last_direct = carry = d
-            continue
-        if carry is not None and carry.verb_tok is not None and not after_words and carry.verb_tok in before:
+            self._direct(q, pre[1], pre[0])
+            return
+        if self.carry is not None and self.carry.verb_tok is not None and not after_words and self.carry.verb_tok in before:
             # “A,” he said, but “B.”: B continues the attribution A started
-            carry.pieces.append((q.start, q.end))
-            continue
+            self.carry.pieces.append((q.start, q.end))
+            return
         if not before_words and not after_words:
-            # a quote standing alone as a sentence: continues the last framed quote
-            if carry is not None:
-                carry.pieces.append((q.start, q.end))
-                continue
-            if last_direct is not None:
-                last_direct.pieces.append((q.start, q.end))
-                continue
-            if n == 0 and not drafts:
-                if ctx.get("lead_in") is not None:
-                    verb, spk, base = ctx["lead_in"]
-                    d = _Draft("direct", [(q.start, q.end)], spk, verb, None, base)
-                    drafts.append(d)
-                    last_direct = carry = d
-                    continue
-                inherit = open_draft or ctx.get("prev_direct")
-                if inherit is not None:
-                    inherit.pieces.append((q.start, q.end))
-                    last_direct = inherit
-                    continue
-            d = _Draft("direct", [(q.start, q.end)], None, None, None, us)
-            drafts.append(d)
-            last_direct = d
-            continue
+            self._standalone(n, q)
+            return
         if _looks_like_title(text, q, before):
-            drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, us))
-            continue
-        gov = _governing_cue(doc, q, quotes, lex)
-        if gov is not None:
-            verb, child = gov
-            key = verb.i
-            if key in embedded:
-                d, _ = embedded[key]
-                cs, ce = _content_span(doc, us, child, verb)
-                ps, pe = d.pieces[0]
-                d.pieces[0] = (min(ps, cs, q.start), max(pe, ce, q.end))
-            else:
-                cs, ce = _content_span(doc, us, child, verb)
-                d = _Draft("mixed", [(min(cs, q.start), max(ce, q.end))], _subject_of(verb), verb, None, us)
-                embedded[key] = (d, child)
-                drafts.append(d)
-            used_verbs.add(verb.i)
-            if verb.i > q.t1 and verb in after:
-                carry = d  # “... too little,” he added. “...”: the next bare quote continues it
-            continue
+            self.drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, self.base))
+            return
+        if self._embedded(q, after):
+            return
         if pre is not None:
-            verb, spk = pre
-            d = _Draft("direct", [(q.start, q.end)], spk, verb, None, us)
-            drafts.append(d)
-            used_verbs.add(verb.i)
-            last_direct = carry = d
-            continue
-        drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, us))
+            self._direct(q, pre[1], pre[0])
+            return
+        self.drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, self.base))
 
-    # indirect reported speech: reporting verbs with a clausal complement, and "according to"
+    def _standalone(self, n: int, q: _Quote) -> None:
+        """A quote standing alone as a sentence continues the last framed quote, or takes the
+        lead-in of the previous paragraph ("He said:"), or continues its last direct quote."""
+        if self.carry is not None:
+            self.carry.pieces.append((q.start, q.end))
+            return
+        if self.last_direct is not None:
+            self.last_direct.pieces.append((q.start, q.end))
+            return
+        if n == 0 and not self.drafts:
+            lead_in = self.ctx.get("lead_in")
+            if lead_in is not None:
+                verb, spk, base = lead_in
+                self._direct(q, spk, verb, base=base)
+                return
+            inherit = self.ctx.get("open") or self.ctx.get("prev_direct")
+            if inherit is not None:
+                inherit.pieces.append((q.start, q.end))
+                self.last_direct = inherit
+                return
+        d = _Draft("direct", [(q.start, q.end)], None, None, None, self.base)
+        self.drafts.append(d)
+        self.last_direct = d
+
+    def _embedded(self, q: _Quote, after) -> bool:
+        """A quote inside reported speech: the paraphrase it sits in becomes a mixed attribution."""
+        gov = _governing_cue(self.doc, q, self.quotes, self.lex)
+        if gov is None:
+            return False
+        verb, child = gov
+        cs, ce = _content_span(self.doc, self.base, child, verb)
+        d = self.embedded.get(verb.i)
+        if d is not None:
+            ps, pe = d.pieces[0]
+            d.pieces[0] = (min(ps, cs, q.start), max(pe, ce, q.end))
+        else:
+            d = _Draft("mixed", [(min(cs, q.start), max(ce, q.end))], _subject_of(verb), verb, None, self.base)
+            self.embedded[verb.i] = d
+            self.drafts.append(d)
+        self.used_verbs.add(verb.i)
+        if verb.i > q.t1 and verb in after:
+            self.carry = d  # “... too little,” he added. “...”: the next bare quote continues it
+        return True
+
+
+def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[_Draft]:
+    """Indirect reported speech: reporting verbs outside quotes with a complement, "according to"."""
+    drafts = []
     for tok in doc:
         if tok.i in used_verbs or _inside(tok, quotes):
             continue
@@ -1104,20 +1127,18 @@ def _unit_drafts(doc, us: int, quotes: list[_Quote], lex, text: str, ctx: dict):
             spk = _according_to(tok)
             if spk is None or _inside(spk, quotes):
                 continue
-            span = _according_content(doc, us, tok, spk)
-            if span is None:
-                continue
-            drafts.append(_Draft("indirect", [span], spk, tok, "according to", us))
+            span = _according_content(doc, base, tok, spk)
+            if span is not None:
+                drafts.append(_Draft("indirect", [span], spk, tok, "according to", base))
             continue
         if not _is_cue(tok, lex):
             continue
-        pieces = _indirect_content(doc, us, tok, quotes)
+        pieces = _indirect_content(doc, base, tok, quotes)
         if pieces:
             spk = _subject_of(tok)
             if spk is not None and _inside(spk, quotes):
                 spk = None
-            drafts.append(_Draft("indirect", pieces, spk, tok, None, us))
-
+            drafts.append(_Draft("indirect", pieces, spk, tok, None, base))
     return drafts
 
 
@@ -1249,7 +1270,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
         se = d.base + toks[-1].idx + len(toks[-1].text)
         spk_text = text[ss:se]
         spk_canon, stype = _resolve(toks, d.speaker_tok, ss, actors)
-    line_no = 1 + _bisect_right(line_starts, start) - 1
+    line_no = bisect.bisect_right(line_starts, start)
     return Attribution(
         quote=quote,
         kind=d.kind,
@@ -1267,12 +1288,6 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
         verb_class=vclass,
         line_no=line_no,
     )
-
-
-def _bisect_right(a: list[int], x: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(a, x)
 
 
 def _entity_text(toks, head, labels) -> str:
