@@ -1332,11 +1332,12 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (actors.person_canonical(person), "person")
     elif head.pos_ == "PROPN" and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
         result = (actors.names[head.lower_], "person")
+    elif lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
+        # "the ruling", "Amazon's lawsuit", "The Court": a court or an official document
+        result = (text, "court_document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         org = _entity_text(toks, head, _ORG_LABELS) or text
         result = (re.sub(r"^(?:the|The)\s+", "", _strip_title(org)), "organisation")
-    elif lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
-        result = (text, "court_document")
     elif head.pos_ == "PROPN":
         name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
         key = _strip_title(name).split()[-1].lower() if _strip_title(name).split() else ""

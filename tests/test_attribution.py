@@ -419,3 +419,12 @@ def test_top_level_curly_single_quotes_without_double_marks():
 def test_straight_mark_right_after_a_comma_opens():
     text = 'Ryan said,"Look, no one wants this." Then he left.'
     assert quotation_spans(text) == [(10, text.index('." ') + 2)]
+
+
+def test_court_and_documents_are_court_documents():
+    text = "The Court explicitly rejects any suggestion that the public interest favors AWS."
+    (a,) = attributions(text)
+    assert a.speaker == "The Court" and a.speaker_type == "court_document"
+    text = "Amazon’s lawsuit said that Parler ignored repeated warnings."
+    (a,) = attributions(text)
+    assert a.speaker_type == "court_document"
