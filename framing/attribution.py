@@ -340,13 +340,15 @@ class _Actor:
     type: str
     text: str
     heads: frozenset  # lower-cased words of the mention, for role-noun antecedents
+    plural: bool = False  # "Those companies", "Analysts": never the antecedent of "it"/"she"
 
 
 class _Actors:
     """Named and anonymous actors seen so far in the article, for pronoun/role-noun resolution."""
 
-    def __init__(self, person_names: dict[str, str]):
+    def __init__(self, person_names: dict[str, str], org_words: set[str] | None = None):
         self.names = person_names
+        self.org_words = org_words or set()  # single words NER also tagged as organisations
         self.speakers: list[_Actor] = []
         self.entities: list[_Actor] = []
 
@@ -356,12 +358,12 @@ class _Actors:
             return name
         return self.names.get(words[-1].lower(), " ".join(words))
 
-    def last(self, pos: int, types: set[str], *, pool: str = "both") -> _Actor | None:
+    def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False) -> _Actor | None:
         cands = []
         if pool in ("both", "speakers"):
-            cands += [a for a in self.speakers if a.pos < pos and a.type in types]
+            cands += [a for a in self.speakers if a.pos < pos and a.type in types and not (singular and a.plural)]
         if not cands and pool in ("both", "entities"):
-            cands += [a for a in self.entities if a.pos < pos and a.type in types]
+            cands += [a for a in self.entities if a.pos < pos and a.type in types and not (singular and a.plural)]
         return max(cands, key=lambda a: a.pos) if cands else None
 
     def described(self, pos: int, words: set[str]) -> _Actor | None:
@@ -382,20 +384,37 @@ def _strip_title(name: str) -> str:
     return " ".join(words)
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "justice", "president", "senator", "governor", "mayor", "secretary"}
+
+
+def _org_words(docs_with_base) -> set[str]:
+    """Lower-cased words that NER tagged as (part of) an organisation somewhere in the article."""
+    return {t.lower_ for doc, _ in docs_with_base for ent in doc.ents if ent.label_ in _ORG_LABELS for t in ent}
+
+
 def _person_names(docs_with_base) -> dict[str, str]:
-    """Surname -> the longest full name of that person found by NER anywhere in the article."""
-    best: dict[str, str] = {}
+    """Surname -> the person's usual full name, from the NER of the whole article.
+
+    The most frequent multi-word form wins ("Hillary Clinton" over a one-off "Crooked Hillary
+    Clinton"); a surname seen only after an honorific ("Mr. Obama") maps to itself.
+    """
+    forms: dict[str, Counter] = {}
     for doc, _base in docs_with_base:
         for ent in doc.ents:
             if ent.label_ not in _PERSON_LABELS:
                 continue
             name = _strip_title(ent.text)
             words = name.split()
-            if len(words) < 2 or not words[-1][:1].isupper():
+            if not words or not words[-1][:1].isupper():
                 continue
-            key = words[-1].lower()
-            if len(words) > len(best.get(key, "").split()):
-                best[key] = name
+            titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _HONORIFICS
+            if len(words) < 2 and not titled:
+                continue
+            forms.setdefault(words[-1].lower(), Counter())[name] += 1
+    best = {}
+    for key, counts in forms.items():
+        multi = [(n, c) for n, c in counts.items() if len(n.split()) > 1] or list(counts.items())
+        best[key] = max(multi, key=lambda nc: (nc[1], len(nc[0].split()), nc[0]))[0]
     return best
 
 
@@ -509,6 +528,7 @@ class _Draft:
     verb_lemma: str | None
     base: int
     cue_span: tuple[int, int] | None = None  # a cue that is not a verb (the dash of "― Name")
+    speaker_is_label: bool = False  # a transcript label ("WALLACE:")
 
 
 def _is_cue(tok, lex) -> bool:
@@ -588,7 +608,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         only_ner = [n for n in nlp.pipe_names if n != "ner"]
         rest_texts = [text[s : min(e, s + max_len)] for s, e in rest]
         name_docs = [(d, s) for d, (s, _) in zip(nlp.pipe(rest_texts, disable=only_ner), rest)]
-    actors = _Actors(_person_names(docs_with_base + name_docs))
+    actors = _Actors(_person_names(docs_with_base + name_docs), _org_words(docs_with_base + name_docs))
     for doc, base in name_docs:
         _register_entities(doc, base, actors)
 
@@ -1019,7 +1039,8 @@ class _UnitReader:
         nxt = self.quotes[n + 1] if n + 1 < len(self.quotes) else None
         label = _speaker_label(self.doc, text, q)
         if label is not None:  # interview transcript turn: "WALLACE: Let's start with ..."
-            self._direct(q, label[0], None).cue_span = label[1]
+            d = self._direct(q, label[0], None)
+            d.cue_span, d.speaker_is_label = label[1], True
             return
         open_draft = self.ctx.get("open")
         if q.continues and open_draft is not None:
@@ -1264,12 +1285,17 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
     spk_text = spk_canon = None
     ss = se = None
     stype = "unknown"
-    if d.speaker_tok is not None:
-        toks = _mention_tokens(d.speaker_tok)
+    spk_tok = d.speaker_tok
+    if spk_tok is not None and spk_tok.lower_.rstrip(".") in _HONORIFICS and spk_tok.i + 1 < len(spk_tok.doc) and spk_tok.nbor(1).pos_ == "PROPN":
+        spk_tok = spk_tok.nbor(1)  # "Mr." parsed as the subject of "Mr. Obama said"
+    if spk_tok is not None:
+        toks = _mention_tokens(spk_tok)
         ss = d.base + toks[0].idx
         se = d.base + toks[-1].idx + len(toks[-1].text)
         spk_text = text[ss:se]
-        spk_canon, stype = _resolve(toks, d.speaker_tok, ss, actors)
+        spk_canon, stype = _resolve(toks, spk_tok, ss, actors)
+        if d.speaker_is_label and stype in ("organisation", "unknown"):
+            stype = "person"  # a transcript label names a person
     line_no = bisect.bisect_right(line_starts, start)
     return Attribution(
         quote=quote,
@@ -1316,9 +1342,9 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             if low in ("i", "me", "we", "us", "you"):
                 prev = actors.last(pos, {"person", "organisation", "anonymous"}, pool="speakers")
             else:
-                prev = actors.last(pos, {"person"})
+                prev = actors.last(pos, {"person"}, singular=True)
         elif low in _PRON_THING:
-            prev = actors.last(pos, {"organisation", "court_document"})
+            prev = actors.last(pos, {"organisation", "court_document"}, singular=True)
         else:
             prev = actors.last(pos, {"organisation", "anonymous", "person"}, pool="speakers")
         if prev is not None:
@@ -1332,6 +1358,8 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (actors.person_canonical(person), "person")
     elif head.pos_ == "PROPN" and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
         result = (actors.names[head.lower_], "person")
+    elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
+        result = (head.text, "person")
     elif lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
         # "the ruling", "Amazon's lawsuit", "The Court": a court or an official document
         result = (text, "court_document")
@@ -1356,12 +1384,12 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             mods = {w for t in toks if t.i < head.i and t.dep_ in ("amod", "compound", "nmod") for w in re.split(r"[-\s]+", t.lower_) if w}
             if mods:
                 prev = actors.described(pos, mods)
-            prev = prev or actors.last(pos, {"organisation"})
+            prev = prev or actors.last(pos, {"organisation"}, singular=head.tag_ not in ("NNS", "NNPS"))
         result = (prev.canonical, "organisation") if prev is not None else (text, "organisation")
     else:
         result = (text, "unknown")
     if result[1] != "unknown":
-        actors.speakers.append(_Actor(pos, result[0], result[1], text, words))
+        actors.speakers.append(_Actor(pos, result[0], result[1], text, words, plural=head.tag_ in ("NNS", "NNPS")))
     return result
 
 

@@ -428,3 +428,17 @@ def test_court_and_documents_are_court_documents():
     text = "Amazon’s lawsuit said that Parler ignored repeated warnings."
     (a,) = attributions(text)
     assert a.speaker_type == "court_document"
+
+
+def test_role_nouns_resolve_to_the_described_organisation(seed_attrs):
+    # 000: "The social media company responded ..." — Parler was introduced as "the
+    # conservative-friendly social media app Parler"
+    text, attrs = seed_attrs["000"]
+    a = _one(attrs, text, "motivated by political animus")
+    assert a.speaker == "The social media company"
+    assert a.speaker_canonical == "Parler" and a.speaker_type == "organisation"
+    # 004: "... said on Tuesday the company was posting comments" — the company is Parler,
+    # not the plural "Those companies" of an earlier paragraph
+    text, attrs = seed_attrs["004"]
+    b = _one(attrs, text, "friends who reached out")
+    assert b.speaker == "the company" and b.speaker_canonical == "Parler"
