@@ -212,7 +212,9 @@ def _figures_html(report) -> str:
         except Exception as exc:  # a broken figure never loses the page
             skipped.append(f"<li>{_esc(name)}: failed ({_esc(exc.__class__.__name__)})</li>")
             continue
-        parts.append(f'<figure id="fig-{_css_name(name)}">{_svg_inline(figure_bytes(fig, "svg"))}</figure>')
+        summary = (func.__doc__ or name).strip().splitlines()[0]
+        parts.append(f'<figure id="fig-{_css_name(name)}" aria-label="{_esc(summary)}">'
+                     f'{_svg_inline(figure_bytes(fig, "svg"))}<figcaption>{_esc(summary)}</figcaption></figure>')
     if skipped:
         parts.append("<p class=\"note\">Figures not drawn (their data is not in this report):</p><ul class=\"note\">"
                      + "".join(skipped) + "</ul>")
@@ -262,6 +264,7 @@ def _css() -> str:
         "td.notable{background:#FCE3C4;font-weight:bold}",
         "figure{margin:1.5rem 0}figure svg{width:100%;max-width:36rem;height:auto}",
         ".note{color:#666;font-size:0.85rem}",
+        "figcaption{color:#555;font-size:0.8rem;font-family:'DejaVu Sans',Arial,sans-serif}",
         ".text{white-space:pre-wrap;font-size:0.95rem;border-left:3px solid #eee;padding-left:0.8rem}",
         ".meta{color:#777;font-size:0.8rem;margin-top:-0.6rem}",
         ".swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em;border-radius:2px}",

@@ -22,10 +22,17 @@ can tell outlets apart. Heat-maps use perceptually uniform sequential or divergi
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import os
+import pickle
+import platform
+import re
 import textwrap
+import warnings
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import numpy as np
@@ -76,6 +83,21 @@ __all__ = [
     "findings_quotes_across_outlets",
     "findings_actors",
     "findings_words",
+    "top_terms",
+    "topic_coverage_table",
+    "topic_coverage",
+    "load_report",
+    "furniture_lines",
+    "draw",
+    "show_table",
+    "show_side_by_side",
+    "show_markdown",
+    "column_notes",
+    "FIGURES",
+    "speaker_shares",
+    "reporting_verb_table",
+    "actor_tone_table",
+    "language_table",
 ]
 
 #: Single-column width of a journal or newspaper figure, in inches.
@@ -320,7 +342,7 @@ def style():
         yield
 
 
-def _figure(height: float, *, width: float = COLUMN_WIDTH, caption_lines: int = 1):
+def _figure(height: float, *, width: float = COLUMN_WIDTH):
     """A new figure with constrained layout (:func:`caption` reserves the room the source line needs)."""
     from matplotlib.figure import Figure
 
@@ -357,8 +379,6 @@ def _outlet_xticks(ax, labels, *, top: bool = False) -> None:
 
 def _short_labels(labels: Iterable[str]) -> list[str]:
     """Labels without their parenthesised part, when that keeps them distinct."""
-    import re
-
     labels = list(labels)
     short = [re.sub(r"\s*\([^)]*\)", "", l).strip() or l for l in labels]
     return short if len(set(short)) == len(set(labels)) else labels
@@ -366,8 +386,6 @@ def _short_labels(labels: Iterable[str]) -> list[str]:
 
 def png_bytes(fig, *, dpi: int = 100) -> bytes:
     """The figure as PNG bytes, with no software/version metadata."""
-    import warnings
-
     buf = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="constrained_layout not applied")
@@ -386,10 +404,6 @@ def show(fig, *, dpi: int = 150) -> None:
 
 def _cache_key(corpus) -> str:
     """A hash of everything the analysis of ``corpus`` depends on: its files, framing's code and data, versions."""
-    import hashlib
-    import platform
-    from pathlib import Path
-
     h = hashlib.sha256()
     for mod in ("pandas", "numpy", "spacy", "sklearn", "vaderSentiment", "textstat"):
         try:
@@ -415,10 +429,6 @@ def load_report(corpus, *, cache: bool = True):
     folder is ``$FRAMING_CACHE_DIR`` or ``~/.cache/framing``; with ``cache=False``, or when that
     folder cannot be used, this is exactly ``framing.analyze(corpus)``.
     """
-    import os
-    import pickle
-    from pathlib import Path
-
     from framing.pipeline import analyze
 
     if not cache or not isinstance(corpus, (str, os.PathLike)) or not Path(corpus).exists():
@@ -783,10 +793,6 @@ def language_cues(report, *, width: float = COLUMN_WIDTH):
         _title(fig, "Word choice: hedges, loaded words, frame cues")
         caption(fig, len(arts), "Bars: hits per 1,000 story words.")
     return fig
-
-
-_READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-                "words_per_sentence", "syllables_per_word")
 
 
 def readability(report, *, width: float = COLUMN_WIDTH):
@@ -1423,4 +1429,3 @@ FIGURES: dict[str, Callable] = {
     "distinctive_terms": distinctive_terms,
     "topic_coverage": topic_coverage,
 }
-__all__ += ["top_terms", "topic_coverage_table", "topic_coverage", "load_report", "furniture_lines", "draw", "show_table", "show_side_by_side", "show_markdown", "column_notes", "FIGURES", "speaker_shares", "reporting_verb_table", "actor_tone_table", "language_table"]
