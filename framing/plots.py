@@ -402,6 +402,10 @@ def show(fig, *, dpi: int = 150) -> None:
     display(Image(data=png_bytes(fig, dpi=dpi), format="png", width=int(fig.get_figwidth() * 150)))
 
 
+#: How many analysed reports :func:`load_report` keeps on disk.
+_CACHE_KEEP = 8
+
+
 def _cache_key(corpus) -> str:
     """A hash of everything the analysis of ``corpus`` depends on: its files, framing's code and data, versions."""
     h = hashlib.sha256()
@@ -448,6 +452,9 @@ def load_report(corpus, *, cache: bool = True):
 
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_bytes_atomic(path, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+            stored = sorted(folder.glob("report-*.pickle"), key=lambda q: q.stat().st_mtime, reverse=True)
+            for old in stored[_CACHE_KEEP:]:  # keep the folder small: the most recent few runs only
+                old.unlink(missing_ok=True)
         except Exception:  # a read-only home never stops the analysis
             pass
     return report

@@ -81,3 +81,21 @@ def test_cli_figures_writes_folder(tmp_path):
     assert (out / "segmentation.svg").is_file() and (out / "segmentation.png").is_file()
     # a non-empty folder is refused without --force
     assert main(["figures", str(corpus), "--out", str(out)]) == 2
+
+
+def test_empty_report_skips_every_figure(tmp_path):
+    import pandas as pd
+
+    results = write_figures({"articles": pd.DataFrame(columns=["article_id", "outlet"])}, tmp_path)
+    assert results and all(r.skipped and not r.paths for r in results)
+    assert (tmp_path / "figures.txt").is_file()
+
+
+def test_missing_values_are_drawn_not_crashed():
+    import math
+
+    tables = make_tables()
+    tables["articles"].loc[0, ["n_words", "sentiment_headline", "boilerplate_ratio"]] = [math.nan, math.nan, math.nan]
+    tables["articles"].loc[1, "headline_agent"] = None
+    for func in (plots.side_by_side_figure, plots.segmentation_strip, plots.headline_agency, plots.tone_by_outlet):
+        assert figure_bytes(func(tables), "svg").startswith(b"<?xml")

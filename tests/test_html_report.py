@@ -129,3 +129,8 @@ def test_large_corpus_shows_first_articles_only():
     page = render_html(make_tables(), figures=False, max_articles=1)
     assert "Showing the first 1 of 2 articles." in page
     assert 'id="a-a"' in page and 'id="a-b"' not in page
+
+
+def test_empty_report_renders_a_page():
+    page = render_html({"articles": pd.DataFrame(columns=["article_id", "outlet"])})
+    assert "No article could be analysed." in page and page.rstrip().endswith("</html>")
