@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def notebooks(paths: list[str]) -> list[Path]:
 def execute(path: Path, *, timeout: int = 300) -> float:
     """Run ``path`` in place; return the seconds it took."""
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
@@ -48,15 +50,19 @@ def execute(path: Path, *, timeout: int = 300) -> float:
             cell.execution_count = None
             cell.metadata.pop("execution", None)
     start = time.perf_counter()
-    client = NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=timeout,
-        record_timing=False,
-        allow_errors=False,
-        resources={"metadata": {"path": str(path.parent.resolve())}},
-    )
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="framing-kernel-") as sockets:
+        # local IPC sockets in a private folder rather than TCP on localhost
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(
+            nb,
+            km=km,
+            kernel_name="python3",
+            timeout=timeout,
+            record_timing=False,
+            allow_errors=False,
+            resources={"metadata": {"path": str(path.parent.resolve())}},
+        )
+        client.execute()
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
     return time.perf_counter() - start
