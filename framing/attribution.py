@@ -892,16 +892,15 @@ def _governing_cue(doc, q: _Quote, quotes, lex):
                     break
                 if _is_cue(t, lex) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
                     if child.dep_ in ("ccomp", "parataxis") or (t.lemma_.lower() in _SPEECH and child.dep_ in ("dobj", "xcomp", "advcl", "oprd")):
-                        if _verb_group(t.lemma_.lower()) == "belief":
-                            outer = _outer_speech(t, quotes, lex)
-                            if outer is not None:
-                                return outer
+                        outer = _outer_speech(t, quotes, lex)
+                        if outer is not None:
+                            return outer  # nested attributions are not annotated: the outer one wins
                         return t, child
                     if fallback is None and _verb_group(t.lemma_.lower()) not in ("belief", "evidence"):
                         fallback = (t, child)
             child, t = t, t.head
     if fallback is not None:
-        return fallback
+        return _outer_speech(fallback[0], quotes, lex) or fallback
     # the quote contains the root: look for a reporting verb attached to it (parataxis)
     for r in roots:
         for c in r.children:
@@ -911,15 +910,21 @@ def _governing_cue(doc, q: _Quote, quotes, lex):
 
 
 def _outer_speech(verb, quotes, lex):
-    """"X said he thinks “...”": the speech verb above a belief verb, (verb, path child)."""
-    child, t = verb, verb.head
-    for _ in range(3):
-        if t.i == child.i:
-            return None
-        if not _inside(t, quotes) and _is_cue(t, lex) and _verb_group(t.lemma_.lower()) != "belief" and child.dep_ in ("ccomp", "parataxis"):
-            return t, child
-        child, t = t, t.head
-    return None
+    """The reporting verb whose that-clause holds ``verb`` ("X said he thinks “...”", "X said the
+    company was posting “...”"), as (verb, path child); PolNeAR annotates the outer attribution.
+
+    Only a direct complement counts (or a conjunct of one): a verb inside an adverbial clause
+    ("although the page states “...”") keeps its own attribution.
+    """
+    clause = verb
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+        return None
+    outer = clause.head
+    if _inside(outer, quotes) or not _is_cue(outer, lex) or _verb_group(outer.lemma_.lower()) == "belief":
+        return None
+    return outer, clause
 
 
 _SPEECH = {"say", "tell", "write", "add", "state", "call", "describe", "announce", "tweet", "post"}

@@ -437,8 +437,22 @@ def test_role_nouns_resolve_to_the_described_organisation(seed_attrs):
     a = _one(attrs, text, "motivated by political animus")
     assert a.speaker == "The social media company"
     assert a.speaker_canonical == "Parler" and a.speaker_type == "organisation"
-    # 004: "... said on Tuesday the company was posting comments" — the company is Parler,
-    # not the plural "Those companies" of an earlier paragraph
+    # 004: "Jeffrey Wernick, Parler's chief operating officer, said on Tuesday the company was
+    # posting comments on behalf of "friends who reached out."" — the quoted words are
+    # Wernick's: the outer "said" frames the whole paraphrase
     text, attrs = seed_attrs["004"]
     b = _one(attrs, text, "friends who reached out")
-    assert b.speaker == "the company" and b.speaker_canonical == "Parler"
+    assert b.kind == "mixed" and b.speaker_canonical == "Jeffrey Wernick" and b.reporting_verb == "say"
+    assert b.start == text.index("the company was posting")
+
+
+def test_role_noun_skips_plural_antecedents():
+    text = (
+        "Apple and Google removed Parler from their stores.\n\n"
+        "Those companies also cited Parler's poor record.\n\n"
+        "Parler said there was no evidence against it.\n\n"
+        "The company said it would return."
+    )
+    attrs = attributions(text)
+    a = _one(attrs, text, "it would return")
+    assert a.speaker == "The company" and a.speaker_canonical == "Parler"
