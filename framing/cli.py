@@ -92,10 +92,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if done:
         print(f"framing: resuming: {len(done)} article(s) already in {out / 'articles.csv'} are skipped", file=sys.stderr)
     appender = TableAppender(out, resume=bool(done))  # rows reach disk batch by batch (for --resume)
-    report = analyze(
-        corpus, progress=args.progress, jobs=args.jobs, batch_size=args.batch_size,
-        skip_ids=done, on_results=appender.write,
-    )
+    try:
+        report = analyze(
+            corpus, progress=args.progress, jobs=args.jobs, batch_size=args.batch_size,
+            skip_ids=done, on_results=appender.write,
+        )
+    except KeyboardInterrupt:
+        n_done = len(read_done_ids(out))
+        print(f"\nframing: interrupted; {n_done} article(s) are in {out / 'articles.csv'}. "
+              f"Run the same command with --resume to finish.", file=sys.stderr)
+        return 130
     merge_previous(report, previous)
     written = write_report(report, out)
     n_ok = len(report.articles)
