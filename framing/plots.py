@@ -93,6 +93,7 @@ __all__ = [
     "show_side_by_side",
     "show_markdown",
     "column_notes",
+    "show_column_notes",
     "FIGURES",
     "speaker_shares",
     "reporting_verb_table",
@@ -512,6 +513,15 @@ def show_side_by_side(report) -> None:
         display(HTML(style_side_by_side(report).to_html()))
     except MissingData as exc:
         show_markdown(f"*Table not shown: {exc}.*")
+
+
+def show_column_notes(columns: Iterable[str], *, table: str = "articles") -> None:
+    """Display the data dictionary's sentences for ``columns`` as a Markdown list."""
+    notes = column_notes(columns, table=table)
+    if notes.empty:
+        show_markdown("*None of these columns is in this version's data dictionary.*")
+        return
+    show_markdown("\n".join(f"- `{c}`: {d}" for c, d in zip(notes["column"], notes["what it means"])))
 
 
 def column_notes(columns: Iterable[str], *, table: str = "articles") -> pd.DataFrame:

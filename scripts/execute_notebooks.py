@@ -62,7 +62,11 @@ def execute(path: Path, *, timeout: int = 300) -> float:
             allow_errors=False,
             resources={"metadata": {"path": str(path.parent.resolve())}},
         )
-        client.execute()
+        try:
+            client.execute()
+        finally:  # the client does not own a kernel manager it was given: stop the kernel here
+            if km.has_kernel:
+                km.shutdown_kernel(now=False)
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
     return time.perf_counter() - start
