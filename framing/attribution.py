@@ -601,6 +601,8 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     max_len = 100_000
     unit_texts = [text[s : min(e, s + max_len)] for s, e, _ in units]
     docs = list(nlp.pipe(unit_texts))
+    if not docs[0].has_annotation("DEP"):
+        raise ValueError("attributions() needs a spaCy pipeline with a dependency parser")
     docs_with_base = [(doc, s) for doc, (s, _, _) in zip(docs, units)]
     name_docs = []
     if rest and "ner" in nlp.pipe_names:
@@ -701,6 +703,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
     "the conservative-friendly social media app") and an appositive after it ("Parler, a social
     media website"); they let "the judge" or "the social media company" find their antecedent.
     """
+    parsed = doc.has_annotation("DEP")  # the name-only pass has no parse: no appositives then
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text)
@@ -716,7 +719,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
                 break
             words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
             i -= 1
-        for c in ent.root.children:
+        for c in ent.root.children if parsed else ():
             if c.dep_ == "appos" and c.i >= ent.end:
                 words.extend(t.lower_ for t in c.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
         actors.entities.append(_Actor(base + ent.start_char, canon, kind, ent.text, frozenset(words)))

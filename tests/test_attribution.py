@@ -456,3 +456,17 @@ def test_role_noun_skips_plural_antecedents():
     attrs = attributions(text)
     a = _one(attrs, text, "it would return")
     assert a.speaker == "The company" and a.speaker_canonical == "Parler"
+
+
+def test_names_from_unparsed_sentences_with_appositives():
+    # the first paragraph has no quote and no reporting verb: it only goes through NER
+    text = "Parler, a social media website, went offline in January.\n\n“We will be back,” the social media company said."
+    (a,) = [a for a in attributions(text) if a.kind == "direct"]
+    assert a.speaker == "the social media company"
+
+
+def test_pipeline_without_parser_is_refused():
+    import spacy
+
+    with pytest.raises(ValueError):
+        attributions("“Yes,” she said.", nlp=spacy.blank("en"))
