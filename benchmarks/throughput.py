@@ -1,0 +1,243 @@
+"""Throughput and memory: framing's pipeline vs a naive one, 1 vs 2 worker processes, 1x vs 10x articles.
+
+Usage::
+
+    python benchmarks/throughput.py /work/shared/bench/basil/basil.jsonl [--limit N] [--repeat 10]
+
+Each configuration runs in a fresh Python process (so model loading and caches do not leak
+between them); the script prints one table row per configuration: articles, wall time,
+steady-state articles/s (from the first result to the last, i.e. without start-up), peak RSS
+of the main process and of the largest worker process.
+
+Configurations:
+
+* ``framing``    framing's pipeline (``analyze_parallel``, 1 process).
+* ``naive``      what a straightforward script does: spaCy's full pipeline over every sentence of
+                 every article, VADER over every sentence and the whole text, textstat over the
+                 whole text, then the headline frame and the quotations with framing's own
+                 functions (so their outputs can be compared with framing's).
+* ``jobs2``      framing's pipeline in 2 worker processes.
+* ``jobs2x10``   the same over the corpus repeated ``--repeat`` times (ids made unique), streamed
+                 and with results discarded, to see whether memory stays flat.
+
+The headline columns and quotation rows of ``framing`` and ``naive`` are compared article by
+article. Nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HEADLINE_PREFIX = "headline_"
+BATCH = 2  # small batches: results arrive steadily, so the steady-state rate is measurable
+
+
+class PeakRSS:
+    """Sample the RSS of this process and its descendants every ``interval`` seconds."""
+
+    def __init__(self, interval: float = 0.1):
+        import psutil
+
+        self.proc = psutil.Process()
+        self.interval = interval
+        self.main = 0
+        self.workers: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                self.main = max(self.main, self.proc.memory_info().rss)
+                # Direct children are the fork server and the resource tracker; the workers
+                # are the fork server's children.
+                for helper in self.proc.children():
+                    for child in helper.children(recursive=True):
+                        try:
+                            rss = child.memory_info().rss
+                        except psutil.Error:
+                            continue
+                        self.workers[child.pid] = max(self.workers.get(child.pid, 0), rss)
+            except psutil.Error:
+                pass
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def _articles(path: str, limit: int | None, repeat: int = 1):
+    from framing.loaders import iter_articles
+
+    base = []
+    for a in iter_articles(path):
+        base.append(a)
+        if limit and len(base) >= limit:
+            break
+    if repeat == 1:
+        return base
+
+    def stream():
+        from dataclasses import replace
+
+        for r in range(repeat):
+            for a in base:
+                yield replace(a, article_id=f"{a.article_id}#{r}")
+
+    return stream()
+
+
+def _outputs_framing(result) -> dict:
+    row = result.tables["articles"][0]
+    return {
+        "headline": {k: row.get(k) for k in sorted(row) if k.startswith(HEADLINE_PREFIX) and k != "headline_is_lede"},
+        "quotes": [{k: v for k, v in q.items() if k not in ("article_id", "outlet")} for q in result.tables.get("quotes", [])],
+    }
+
+
+def _run_framing(articles, jobs: int, keep: bool):
+    from framing.parallel import analyze_parallel
+
+    times, outputs = [], {}
+    for result in analyze_parallel(articles, jobs=jobs, batch_size=BATCH):
+        times.append(time.perf_counter())
+        if keep and result.ok:
+            outputs[result.article_id] = _outputs_framing(result)
+    return times, outputs
+
+
+def _run_naive(articles):
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.attribution import attributions, to_records
+    from framing.document import prepare
+    from framing.headlines import headline_frame, to_record
+    from framing.nlp import load_model
+
+    nlp = load_model()
+    vader = SentimentIntensityAnalyzer()
+    times, outputs = [], {}
+    for article in articles:
+        text = article.text
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        sentences = [s.text for doc in nlp.pipe(lines) for s in doc.sents]  # sentence split by the parser
+        parsed = list(nlp.pipe(sentences))  # every sentence through the full pipeline
+        for s in sentences:
+            vader.polarity_scores(s)
+        vader.polarity_scores(text)
+        for f in (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade, textstat.gunning_fog, textstat.smog_index):
+            f(text)
+        del parsed
+        # Headline and quotations with framing's functions, over the same story lines framing uses.
+        doc = prepare(article)
+        row = to_record(headline_frame(doc.headline, nlp=nlp))
+        quotes = to_records(attributions(text, paragraphs=doc.paragraphs, nlp=nlp))
+        outputs[article.article_id] = {
+            "headline": {k: row.get(k) for k in sorted(row) if k.startswith(HEADLINE_PREFIX)},
+            "quotes": quotes,
+        }
+        times.append(time.perf_counter())
+    return times, outputs
+
+
+def child(args) -> None:
+    from framing.nlp import load_model
+
+    articles = _articles(args.path, args.limit, args.repeat if args.child == "jobs2x10" else 1)
+    if args.child in ("framing", "naive"):
+        load_model()  # model loading is start-up, not throughput
+    with PeakRSS() as rss:
+        start = time.perf_counter()
+        if args.child == "naive":
+            times, outputs = _run_naive(articles)
+        else:
+            jobs = 1 if args.child == "framing" else 2
+            times, outputs = _run_framing(articles, jobs, keep=args.child == "framing")
+        end = time.perf_counter()
+    first_batch = 2 * BATCH if args.child.startswith("jobs") else 1
+    steady = (len(times) - first_batch) / (times[-1] - times[first_batch - 1]) if len(times) > first_batch else float("nan")
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(outputs, default=str), encoding="utf-8")
+    print(json.dumps({
+        "mode": args.child,
+        "articles": len(times),
+        "wall_s": end - start,
+        "steady_per_s": steady,
+        "main_rss_mb": rss.main / 2**20,
+        "worker_rss_mb": max(rss.workers.values(), default=0) / 2**20,
+        "n_workers": len(rss.workers),
+    }))
+
+
+def _compare(a: dict, b: dict) -> tuple[int, int, int]:
+    same_head = sum(1 for k in a if k in b and a[k]["headline"] == b[k]["headline"])
+    same_quotes = sum(1 for k in a if k in b and a[k]["quotes"] == b[k]["quotes"])
+    return same_head, same_quotes, len(a)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("path", help="a corpus file or folder (e.g. /work/shared/bench/basil/basil.jsonl)")
+    p.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    p.add_argument("--repeat", type=int, default=10, help="corpus repetitions for the memory run (default 10)")
+    p.add_argument("--modes", default="framing,naive,jobs2,jobs2x10")
+    p.add_argument("--child", help=argparse.SUPPRESS)
+    p.add_argument("--dump", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        child(args)
+        return
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    rows, dumps = [], {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in args.modes.split(","):
+            cmd = [sys.executable, __file__, args.path, "--child", mode, "--repeat", str(args.repeat)]
+            if args.limit:
+                cmd += ["--limit", str(args.limit)]
+            if mode in ("framing", "naive"):
+                dumps[mode] = Path(tmp) / f"{mode}.json"
+                cmd += ["--dump", str(dumps[mode])]
+            out = subprocess.run(cmd, env=env, capture_output=True, text=True)
+            if out.returncode:
+                print(out.stderr[-2000:], file=sys.stderr)
+                continue
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"  done: {mode}", file=sys.stderr, flush=True)
+        outputs = {m: json.loads(d.read_text()) for m, d in dumps.items() if d.exists()}
+    print(f"corpus: {args.path} (limit {args.limit or 'none'}); machine: {os.cpu_count()} cores, shared with other jobs")
+    print(f"{'config':<10} {'articles':>8} {'wall s':>8} {'art/s':>8} {'main MB':>8} {'worker MB':>9} {'workers':>7}")
+    for r in rows:
+        print(f"{r['mode']:<10} {r['articles']:>8} {r['wall_s']:>8.1f} {r['steady_per_s']:>8.2f} "
+              f"{r['main_rss_mb']:>8.0f} {r['worker_rss_mb']:>9.0f} {r['n_workers']:>7}")
+    by = {r["mode"]: r for r in rows}
+    if "framing" in by and "naive" in by:
+        print(f"framing vs naive: {by['framing']['steady_per_s'] / by['naive']['steady_per_s']:.2f}x faster (goal >= 3x)")
+    if "framing" in by and "jobs2" in by:
+        print(f"jobs 2 vs jobs 1: {by['jobs2']['steady_per_s'] / by['framing']['steady_per_s']:.2f}x "
+              f"(steady), {by['framing']['wall_s'] / by['jobs2']['wall_s']:.2f}x (wall, with start-up) (goal >= 1.7x)")
+    if "jobs2" in by and "jobs2x10" in by:
+        print(f"{args.repeat}x articles: worker peak RSS {by['jobs2x10']['worker_rss_mb'] / by['jobs2']['worker_rss_mb']:.2f}x, "
+              f"main {by['jobs2x10']['main_rss_mb'] / by['jobs2']['main_rss_mb']:.2f}x (goal <= 1.2x; worker goal <= 600 MB)")
+    if "framing" in outputs and "naive" in outputs:
+        h, q, n = _compare(outputs["framing"], outputs["naive"])
+        print(f"identical outputs framing vs naive: headline columns {h}/{n} articles, quotation rows {q}/{n} articles")
+
+
+if __name__ == "__main__":
+    main()
