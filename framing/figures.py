@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from framing.output import write_bytes_atomic, write_text_atomic
-from framing.plots import FIGURES, STYLE, MissingData, tables_of
+from framing.plots import FIGURES, STYLE, MissingData, first_articles, tables_of
 
 __all__ = ["FORMATS", "FigureResult", "render", "figure_bytes", "save_figure", "write_figures"]
 
@@ -67,10 +67,18 @@ def render(report, name: str):
     return FIGURES[name](report)
 
 
-def write_figures(report, out: str | Path, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300) -> list[FigureResult]:
-    """Write every figure of ``report`` into ``out``; also ``out/figures.txt`` listing what was skipped."""
+def write_figures(report, out: str | Path, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300,
+                  max_articles: int = 40) -> list[FigureResult]:
+    """Write every figure of ``report`` into ``out``; also ``out/figures.txt`` listing what was skipped.
+
+    Figures compare articles side by side, which stops being readable beyond a few dozen: a larger
+    report is drawn from its first ``max_articles`` articles (``figures.txt`` says so).
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    n_all = len(tables_of(report).get("articles", ()))
+    if n_all > max_articles:
+        report = first_articles(report, max_articles)
     results: list[FigureResult] = []
     for name, func in FIGURES.items():
         try:
@@ -83,7 +91,8 @@ def write_figures(report, out: str | Path, *, formats: tuple[str, ...] = FORMATS
             continue
         results.append(FigureResult(name, save_figure(fig, out, name, formats=formats, dpi=dpi), ""))
     n = len(tables_of(report).get("articles", ()))
-    lines = [f"# figures of a framing analysis of {n} articles", "name\tstatus"]
+    lines = [f"# figures of a framing analysis of {n} articles"
+             + (f" (the first {n} of {n_all})" if n_all > n else ""), "name\tstatus"]
     lines += [f"{r.name}\t{'written' if not r.skipped else 'skipped: ' + r.skipped}" for r in results]
     write_text_atomic(out / "figures.txt", "\n".join(lines) + "\n")
     return results

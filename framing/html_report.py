@@ -32,6 +32,7 @@ from framing.plots import (
     MissingData,
     _article_frame,
     _fmt,
+    first_articles,
     notable_differences,
     side_by_side,
     tables_of,
@@ -280,16 +281,6 @@ def _css() -> str:
     return "\n".join(rules)
 
 
-def _first_articles(report, limit: int) -> dict[str, pd.DataFrame]:
-    """The report's tables restricted to its first ``limit`` articles."""
-    tables = tables_of(report)
-    keep = set(tables["articles"]["article_id"].astype(str).head(limit))
-    return {
-        name: (frame[frame["article_id"].astype(str).isin(keep)] if "article_id" in frame.columns else frame)
-        for name, frame in tables.items()
-    }
-
-
 def render_html(report, *, title: str = "How the outlets framed the story", texts: Mapping[str, str] | None = None,
                 figures: bool = True, max_articles: int = 40) -> str:
     """The whole write-up as one HTML string (deterministic: same report, same page).
@@ -300,7 +291,7 @@ def render_html(report, *, title: str = "How the outlets framed the story", text
     """
     n_all = len(tables_of(report).get("articles", ()))
     if n_all > max_articles:
-        report = _first_articles(report, max_articles)
+        report = first_articles(report, max_articles)
     arts = _article_frame(report) if n_all else None
     n = 0 if arts is None else len(arts)
     k = 0 if arts is None else arts["outlet_name"].nunique()

@@ -48,6 +48,7 @@ __all__ = [
     "STYLE",
     "MissingData",
     "tables_of",
+    "first_articles",
     "require",
     "outlet_colors",
     "article_labels",
@@ -280,6 +281,16 @@ def require(report, table: str, columns: Iterable[str] = ()) -> pd.DataFrame:
     if frame.empty:
         raise MissingData(f"table {table!r} is empty")
     return frame
+
+
+def first_articles(report, limit: int) -> dict[str, pd.DataFrame]:
+    """The report's tables restricted to its first ``limit`` articles (tables without ``article_id`` whole)."""
+    tables = tables_of(report)
+    keep = set(tables["articles"]["article_id"].astype(str).head(limit))
+    return {
+        name: (frame[frame["article_id"].astype(str).isin(keep)] if "article_id" in frame.columns else frame)
+        for name, frame in tables.items()
+    }
 
 
 def _outlet_series(articles: pd.DataFrame) -> pd.Series:

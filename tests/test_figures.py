@@ -99,3 +99,9 @@ def test_missing_values_are_drawn_not_crashed():
     tables["articles"].loc[1, "headline_agent"] = None
     for func in (plots.side_by_side_figure, plots.segmentation_strip, plots.headline_agency, plots.tone_by_outlet):
         assert figure_bytes(func(tables), "svg").startswith(b"<?xml")
+
+
+def test_large_report_drawn_from_first_articles(tmp_path):
+    results = write_figures(make_tables(), tmp_path, formats=("svg",), max_articles=1)
+    assert "(the first 1 of 2)" in (tmp_path / "figures.txt").read_text(encoding="utf-8")
+    assert any(r.name == "segmentation" and r.paths for r in results)
