@@ -435,7 +435,7 @@ def _mention_tokens(head):
         t = stack.pop()
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") or t.pos_ in ("VERB", "AUX"):
             continue
-        if t.dep_ == "prep" and t.lower_ not in ("of", "for", "at", "in", "from") :
+        if t.dep_ == "prep" and t.lower_ not in ("of", "for", "from"):
             continue
         toks[t.i] = t
         stack.extend(t.children)
@@ -638,6 +638,8 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
             quoted[qs:qe] = b"\x01" * (qe - qs)
     for d in drafts:
         d.kind = _kind_by_marks(text, d.pieces, quoted, d.kind)
+    # resolve speakers in text order, so that every pronoun sees the speakers before it
+    drafts.sort(key=lambda d: d.base + d.speaker_tok.idx if d.speaker_tok is not None else d.pieces[0][0])
     out = [_finish(d, text, lex, actors, line_starts) for d in drafts]
     out = [a for a in out if a is not None]
     out.sort(key=lambda a: (a.start, a.end))
