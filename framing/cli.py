@@ -85,25 +85,25 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except OutputExistsError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2
-    from framing.parallel import TableAppender, merge_previous, read_done_ids, read_previous_tables
+    from framing.parallel import TableAppender, read_done_ids, read_previous
 
     done = read_done_ids(out) if args.resume else set()
-    previous = read_previous_tables(out, done) if done else {}
+    previous = read_previous(out, done) if done else {}
     if done:
-        print(f"framing: resuming: {len(done)} article(s) already in {out / 'articles.csv'} are skipped", file=sys.stderr)
+        print(f"framing: resuming: {len(done)} article(s) already analysed in {out} are skipped", file=sys.stderr)
     appender = TableAppender(out, resume=bool(done))  # rows reach disk batch by batch (for --resume)
     try:
         report = analyze(
             corpus, progress=args.progress, jobs=args.jobs, batch_size=args.batch_size,
-            skip_ids=done, on_results=appender.write,
+            skip_ids=done, on_results=appender.write, previous=previous,
         )
     except KeyboardInterrupt:
         n_done = len(read_done_ids(out))
-        print(f"\nframing: interrupted; {n_done} article(s) are in {out / 'articles.csv'}. "
+        print(f"\nframing: interrupted after {n_done} article(s) (kept in {out}/.framing-partial/). "
               f"Run the same command with --resume to finish.", file=sys.stderr)
         return 130
-    merge_previous(report, previous)
     written = write_report(report, out)
+    appender.discard()  # the run is complete: its partial state is no longer needed
     n_ok = len(report.articles)
     n_bad = len(report.errors)
     for _, e in report.errors.iterrows():
@@ -166,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default 1; 0 = one per CPU core); results do not depend on it")
     r.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles per task sent to a worker (default 16)")
     r.add_argument("--resume", action="store_true",
-                   help="continue an interrupted run: skip articles already in OUT/articles.csv, append the rest")
+                   help="continue an interrupted run in OUT: skip the articles it analysed "
+                        "(kept in OUT/.framing-partial/), analyse the rest")
     cols = r.add_argument_group("table corpora (CSV/TSV/JSONL/Parquet): which column holds what")
     for field, default in (
         ("id", "article_id or id"), ("outlet", "outlet or source"), ("text", "text or body"),

@@ -7,9 +7,10 @@ input order**, so the tables are the same whatever ``jobs`` is. At most ``2 * jo
 in flight, so memory stays flat however large the corpus. Each worker loads the spaCy model once
 (in its initializer) and keeps it for every batch it runs.
 
-:class:`TableAppender` writes result rows to ``DIR/<table>.csv`` batch by batch (Ctrl-C is held
-back while a batch is being written, so every CSV always ends with a complete row); this is
-what makes ``framing report --resume`` possible after an interrupted run.
+:class:`TableAppender` writes result rows to ``DIR/.framing-partial/`` batch by batch (Ctrl-C is
+held back while a batch is being written, so every file always ends with a complete row); this
+is what ``framing report --resume`` continues from after an interrupted run. The folder is
+removed once the final tables are written.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ __all__ = [
     "batched",
     "default_jobs",
     "read_done_ids",
-    "read_previous_tables",
-    "merge_previous",
+    "read_previous",
+    "PARTIAL_DIR",
     "TableAppender",
     "deferred_interrupt",
 ]
@@ -241,9 +242,18 @@ def deferred_interrupt():
             raise KeyboardInterrupt
 
 
-def read_done_ids(out: str | Path, *, table: str = "articles") -> set[str]:
-    """Article ids already in ``OUT/articles.csv`` (empty set when there is none)."""
-    path = Path(out) / f"{table}.csv"
+#: Sub-folder of the output folder holding the per-article rows of a run as they arrive
+#: (the state ``--resume`` continues from); the final tables are written next to it.
+PARTIAL_DIR = ".framing-partial"
+
+
+def _state(out: str | Path) -> Path:
+    return Path(out) / PARTIAL_DIR
+
+
+def read_done_ids(out: str | Path) -> set[str]:
+    """Ids of the articles whose rows an earlier run in ``out`` already wrote (empty set when none)."""
+    path = _state(out) / "articles.csv"
     if not path.exists():
         return set()
     with open(path, encoding="utf-8", newline="") as fh:
@@ -253,40 +263,66 @@ def read_done_ids(out: str | Path, *, table: str = "articles") -> set[str]:
         return {row["article_id"] for row in reader if row.get("article_id")}
 
 
-class TableAppender:
-    """Append per-article rows to ``OUT/<table>.csv`` as results arrive.
+def _to_jsonable(row):
+    import dataclasses
 
-    The header is the columns in order of first appearance; when a later row brings a new
-    column, the file is rewritten once (atomically) with it. A batch is written with Ctrl-C held
-    back, and the ``articles`` rows last, so an article listed in ``articles.csv`` has all its
-    rows in the other tables.
+    return dataclasses.asdict(row) if dataclasses.is_dataclass(row) else row
+
+
+class TableAppender:
+    """Append per-article rows to ``OUT/.framing-partial/<table>.csv`` as results arrive.
+
+    Internal rows (tables whose name starts with ``_``, e.g. the ``_context`` the cross-outlet
+    comparisons need) go to ``<name>.jsonl``. The header is the columns in order of first
+    appearance; when a later row brings a new column, the file is rewritten once (atomically)
+    with it. A batch is written with Ctrl-C held back, and the ``articles`` rows last, so an
+    article listed in ``articles.csv`` has all its rows in the other files.
+    Without ``resume``, an earlier run's partial files are removed first.
     """
 
     def __init__(self, out: str | Path, *, resume: bool = False):
-        self.out = Path(out)
+        self.dir = _state(out)
         self.columns: dict[str, list[str]] = {}
         if resume:
-            for path in self.out.glob("*.csv"):
+            for path in self.dir.glob("*.csv"):
                 with open(path, encoding="utf-8", newline="") as fh:
                     header = next(csv.reader(fh), None)
                 if header:
                     self.columns[path.stem] = header
+        elif self.dir.exists():
+            for path in self.dir.iterdir():
+                if path.suffix in (".csv", ".jsonl"):
+                    path.unlink()
+        self._fresh = not resume
 
     def write(self, results: Iterable[ArticleResult]) -> None:
-        rows: dict[str, list[dict]] = {}
+        import json
+
+        rows: dict[str, list] = {}
         for r in results:
             for name, trows in r.tables.items():
-                if not name.startswith("_"):  # "_context" etc. are internal, not tables
-                    rows.setdefault(name, []).extend(trows)
+                rows.setdefault(name, []).extend(trows)
         order = sorted(rows, key=lambda n: n == "articles")
         with deferred_interrupt():
+            self.dir.mkdir(parents=True, exist_ok=True)
             for name in order:
-                self._append(name, rows[name])
+                if name.startswith("_"):
+                    lines = "".join(json.dumps(_to_jsonable(r), default=str) + "\n" for r in rows[name])
+                    with open(self.dir / f"{name}.jsonl", "a", encoding="utf-8") as fh:
+                        fh.write(lines)
+                else:
+                    self._append(name, rows[name])
+
+    def discard(self) -> None:
+        """Remove the partial files (call once the final tables are written)."""
+        import shutil
+
+        shutil.rmtree(self.dir, ignore_errors=True)
 
     def _append(self, name: str, rows: list[dict]) -> None:
         if not rows:
             return
-        path = self.out / f"{name}.csv"
+        path = self.dir / f"{name}.csv"
         cols = self.columns.get(name)
         new = []
         seen = set(cols or ())
@@ -322,40 +358,49 @@ class TableAppender:
         write_text_atomic(path, buf.getvalue())
 
 
+def read_previous(out: str | Path, done_ids: Collection[str]) -> dict[str, list]:
+    """The per-article rows an earlier (interrupted) run in ``out`` wrote, for ``done_ids``.
+
+    Returns ``{table: rows}`` like :class:`ArticleResult` tables, for
+    :func:`framing.pipeline.analyze`'s ``previous``; the ``_context`` rows come back as
+    :class:`framing.compare.ArticleContext`. Values are read back with pandas' type inference
+    (numbers, booleans; empty cells become NaN).
+    """
+    import json
+
+    import pandas as pd
+
+    done = set(done_ids)
+    state = _state(out)
+    previous: dict[str, list] = {}
+    for path in sorted(state.glob("*.csv")):
+        frame = pd.read_csv(path, low_memory=False)
+        if "article_id" in frame.columns:
+            frame = frame[frame["article_id"].astype(str).isin(done)]
+        frame = frame.astype(object).where(frame.notna(), None)
+        previous[path.stem] = frame.to_dict("records")
+    for path in sorted(state.glob("_*.jsonl")):
+        rows = []
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    row = json.loads(line)
+                except ValueError:  # a line cut short by a hard kill
+                    continue
+                if row.get("article_id") in done:
+                    rows.append(row)
+        if path.stem == "_context":
+            from framing.compare import ArticleContext
+
+            rows = [
+                ArticleContext(**{k: tuple(map(tuple, v)) if k in ("paragraphs", "sentences") else v for k, v in r.items()})
+                for r in rows
+            ]
+        previous[path.stem] = rows
+    return previous
+
+
 def _csv_rows(rows: list[dict]) -> Iterator[dict]:
     """Rows with values as pandas would write them (None/NaN -> empty)."""
     for row in rows:
         yield {k: ("" if v is None or (isinstance(v, float) and v != v) else v) for k, v in row.items()}
-
-
-#: Files in a report folder that are not per-article tables.
-_NOT_ARTICLE_TABLES = {"errors", "columns"}
-
-
-def read_previous_tables(out: str | Path, done_ids: Collection[str]) -> dict:
-    """The per-article tables of an earlier (interrupted) run in ``OUT``, limited to ``done_ids``.
-
-    Values are read as text, exactly as written, so writing them back changes nothing.
-    """
-    import pandas as pd
-
-    done = set(done_ids)
-    tables = {}
-    for path in sorted(Path(out).glob("*.csv")):
-        if path.stem in _NOT_ARTICLE_TABLES:
-            continue
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        if "article_id" in frame.columns:
-            tables[path.stem] = frame[frame["article_id"].isin(done)]
-    return tables
-
-
-def merge_previous(report, previous: dict) -> None:
-    """Put an earlier run's rows (from :func:`read_previous_tables`) in front of ``report``'s tables."""
-    import pandas as pd
-
-    for name, old in previous.items():
-        if old.empty:
-            continue
-        new = report.tables.get(name)
-        report.tables[name] = old if new is None or new.empty else pd.concat([old, new], ignore_index=True)

@@ -176,6 +176,7 @@ def analyze(
     skip_ids: Collection[str] = (),
     on_results: Callable[[list], None] | None = None,
     compare_outlets: bool = True,
+    previous: dict[str, list] | None = None,
 ) -> Report:
     """Analyse every article of ``corpus`` and compare outlets; return a :class:`Report`.
 
@@ -188,7 +189,9 @@ def analyze(
     read as a stream (:func:`framing.loaders.iter_articles`). Articles whose id is in
     ``skip_ids`` are left out (``framing report --resume``). ``on_results``, if given, is called
     with each completed batch of :class:`~framing.parallel.ArticleResult` (in input order), e.g.
-    to write rows out as they come.
+    to write rows out as they come. ``previous`` (``{table: rows}``, from
+    :func:`framing.parallel.read_previous`) holds the rows of the skipped articles; they are put in
+    front and take part in the cross-outlet comparisons.
     """
     from framing.parallel import analyze_parallel
 
@@ -216,6 +219,8 @@ def analyze(
                 pending = []
     if on_results is not None and pending:
         on_results(pending)
+    for name, old in (previous or {}).items():
+        rows[name] = list(old) + rows.get(name, [])
     contexts = rows.pop("_context", [])
     report = Report()
     for name in list(TABLE_ORDER) + sorted(set(rows) - set(TABLE_ORDER)):

@@ -8,6 +8,7 @@ import pytest
 
 from framing.io import Article, load_corpus
 from framing.parallel import (
+    PARTIAL_DIR,
     TableAppender,
     ArticleResult,
     analyze_parallel,
@@ -70,10 +71,12 @@ def test_appender_adds_late_columns(tmp_path):
     app.write([ArticleResult(0, "a", {"articles": [{"article_id": "a", "x": 1}]})])
     app.write([ArticleResult(1, "b", {"articles": [{"article_id": "b", "x": 2, "y": "new"}]})])
     app.write([ArticleResult(2, "c", {"articles": [{"article_id": "c", "y": None, "x": 3.5}]})])
-    text = (tmp_path / "articles.csv").read_text(encoding="utf-8")
+    text = (tmp_path / PARTIAL_DIR / "articles.csv").read_text(encoding="utf-8")
     assert text == "article_id,x,y\na,1,\nb,2,new\nc,3.5,\n"
     assert read_done_ids(tmp_path) == {"a", "b", "c"}
     assert read_done_ids(tmp_path / "nowhere") == set()
+    app.discard()
+    assert not (tmp_path / PARTIAL_DIR).exists()
 
 
 def test_deferred_interrupt_finishes_the_block_then_raises():
@@ -89,22 +92,20 @@ def test_cli_resume_completes_an_interrupted_run(tmp_path, monkeypatch):
     from framing import pipeline
     from framing.cli import main
 
-    # Resuming is about rows and files, not features: the line segmentation step suffices.
+    # Resuming is about rows and files, not features: the line segmentation step suffices
+    # (the cross-outlet comparisons still run, over the contexts of all articles).
     monkeypatch.setattr(pipeline, "ARTICLE_STEPS", [pipeline._segmentation_step])
-
     corpus = tmp_path / "c.jsonl"
     frame = load_corpus(SEEDS).to_frame()[["article_id", "outlet", "text"]]
     frame.to_json(corpus, orient="records", lines=True, force_ascii=False)
     full, part = tmp_path / "full", tmp_path / "part"
     assert main(["report", str(corpus), "--out", str(full)]) == 0
-    assert main(["report", str(corpus), "--out", str(part)]) == 0
-    # An interrupted run: only the first two articles (and their rows) reached the disk.
-    keep = set(frame["article_id"][:2])
-    for path in part.glob("*.csv"):
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-        if "article_id" in table.columns and path.stem != "errors":
-            table[table["article_id"].isin(keep)].to_csv(path, index=False)
-    assert read_done_ids(part) == keep
+    assert not (full / PARTIAL_DIR).exists()  # a finished run leaves only its tables
+    # An interrupted run: the first two articles were analysed and written, then Ctrl-C.
+    part.mkdir()
+    analyze(load_corpus(corpus).articles[:2], on_results=TableAppender(part).write)
+    assert read_done_ids(part) == set(frame["article_id"][:2])
     assert main(["report", str(corpus), "--out", str(part), "--resume"]) == 0
+    assert sorted(p.name for p in part.iterdir()) == sorted(p.name for p in full.iterdir())
     for path in full.glob("*.csv"):
         assert (part / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name

@@ -2,6 +2,7 @@
 
 import codecs
 import csv
+import json
 import math
 import os
 import signal
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from framing.io import Article, FramingInputError, decode_bytes
 from framing.language import LANGUAGES, detect_language
+from framing.parallel import PARTIAL_DIR
 from framing.pipeline import analyze_article
 from framing.segment import segment
 from framing.sentences import split_sentences
@@ -288,18 +290,22 @@ def test_interrupt_leaves_only_complete_files(tmp_path):
         [sys.executable, "-m", "framing.cli", "report", str(corpus), "--out", str(out), "--batch-size", "8"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
+    partial = out / PARTIAL_DIR / "articles.csv"  # rows are written batch by batch
     deadline = time.time() + 120
-    while time.time() < deadline and not (out / "articles.csv").exists():
+    while time.time() < deadline and not partial.exists():
         time.sleep(0.2)
-    assert (out / "articles.csv").exists(), proc.communicate(timeout=5)
+    assert partial.exists(), proc.communicate(timeout=5)
     time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()  # interrupted, not finished
     assert b"--resume" in err
-    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+    assert not list(out.rglob("*.tmp"))
     done = None
-    for path in out.glob("*.csv"):
+    for path in out.rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            json.loads(line)  # every line complete
+    for path in out.rglob("*.csv"):
         with open(path, encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
         assert rows and all(len(r) == len(rows[0]) for r in rows), path.name  # no half-written row
