@@ -197,6 +197,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    straight, nested = False, 0  # the open quote began with a straight mark; curly quotes inside it
     i = start
     first = start
     while first < end and text[first].isspace():
@@ -224,9 +225,17 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 if (before.isalnum() or before in ".,!?;:") and not after.isalnum():
                     i = j
                     continue
-            open_at = i
+            open_at, straight, nested = i, text[i] in "\"'", 0
             if i == first:
                 opens_with_mark = True
+        elif straight and role == "open" and _looks_like_opener(text, i, j, start, end):
+            nested += 1  # "PENCE: ... an episode of “Shark Tank.” ...": curly marks nested in straight
+            i = j
+            continue
+        elif straight and role == "close" and nested:
+            nested -= 1
+            i = j
+            continue
         else:
             if j - open_at > 1 or i > open_at:
                 spans.append((open_at, j))

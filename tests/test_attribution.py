@@ -470,3 +470,11 @@ def test_pipeline_without_parser_is_refused():
 
     with pytest.raises(ValueError):
         attributions("“Yes,” she said.", nlp=spacy.blank("en"))
+
+
+def test_curly_quotes_nested_in_a_straight_quote():
+    text = '"PENCE: Clinton thinks this is an episode of “Shark Tank.” But this is America."'
+    assert quotation_spans(text) == [(0, len(text))]
+    # a straight opener closed by a mistyped curly mark still closes
+    text = 'Clinton’s "work-related” emails were sorted.'
+    assert quotation_spans(text) == [(10, 24)]
