@@ -199,8 +199,11 @@ def test_html_without_story_is_an_error(tmp_path):
     assert corpus.articles == [] and "no story text" in corpus.errors[0].reason
 
 
-def test_cli_column_options(tmp_path):
+def test_cli_column_options(tmp_path, monkeypatch):
+    from framing import pipeline
     from framing.cli import main
+
+    monkeypatch.setattr(pipeline, "ARTICLE_STEPS", [pipeline._segmentation_step])  # ids and outlets suffice
 
     path = tmp_path / "c.csv"
     pd.DataFrame({"doc": ["d1", "d2"], "paper": ["P", "Q"], "content": [BODY1, BODY2]}).to_csv(path, index=False)

@@ -200,7 +200,7 @@ def test_one_mb_line_segments_quickly():
     "for every quote (reported to the lead)",
 )
 def test_one_mb_line_sentences():
-    with time_limit(5):
+    with time_limit(3):
         sentences = split_sentences(ONE_MB_LINE)
     unit = ONE_MB_LINE.index("The judge", 1)
     assert len(sentences) >= 2 * (len(ONE_MB_LINE) // unit)  # two sentences per repetition
@@ -208,7 +208,7 @@ def test_one_mb_line_sentences():
 
 @pytest.mark.xfail(strict=True, raises=TimeoutError, reason="see test_one_mb_line_sentences")
 def test_one_mb_line_whole_pipeline():
-    with time_limit(10):
+    with time_limit(5):
         _check_article(ONE_MB_LINE)
 
 
@@ -287,7 +287,7 @@ def test_interrupt_leaves_only_complete_files(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "framing.cli", "report", str(corpus), "--out", str(out), "--batch-size", "8"],
+        [sys.executable, "-m", "framing.cli", "report", str(corpus), "--out", str(out), "--batch-size", "1"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     partial = out / PARTIAL_DIR / "articles.csv"  # rows are written batch by batch
