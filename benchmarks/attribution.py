@@ -13,6 +13,10 @@ with a gold attribution of a kind not being scored are left out of both TP and F
 the predicted speaker span overlaps the gold source; cue match = the predicted verb span lies inside
 the gold cue. PolNeAR: Newell, Margolin & Ruths (2018), LREC. Text begins with the headline; every
 non-empty line is a paragraph.
+
+Our ``direct`` and ``mixed`` kinds are scored against PolNeAR's kinds of the same name and
+``indirect`` against ``indirect``; ``partial`` (quoted words with no reporting clause, e.g. scare
+quotes) has no PolNeAR counterpart and is not scored. The speed figure includes the spaCy parse.
 """
 
 from __future__ import annotations

@@ -15,7 +15,11 @@ end of a paragraph closes there unless the next paragraph opens with a mark (the
 multi-paragraph quotation convention), so one bad mark never costs the rest of the article.
 Speakers and reporting verbs come from the spaCy dependency parse of only the paragraphs and
 sentences that can hold an attribution (a quote mark or a reporting-verb form), all parsed in
-one ``nlp.pipe`` call. Attribution is modelled as source + cue + content, as in the PARC/PolNeAR
+one ``nlp.pipe`` call. A quotation takes the reporting frame right after it (",” she said",
+"“...” ― Name"), the frame right before it ("She said: “"), the frame of the quotation it
+continues ("“A,” she said. “B”" is one attribution in two pieces; so is a quote-only paragraph
+after a quoted one), a transcript label ("WALLACE: ..."), or else the reporting verb that
+governs it in the parse, which makes the surrounding paraphrase a mixed quote. Attribution is modelled as source + cue + content, as in the PARC/PolNeAR
 scheme: Newell, Margolin & Ruths (2018), "An attribution relations corpus for political news",
 LREC; Pareti (2016), "PARC 3.0: A corpus of attribution relations", LREC. Reporting verbs are
 classed neutral vs. evaluative following Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013),
