@@ -73,14 +73,14 @@ def _article(row: dict, *, text_col, id_col, outlet_col, headline_col, story_col
 
 
 def _dtype(series: pd.Series) -> Any:
-    """Types that survive a missing value: ints -> Int64, bools -> boolean."""
+    """Types that survive a missing value and have a Parquet type: Int64, boolean, float64, string."""
     if pd.api.types.is_bool_dtype(series):
         return "boolean"
     if pd.api.types.is_integer_dtype(series):
         return "Int64"
     if pd.api.types.is_float_dtype(series):
         return "float64"
-    return object
+    return pd.StringDtype()
 
 
 @lru_cache(maxsize=8)
@@ -142,7 +142,9 @@ def partition_features(
     out = {}
     for col, dtype in like.dtypes.items():
         values = frame[col]
-        if dtype == object:
+        if isinstance(dtype, pd.StringDtype):
+            out[col] = pd.array([None if pd.isna(v) else str(v) for v in values], dtype=dtype)
+        elif dtype == object:
             out[col] = values.astype(object).where(values.notna(), None)
         else:
             out[col] = pd.array(values.where(values.notna(), None).tolist(), dtype=dtype)

@@ -16,7 +16,7 @@ from conftest import SEEDS
 STEPS = [pipeline._segmentation_step, pipeline._lexicon_step]
 
 
-def test_seeds_on_a_local_cluster_match_the_pipeline():
+def test_seeds_on_a_local_cluster_match_the_pipeline(tmp_path):
     articles = load_corpus(SEEDS).articles
     frame = load_corpus(SEEDS).to_frame()[["article_id", "outlet", "text"]]
     frame.loc[2, "text"] = "   "  # an empty article keeps its row, with the reason
@@ -27,6 +27,9 @@ def test_seeds_on_a_local_cluster_match_the_pipeline():
             assert lazy.npartitions == 2
             assert list(lazy.columns) == list(articles_meta(steps=STEPS).columns)
             got = lazy.compute()
+            lazy.to_parquet(tmp_path / "features")  # every column has a Parquet type
+    back = pd.read_parquet(tmp_path / "features")
+    assert list(back.columns) == list(got.columns) and list(back["article_id"]) == list(got["article_id"])
     assert list(got["article_id"]) == list(frame["article_id"])
     assert got["error"].tolist() == ["", "", "empty text", "", ""]
     expected = pd.DataFrame(
