@@ -320,6 +320,10 @@ def load_corpus(path: str | Path, **options) -> Corpus:
     options = {k: v for k, v in options.items() if v is not None}
     columns = {k: options.pop(k) for k in list(options) if k.endswith("_col")}  # table loaders only
     if p.is_dir():
+        kinds = {q.suffix.lower() for q in p.iterdir() if q.is_file()}
+        if ".html" in kinds or ".htm" in kinds:
+            if not (p / "manifest.csv").exists() and not kinds & {".txt", ".md"}:
+                return LOADERS[".html"](p, **options)  # a folder of saved web pages
         return load_folder(p, **options)
     suffixes = "".join(p.suffixes[-2:]).lower()
     for key in (suffixes, p.suffix.lower()):

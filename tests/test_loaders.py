@@ -185,6 +185,15 @@ def test_html_without_furniture_has_low_ratio():
     assert a.metadata["html_boilerplate_ratio"] < 0.05
 
 
+def test_folder_of_html_pages(tmp_path):
+    (tmp_path / "b.htm").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "a.html").write_text(PAGE.replace("Council delays vote", "Council backs plan"), encoding="utf-8")
+    (tmp_path / "c.html").write_text("<html><body></body></html>", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [(a.article_id, a.headline) for a in corpus] == [("a", "Council backs plan"), ("b", "Council delays vote")]
+    assert [e.article_id for e in corpus.errors] == ["c"]
+
+
 def test_html_column_in_table(tmp_path):
     path = _write_jsonl(tmp_path / "pages.jsonl", [{"article_id": "h1", "outlet": "Gazette", "html": PAGE}])
     (a,) = load_corpus(path).articles
