@@ -4,13 +4,14 @@ Usage: python benchmarks/nbval_time.py [NOTEBOOK_FOLDER]   (default: notebooks)
 
 Runs ``pytest -q --nbval FOLDER --sanitize-with FOLDER/sanitize.cfg`` once with the Makefile's fixed
 environment and prints a table: each notebook's cells and seconds (from pytest's durations), then the
-total wall time and whether it passed.
+total wall time, the CPU time of pytest and its kernels (independent of other load), and whether it passed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -34,9 +35,13 @@ def main(argv: list[str]) -> int:
         "--sanitize-with", str(folder / "sanitize.cfg"), "--durations=0", "--durations-min=0",
     ]
     env = {**os.environ, **ENV}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    load = os.getloadavg()[0]
     per_nb: dict[str, float] = defaultdict(float)
     cells: dict[str, int] = defaultdict(int)
     for line in proc.stdout.splitlines():
@@ -50,7 +55,9 @@ def main(argv: list[str]) -> int:
     for name in sorted(per_nb):
         print(f"{name:<36}{cells[name]:>6}{per_nb[name]:>10.1f}")
     print(f"{'total wall time (s)':<36}{'':>6}{wall:>10.1f}")
+    print(f"{'cpu time, pytest + kernels (s)':<36}{'':>6}{cpu:>10.1f}")
     print(f"{'budget (s)':<36}{'':>6}{BUDGET_S:>10.1f}")
+    print(f"load average before the run: {load:.1f} (other work on the machine inflates wall time)")
     print(f"cpu cores: {os.cpu_count()}; pytest: {summary}")
     if proc.returncode != 0:
         print(proc.stdout[-4000:], file=sys.stderr)
