@@ -27,6 +27,7 @@ import pandas as pd
 
 from framing.output import write_text_atomic
 from framing.plots import (
+    FEATURE_LABELS,
     FIGURES,
     SPEAKER_TYPE_COLORS,
     MissingData,
@@ -41,6 +42,10 @@ from framing.plots import (
 __all__ = ["Span", "render_html", "write_html", "article_text", "article_spans", "highlight"]
 
 _FURNITURE_ROLES = ("byline", "dateline", "caption", "furniture")
+
+#: Article columns summarised above each article's text (those present).
+_ARTICLE_FACTS = ("headline_agent", "headline_verb", "headline_voice", "n_words", "boilerplate_ratio",
+                  "n_quotes", "top_speaker", "sentiment_headline")
 
 
 class Span(NamedTuple):
@@ -247,9 +252,11 @@ def _articles_html(report, texts: Mapping[str, str] | None) -> str:
         else:
             text = ""
         body = highlight(text, article_spans(report, aid, text))
+        facts = [f"{FEATURE_LABELS[c]}: {_fmt(art[c])}" for c in _ARTICLE_FACTS
+                 if c in art.index and _fmt(art[c]) not in ("", "nan", "None")]
         parts.append(
             f'<article id="a-{_css_name(aid)}"><h3><span class="swatch" style="background:{art["color"]}"></span>'
-            f"{_esc(art['label'])}</h3><p class=\"meta\">{_esc(aid)}</p>"
+            f"{_esc(art['label'])}</h3><p class=\"meta\">{_esc(' · '.join([aid, *facts]))}</p>"
             f'<div class="text">{body}</div></article>'
         )
     return "\n".join(parts)
