@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.html_report import Span, article_text, highlight, render_html, write_html
 from test_plots import TEXT_B, make_tables
@@ -134,3 +137,15 @@ def test_large_corpus_shows_first_articles_only():
 def test_empty_report_renders_a_page():
     page = render_html({"articles": pd.DataFrame(columns=["article_id", "outlet"])})
     assert "No article could be analysed." in page and page.rstrip().endswith("</html>")
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60),
+    cuts=st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70), st.sampled_from(["x", "y", "q-person"])), max_size=6),
+)
+def test_highlight_shows_exactly_the_text(text, cuts):
+    spans = [Span(a, b, (c,), "t<i>") for a, b, c in cuts]
+    out = highlight(text, spans)
+    # no markup from the text survives: stripping our own tags and unescaping gives the text back
+    assert html.unescape(re.sub(r"<span[^>]*>|</span>", "", out)) == text
+    assert out.count("<span") == out.count("</span>")
