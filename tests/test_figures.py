@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from framing import plots
 from framing.figures import FORMATS, figure_bytes, save_figure, write_figures
-from test_plots import make_tables
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the constructed tables of test_plots, in any import mode
+from test_plots import make_tables  # noqa: E402
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -6,6 +6,8 @@ import html
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.html_report import Span, article_text, highlight, render_html, write_html
-from test_plots import TEXT_B, make_tables
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the constructed tables of test_plots, in any import mode
+from test_plots import TEXT_B, make_tables  # noqa: E402
 
 INJECTED = "<script>document.title='PWNED';document.body.appendChild(document.createElement('blink')).id='pwned'</script>"
 IMG = "<img src=x onerror=\"document.title='PWNED2'\">"
