@@ -66,6 +66,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 LONG_LINE_WORDS = 15
 # A line with fewer words than this is "short" for the run-of-short-lines feature.
 SHORT_LINE_WORDS = 6
+# Cue indicators count fully up to this many words and shrink as 1/words beyond it.
+CUE_FULL_WEIGHT_WORDS = 20
 # Word count at which a line's contribution to the story core turns positive.
 CORE_PIVOT_WORDS = 10
 # How many lines above the story core the headline is looked for.
@@ -110,6 +112,10 @@ _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _ENDS_COLON = re.compile(r"[:\uff1a]\s*$")
+_ENDS_ELLIPSIS = re.compile(r"(\.\.\.|\u2026)\s*$")
+# A lower-case letter directly followed by a capitalised word ("Student-AthleteA 24-year-old"):
+# the trace of a link title glued to its teaser text by a naive scraper.
+_GLUED = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de][a-z\u00df-\u00ff]")
 _QUOTE = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|"
@@ -143,13 +149,23 @@ _BASE = (
     "ends_sentence",
     "ends_colon",
     "has_quote_mark",
-    "has_date",
-    "has_time",
+    "date_share",
+    "time_share",
     "all_caps",
     "log_separators",
     "is_long",
     "is_short",
+    "ends_ellipsis",
+    "log_glued_words",
+    "words_3_to_5",
+    "words_6_to_9",
+    "words_10_to_14",
+    "words_15_to_24",
+    "words_25_to_39",
+    "words_40_plus",
 )
+# Word-count bins (one indicator each) so the model can bend the effect of line length.
+_WORD_BINS = ((3, 6), (6, 10), (10, 15), (15, 25), (25, 40), (40, 10**9))
 _CONTEXT = ("log_words", "stopword_density", "ends_sentence", "titlecase_ratio", "any_cue")
 _CONTEXT_OFFSETS = (-2, -1, 1, 2)
 _PAGE = (
@@ -170,6 +186,9 @@ _PAGE = (
     "long_share_10",
     "log_short_run",
     "headline_candidate",
+    "log_lines_from_previous_long",
+    "log_lines_to_next_long",
+    "in_long_envelope",
 )
 
 
@@ -210,14 +229,19 @@ def _line_base(text: str, stop: frozenset[str]) -> tuple[list[float], list[float
         float(bool(_ENDS_SENTENCE.search(text))),
         float(bool(_ENDS_COLON.search(text))),
         float(bool(_QUOTE.search(text))),
-        float(bool(_DATE.search(text))),
-        float(bool(_TIME.search(text))),
+        sum(len(m.group()) for m in _DATE.finditer(text)) / n_chars,
+        sum(len(m.group()) for m in _TIME.finditer(text)) / n_chars,
         float(n_letters >= 2 and n_upper == n_letters),
         math.log1p(len(_SEPARATORS.findall(text))),
         float(n_words >= LONG_LINE_WORDS),
         float(n_words < SHORT_LINE_WORDS),
+        float(bool(_ENDS_ELLIPSIS.search(text))),
+        math.log1p(len(_GLUED.findall(text))),
+        *(float(lo <= n_words < hi) for lo, hi in _WORD_BINS),
     ]
-    cues = [float(bool(rx.search(text))) for _, rx in _cues()]
+    # A cue phrase is strong evidence in a short line, weak inside a long paragraph.
+    weight = min(1.0, CUE_FULL_WEIGHT_WORDS / max(n_words, 1))
+    cues = [weight * bool(rx.search(text)) for _, rx in _cues()]
     return base, cues, text.casefold()
 
 
@@ -318,6 +342,17 @@ def _compact_features(texts: Sequence[str]) -> np.ndarray:
                 headline[i] = 1.0
                 break
     short_run = _run_lengths(col["is_short"] > 0)
+    long_idx = np.flatnonzero(is_long)
+    if len(long_idx):
+        k = np.searchsorted(long_idx, idx, side="left")  # first long line at or after i
+        prev_long = np.where(k > 0, idx - long_idx[np.maximum(k - 1, 0)], n)
+        has_next = k < len(long_idx)
+        next_long = np.where(has_next, long_idx[np.minimum(k, len(long_idx) - 1)] - idx, n)
+        prev_long = np.where(is_long > 0, 0, prev_long)
+        envelope = ((idx >= long_idx[0]) & (idx <= long_idx[-1])).astype(float)
+    else:
+        prev_long = next_long = np.full(n, n)
+        envelope = np.zeros(n)
 
     page = np.column_stack(
         [
@@ -338,6 +373,9 @@ def _compact_features(texts: Sequence[str]) -> np.ndarray:
             _window_mean(is_long, 10),
             np.log1p(short_run),
             headline,
+            np.log1p(prev_long),
+            np.log1p(next_long),
+            envelope,
         ]
     )
     ctx_src = np.column_stack([col[c] for c in _CONTEXT if c != "any_cue"] + [any_cue])
@@ -400,30 +438,84 @@ class _Logistic:
         )
 
 
+PAGE_TYPE_FEATURES: tuple[str, ...] = (
+    "long_line_share",
+    "long_line_char_share",
+    "log_lines",
+    "cue_line_share",
+    "very_short_line_share",
+    "core_line_share",
+    "core_char_share",
+    "long_envelope_share",
+)
+
+
+def page_type_features(x: np.ndarray, n_chars: np.ndarray) -> np.ndarray:
+    """Page-level composition, the input of the page-type gate (names in PAGE_TYPE_FEATURES).
+
+    ``x`` is the feature matrix of the page's non-empty lines and ``n_chars`` their lengths.
+    Already-extracted article text is mostly long lines; a whole-page dump is mostly short ones.
+    """
+    if len(x) == 0:
+        return np.zeros(len(PAGE_TYPE_FEATURES))
+    col = {name: x[:, j] for j, name in enumerate(FEATURE_NAMES)}
+    total = max(float(n_chars.sum()), 1.0)
+    long_ = col["is_long"] > 0
+    in_core = col["in_core"] > 0
+    return np.array(
+        [
+            long_.mean(),
+            n_chars[long_].sum() / total,
+            math.log1p(len(x)),
+            (col["any_cue"] > 0).mean(),
+            (np.expm1(col["log_words"]) < 4).mean(),
+            in_core.mean(),
+            n_chars[in_core].sum() / total,
+            col["in_long_envelope"].mean(),
+        ]
+    )
+
+
 @dataclass(frozen=True)
 class StoryLineModel:
     """Fitted parameters of the line classifier (see ``framing/data/boilerplate_model.json``).
 
-    ``line`` is the logistic regression over :func:`line_features` (standardised);
+    A page-type gate (logistic regression over :func:`page_type_features`) decides whether
+    the page looks like already-extracted article text ("cleaned", e.g. a scraped story with a
+    few leftover lines of furniture) or a whole-page text dump ("raw", menus and all); each
+    type has its own logistic regression over :func:`line_features` (standardised).
     ``switch_penalty`` is the cost, in log-odds, of each change between story and furniture in
-    the smoothing pass. The tuned decision threshold is folded into the intercept, so 0.5 is
+    the smoothing pass. Tuned decision thresholds are folded into the intercepts, so 0.5 is
     the cut-off the model was tuned for.
     """
 
     feature_names: tuple[str, ...]
-    line: _Logistic
+    page_type: _Logistic
+    cleaned: _Logistic
+    raw: _Logistic
     switch_penalty: float
 
     @classmethod
     def from_dict(cls, d: dict) -> "StoryLineModel":
         names = tuple(d["feature_names"])
-        if names != FEATURE_NAMES:
+        if names != FEATURE_NAMES or tuple(d["page_type_features"]) != PAGE_TYPE_FEATURES:
             raise ValueError("boilerplate model was fitted on a different feature set; retrain it")
         return cls(
             feature_names=names,
-            line=_Logistic.from_dict(d["line"]),
+            page_type=_Logistic.from_dict(d["page_type"]),
+            cleaned=_Logistic.from_dict(d["cleaned"]),
+            raw=_Logistic.from_dict(d["raw"]),
             switch_penalty=float(d.get("switch_penalty", 0.0)),
         )
+
+    def log_odds(self, texts: Sequence[str]) -> np.ndarray:
+        """Story log-odds for non-empty, stripped lines (one page)."""
+        if not texts:
+            return np.zeros(0)
+        x = _compact_features(texts)
+        page = page_type_features(x, np.array([len(t) for t in texts], dtype=float))
+        cleaned = float(self.page_type.logit(page[None, :])[0]) > 0
+        return (self.cleaned if cleaned else self.raw).logit(x)
 
 
 @lru_cache(maxsize=4)
@@ -451,8 +543,7 @@ def story_probabilities(lines: Sequence[str], *, model: StoryLineModel | None = 
     out = np.zeros(len(lines))
     index, texts = _nonempty(lines)
     if texts:
-        x = _compact_features(texts)
-        out[index] = _sigmoid(model.line.logit(x))
+        out[index] = _sigmoid(model.log_odds(texts))
     return out
 
 
@@ -461,6 +552,8 @@ def smooth_labels(log_odds: np.ndarray, *, switch_penalty: float) -> np.ndarray:
     n = len(log_odds)
     if n == 0:
         return np.zeros(0, dtype=bool)
+    if switch_penalty <= 0:
+        return np.asarray(log_odds) > 0
     # score[s] = best total ending in state s (0 furniture, 1 story)
     back = np.zeros((n, 2), dtype=np.int8)
     s0, s1 = 0.0, float(log_odds[0])
@@ -497,7 +590,7 @@ def is_story_line(
     out = np.zeros(len(lines), dtype=bool)
     index, texts = _nonempty(lines)
     if texts:
-        z = model.line.logit(_compact_features(texts))
+        z = model.log_odds(texts)
         out[index] = smooth_labels(z - _logit(threshold), switch_penalty=model.switch_penalty)
     return out
 

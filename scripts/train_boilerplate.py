@@ -7,9 +7,11 @@ Usage::
 Reads ``lines.jsonl`` from PATH, keeps only ``split == "dev"`` pages (the test split is never
 read into memory beyond its split field), and trains on two views of every dev page: the full
 page and the README's window (content span +-5 lines). Gold: story = ``labels OR is_title``.
-Options (regularisation strength, sample weighting, switch penalty, threshold)
-are chosen by 5-fold cross-validation grouped by page, minimising the mean of the window and
-full-page boilerplate-ratio MAE. Writes fitted parameters only (no data) to
+A page-type gate learns to tell the two views apart from page composition; one expert
+logistic regression is fitted per view. Options (regularisation strength, sample weighting,
+switch penalty, one threshold per expert) are chosen by 5-fold cross-validation grouped by
+site (pages of one site share a template), minimising the mean of the window and full-page
+boilerplate-ratio MAE. Writes fitted parameters only (no data) to
 ``framing/data/boilerplate_model.json``.
 """
 
@@ -21,6 +23,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -31,6 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from framing import boilerplate as bp  # noqa: E402
 
 N_FOLDS = 5
+GATE_C = 1.0
+# Which training view each expert learns from.
+EXPERTS = {"cleaned": "window", "raw": "full"}
 
 
 def load_dev(path: Path) -> list[dict]:
@@ -44,22 +50,40 @@ def load_dev(path: Path) -> list[dict]:
     return pages
 
 
-def views(pages: list[dict]) -> list[dict]:
-    """One record per (page, view) with compact features, gold and char counts."""
+def site(url: str) -> str:
+    """Host name without "www.": pages of one site share templates, so CV groups by site."""
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def views(pages: list[dict], *, extra_margins: tuple[int, ...] = ()) -> list[dict]:
+    """One record per (page, view) with compact features, gold and char counts.
+
+    Views: "full" (whole page), "window" (the README's content span +-5 lines) and, for
+    training only, windows with other margins ("margin<k>") so the model sees more cut-offs.
+    """
+    domains = sorted({site(p["url"]) for p in pages})
     out = []
-    for g, page in enumerate(pages):
+    for page in pages:
+        g = domains.index(site(page["url"]))
         gold_all = np.array(page["labels"], dtype=bool) | np.array(page["is_title"], dtype=bool)
         a, b = page["window"]
-        for view, (lo, hi) in (("full", (0, page["n_lines"])), ("window", (a, b))):
+        first, last = page["content_span"]
+        spans = [("full", 0, page["n_lines"]), ("window", a, b)]
+        spans += [(f"margin{k}", max(first - k, 0), min(last + 1 + k, page["n_lines"])) for k in extra_margins]
+        for view, lo, hi in spans:
             lines = page["lines"][lo:hi]
             index, texts = bp._nonempty(lines)
+            x = bp._compact_features(texts)
+            chars = np.array([len(t) for t in texts], dtype=float)
             out.append(
                 {
                     "group": g,
                     "view": view,
-                    "x": bp._compact_features(texts),
+                    "x": x,
                     "y": gold_all[lo:hi][index],
-                    "chars": np.array([len(t) for t in texts], dtype=float),
+                    "chars": chars,
+                    "page": bp.page_type_features(x, chars),
                 }
             )
     return out
@@ -92,9 +116,19 @@ class Stage:
 
 
 def weights(recs, scheme):
+    """Sample weights: none; sqrt of line length; or each page's characters summing to the
+    same total (so every page counts alike, as in the per-page MAE), mixed with sqrt length."""
     if scheme == "none":
         return None
-    return np.concatenate([np.sqrt(r["chars"]) for r in recs])
+    if scheme == "sqrt_chars":
+        return np.concatenate([np.sqrt(r["chars"]) for r in recs])
+    if scheme == "page_chars":
+        w = [r["chars"] / r["chars"].sum() * len(r["chars"]) if len(r["chars"]) else r["chars"] for r in recs]
+        return np.concatenate(w)
+    if scheme == "page_sqrt":
+        w = [np.sqrt(r["chars"]) / np.sqrt(r["chars"]).sum() * 100 if len(r["chars"]) else r["chars"] for r in recs]
+        return np.concatenate(w)
+    raise ValueError(scheme)
 
 
 def stack(recs, key):
@@ -137,29 +171,44 @@ def main(argv=None):
     print(f"{len(pages)} dev pages, {len(recs)} views, features {len(bp.FEATURE_NAMES)}  ({time.time()-t0:.1f}s)")
     folds = list(GroupKFold(n_splits=N_FOLDS).split(np.zeros(len(recs)), groups=groups))
 
+    # Page-type gate: cleaned (window view) vs raw (full page), out-of-fold for the CV below.
+    page_x = np.array([r["page"] for r in recs])
+    is_cleaned = np.array([r["view"] != "full" for r in recs])
+    gate_oof = np.zeros(len(recs), dtype=bool)
+    for tr, te in folds:
+        gate = Stage(GATE_C).fit(page_x[tr], is_cleaned[tr])
+        gate_oof[te] = gate.logit(page_x[te]) > 0
+    print(f"page-type gate, out-of-fold accuracy {np.mean(gate_oof == is_cleaned):.3f}")
+
     Cs = [0.1, 1.0] if args.quick else [0.03, 0.1, 0.3, 1.0]
     schemes = ["sqrt_chars"] if args.quick else ["none", "sqrt_chars"]
-    penalties = [0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0]
+    penalties = [0.0, 0.5, 1.0, 2.0]
     thresholds = [0.3, 0.4, 0.5, 0.6, 0.7]
 
     results = []
     for C, scheme in itertools.product(Cs, schemes):
-        z = [None] * len(recs)  # out-of-fold log-odds for every view
+        # Out-of-fold log-odds of each expert (trained on its own view) for every view.
+        z = {kind: [None] * len(recs) for kind in EXPERTS}
         for tr, te in folds:
-            trr = [recs[i] for i in tr]
-            st = Stage(C).fit(stack(trr, "x"), stack(trr, "y"), weights(trr, scheme))
-            for i in te:
-                z[i] = st.logit(recs[i]["x"])
-        for pen, thr in itertools.product(penalties, thresholds):
-            shift = bp._logit(thr)
-            sc = page_scores(recs, z, lambda zz: bp.smooth_labels(zz - shift, switch_penalty=pen))
+            for kind, view in EXPERTS.items():
+                trr = [recs[i] for i in tr if recs[i]["view"] == view]
+                st = Stage(C).fit(stack(trr, "x"), stack(trr, "y"), weights(trr, scheme))
+                for i in te:
+                    z[kind][i] = st.logit(recs[i]["x"])
+        for pen, t_clean, t_raw in itertools.product(penalties, thresholds, thresholds):
+            shifted = [
+                z["cleaned"][i] - bp._logit(t_clean) if gate_oof[i] else z["raw"][i] - bp._logit(t_raw)
+                for i in range(len(recs))
+            ]
+            sc = page_scores(recs, shifted, lambda zz: bp.smooth_labels(zz, switch_penalty=pen))
             obj = (sc["window"]["MAE"] + sc["full"]["MAE"]) / 2
-            results.append((obj, dict(C=C, weights=scheme, switch_penalty=pen, threshold=thr), sc))
+            opt = dict(C=C, weights=scheme, switch_penalty=pen, threshold_cleaned=t_clean, threshold_raw=t_raw)
+            results.append((obj, opt, sc))
         best = min(results, key=lambda t: t[0])
         print(f"C={C} weights={scheme}: best so far {best[0]:.4f} {best[1]}  ({time.time()-t0:.0f}s)", flush=True)
 
     results.sort(key=lambda t: t[0])
-    print("\nTop settings (5-fold grouped CV on dev; objective = mean of window and full MAE):")
+    print("\nTop settings (5-fold CV on dev grouped by site; objective = mean of window and full MAE):")
     for obj, opt, sc in results[:8]:
         print(
             f"  obj {obj:.4f}  window MAE {sc['window']['MAE']:.4f} F1 {sc['window']['F1']:.3f}  "
@@ -167,21 +216,23 @@ def main(argv=None):
         )
     obj, opt, sc = results[0]
 
-    # Refit on all dev views with the chosen options; fold the threshold into the intercept.
-    st = Stage(opt["C"]).fit(stack(recs, "x"), stack(recs, "y"), weights(recs, opt["weights"]))
-    line = st.to_dict()
-    line["intercept"] = round(line["intercept"] - bp._logit(opt["threshold"]), 6)
+    # Refit on all dev views with the chosen options; fold the thresholds into the intercepts.
     model = {
         "description": "framing.boilerplate story-line classifier; fitted by scripts/train_boilerplate.py",
         "trained_on": "dev split (92 pages, full and window views) of the line-level boilerplate benchmark "
         "built from scrapinghub/article-extraction-benchmark; gold story = labels OR is_title",
         "options": opt,
-        "threshold_folded_into_intercept": opt["threshold"],
-        "cv": {"folds": N_FOLDS, "grouped_by": "page", **{f"{v}_{k}": round(sc[v][k], 4) for v in sc for k in sc[v]}},
+        "cv": {"folds": N_FOLDS, "grouped_by": "site", **{f"{v}_{k}": round(sc[v][k], 4) for v in sc for k in sc[v]}},
         "feature_names": list(bp.FEATURE_NAMES),
-        "line": line,
-        "switch_penalty": opt["switch_penalty"],
+        "page_type_features": list(bp.PAGE_TYPE_FEATURES),
+        "page_type": Stage(GATE_C).fit(page_x, is_cleaned).to_dict(),
     }
+    for kind, view in EXPERTS.items():
+        sub = [r for r in recs if r["view"] == view]
+        expert = Stage(opt["C"]).fit(stack(sub, "x"), stack(sub, "y"), weights(sub, opt["weights"])).to_dict()
+        expert["intercept"] = round(expert["intercept"] - bp._logit(opt[f"threshold_{kind}"]), 6)
+        model[kind] = expert
+    model["switch_penalty"] = opt["switch_penalty"]
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out} ({args.out.stat().st_size} bytes) in {time.time()-t0:.0f}s")
 

@@ -98,11 +98,12 @@ def test_duplicate_features():
 
 
 def test_dates_and_times():
+    # 33 characters; "Jan. 21" (7 chars) is the date, "7:51 p.m." (9 chars) the time
     x = bp.line_features(["Posted Jan. 21, 2021 at 7:51 p.m.", "No numbers here"])
-    assert feature(x, 0, "has_date") == 1.0
-    assert feature(x, 0, "has_time") == 1.0
-    assert feature(x, 1, "has_date") == 0.0
-    assert feature(x, 1, "has_time") == 0.0
+    assert feature(x, 0, "date_share") == pytest.approx(7 / 33)
+    assert feature(x, 0, "time_share") == pytest.approx(9 / 33)
+    assert feature(x, 1, "date_share") == 0.0
+    assert feature(x, 1, "time_share") == 0.0
 
 
 def test_max_subarray_by_hand():
@@ -117,8 +118,24 @@ def test_model_json_is_small_parameters_only():
     with open(bp.MODEL_PATH, encoding="utf-8") as fh:
         raw = json.load(fh)
     assert raw["feature_names"] == list(bp.FEATURE_NAMES)
-    assert len(raw["line"]["coef"]) == len(bp.FEATURE_NAMES)
+    for expert in ("cleaned", "raw"):
+        assert len(raw[expert]["coef"]) == len(bp.FEATURE_NAMES)
+    assert len(raw["page_type"]["coef"]) == len(bp.PAGE_TYPE_FEATURES)
     assert bp.MODEL_PATH.stat().st_size < 50_000
+
+
+def test_page_type_features_by_hand():
+    lines = ["word " * 20, "Home", "Sign up now", "x " * 16]
+    index, texts = bp._nonempty(lines)
+    chars = [len(t) for t in texts]
+    page = dict(zip(bp.PAGE_TYPE_FEATURES, bp.page_type_features(bp.line_features(texts), np.array(chars, float))))
+    # two of four lines have >= 15 words; they hold (99 + 31) of (99 + 4 + 11 + 31) characters
+    assert page["long_line_share"] == pytest.approx(0.5)
+    assert page["long_line_char_share"] == pytest.approx(130 / 145)
+    assert page["log_lines"] == pytest.approx(math.log1p(4))
+    # "Home" (nav) and "Sign up now" (subscribe) carry cues; both have fewer than 4 words
+    assert page["cue_line_share"] == pytest.approx(0.5)
+    assert page["very_short_line_share"] == pytest.approx(0.5)
 
 
 def test_probabilities_in_unit_interval_and_zero_for_blank_lines():
