@@ -336,6 +336,11 @@ def _wrap(text: str, width: int = 18, *, max_lines: int = 3) -> str:
                                    placeholder=" …")) or ""
 
 
+def _text_or_none(value) -> str | None:
+    """A non-empty string value stripped, else None (NaN, None and blanks alike)."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def _n_articles(report) -> int:
     tables = tables_of(report)
     return len(tables.get("articles", ()))
@@ -599,27 +604,24 @@ def headline_agency(report, *, width: float = COLUMN_WIDTH):
         for x, head in ((1.8, "Who acts"), (5.0, "Verb (voice)"), (8.2, "Acted upon")):
             ax.text(x, -0.65, head, ha="center", va="center", fontsize=6.5, fontweight="bold")
         for i, art in arts.iterrows():
-            agent = art.get("headline_agent")
-            agent = str(agent) if isinstance(agent, str) and agent.strip() else "(nobody named)"
-            patient = art.get("headline_patient")
-            patient = str(patient) if isinstance(patient, str) and patient.strip() else "(nothing named)"
-            verb = art.get("headline_verb")
-            verb = str(verb) if isinstance(verb, str) and verb.strip() else "(no verb)"
-            voice = art.get("headline_voice", "")
-            voice = str(voice) if isinstance(voice, str) and voice and voice != "none" else ""
+            agent, patient, verb = (_text_or_none(art.get(c)) for c in ("headline_agent", "headline_patient", "headline_verb"))
+            voice = _text_or_none(art.get("headline_voice"))
+            voice = voice if voice and voice != "none" else ""
             color = art["color"]
-            for x, txt, italic in ((1.8, agent, agent.startswith("(")), (8.2, patient, patient.startswith("("))):
+            for x, txt, empty in ((1.8, agent, "(nobody named)"), (8.2, patient, "(nothing named)")):
                 ax.add_patch(FancyBboxPatch((x - 1.6, i - 0.3), 3.2, 0.6, boxstyle="round,pad=0.02,rounding_size=0.1",
-                                            facecolor="white", edgecolor=color, linewidth=1.0))
-                ax.text(x, i, _wrap(txt, 20), ha="center", va="center", fontsize=5.5,
-                        style="italic" if italic else "normal")
+                                            facecolor="white", edgecolor=color, linewidth=1.0,
+                                            linestyle="-" if txt else "--"))
+                ax.text(x, i, _wrap(txt or empty, 20), ha="center", va="center", fontsize=5.5,
+                        style="normal" if txt else "italic")
             ax.annotate("", xy=(6.55, i), xytext=(3.45, i),
-                        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.0})
-            label = verb + (f"\n({voice})" if voice else "")
+                        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.0,
+                                    "linestyle": "--" if voice == "passive" else "-"})
+            label = (verb or "(no verb)") + (f"\n({voice})" if voice else "")
             ax.text(5.0, i - 0.05, label, ha="center", va="bottom", fontsize=5.8, color="#222222")
             ax.text(5.0, i + 0.32, _wrap(art["label"], 30), ha="center", va="center", fontsize=5, color=color)
         _title(fig, "Who does what to whom in each headline")
-        caption(fig, n)
+        caption(fig, n, "Dashed box: the headline names nobody in that role; dashed arrow: passive voice.")
     return fig
 
 
