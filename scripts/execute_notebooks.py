@@ -15,15 +15,14 @@ import tempfile
 import time
 from pathlib import Path
 
-#: The environment the kernels run in (the Makefile exports the same values).
+#: The environment the kernels run in: exactly what the Makefile exports for ``make nbval`` too,
+#: so that the stored outputs are the ones nbval reproduces.
 FIXED_ENV = {
     "PYTHONHASHSEED": "0",
     "SOURCE_DATE_EPOCH": "1611187200",
     "MPLBACKEND": "Agg",
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     "JUPYTER_PLATFORM_DIRS": "1",
-    "TQDM_DISABLE": "1",
-    "PYTHONWARNINGS": "ignore::DeprecationWarning",
 }
 
 
