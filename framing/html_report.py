@@ -33,6 +33,7 @@ from framing.plots import (
     MissingData,
     _article_frame,
     _fmt,
+    _text_or_none,
     first_articles,
     notable_differences,
     side_by_side,
@@ -129,16 +130,17 @@ def article_spans(report, article_id: str, text: str) -> list[Span]:
             found = str(a["text"])
             rng = _valid(a["offset"], pd.to_numeric(a["offset"], errors="coerce") + len(found), n)
             if rng and text[rng[0]:rng[1]] == found:  # only where the artifact is the raw text itself
-                note = a.get("note") or a.get("kind") or "translation artifact"
+                note = _text_or_none(a.get("note")) or _text_or_none(a.get("kind")) or "translation artifact"
                 spans.append(Span(*rng, ("artifact",), f"artifact: {note}"))
     quotes = tables.get("quotes")
     if quotes is not None and not quotes.empty and {"article_id", "start", "end"} <= set(quotes.columns):
         own = quotes[quotes["article_id"].astype(str) == article_id]
         for _, q in own.iterrows():
-            stype = _css_name(q.get("speaker_type", "unknown") or "unknown")
-            who = q.get("speaker_canonical") or q.get("speaker") or "no speaker found"
-            verb = q.get("reporting_verb") or ""
-            title = f"{who} ({q.get('speaker_type', 'unknown')})" + (f", verb: {verb}" if isinstance(verb, str) and verb else "")
+            kind = _text_or_none(q.get("speaker_type")) or "unknown"
+            stype = _css_name(kind)
+            who = _text_or_none(q.get("speaker_canonical")) or _text_or_none(q.get("speaker")) or "no speaker found"
+            verb = _text_or_none(q.get("reporting_verb"))
+            title = f"{who} ({kind})" + (f", verb: {verb}" if verb else "")
             pieces = q.get("pieces")
             ranges = []
             if isinstance(pieces, (list, tuple)) and pieces:

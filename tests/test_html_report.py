@@ -153,3 +153,11 @@ def test_highlight_shows_exactly_the_text(text, cuts):
     # no markup from the text survives: stripping our own tags and unescaping gives the text back
     assert html.unescape(re.sub(r"<span[^>]*>|</span>", "", out)) == text
     assert out.count("<span") == out.count("</span>")
+
+
+def test_missing_speaker_fields_do_not_show_nan():
+    tables = make_tables()
+    tables["quotes"].loc[0, ["speaker_type", "speaker_canonical", "speaker", "reporting_verb"]] = [None, None, None, None]
+    page = render_html(tables, figures=False)
+    assert 'class="q-unknown quote role-body" title="body | no speaker found (unknown)">we will appeal</span>' in page
+    assert "nan" not in page.split("<h2>The articles</h2>")[1].lower()
