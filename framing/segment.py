@@ -100,6 +100,9 @@ class Segmentation:
         return boilerplate_ratio(self.lines)
 
 
+#: Pages with fewer non-empty lines are segmented by the rules alone.
+MIN_LINES_FOR_MODEL = 8
+
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
@@ -315,7 +318,9 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
     # 6. what no rule decided: the learned classifier, else length and punctuation
     undecided = [i for i in range(n) if decided[i] is None]
     probs = None
-    if use_model and undecided:
+    # The line model reads a line in its page context (position, neighbours, the story's core
+    # run); on a page of a few lines that context is missing, so it only votes on longer pages.
+    if use_model and undecided and n >= MIN_LINES_FOR_MODEL:
         try:
             from framing import boilerplate as _bp  # optional learned model
 
