@@ -325,6 +325,8 @@ def _row_article(row: dict, n: int, cmap: ColumnMap, path: Path, enc: str, seen:
     label = aid or where
     if "__error__" in row:
         return LoadError(label, str(path), row["__error__"])
+    if "__extra__" in row:
+        return LoadError(label, str(path), f"{where}: {row['__extra__']} more cell(s) than the header has columns")
     if cmap.id and not aid:
         return LoadError(label, str(path), f"{where}: missing article id (column {cmap.id!r})")
     if aid in seen:

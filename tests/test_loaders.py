@@ -78,6 +78,14 @@ def test_alternative_names_and_cp1252_csv(tmp_path):
     assert a.encoding == "cp1252"
 
 
+def test_misaligned_csv_row(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(f'id,text\nr1,"{BODY1}"\nr2,"Unquoted, comma",extra\nr3,"{BODY2}"\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [a.article_id for a in corpus] == ["r1", "r3"]
+    assert corpus.errors[0].article_id == "r2" and "1 more cell(s)" in corpus.errors[0].reason
+
+
 def test_explicit_column_mapping(tmp_path):
     path = tmp_path / "c.csv"
     pd.DataFrame({"doc": ["d1"], "paper": ["P"], "content": [BODY1], "event": ["e9"]}).to_csv(path, index=False)
