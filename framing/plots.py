@@ -853,7 +853,8 @@ def readability(report, *, width: float = COLUMN_WIDTH):
 
 
 def _fmt(v) -> str:
-    if v is None:
+    """A table value as short text: numbers rounded to what a reader needs, missing values empty."""
+    if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)):
         return ""
     if isinstance(v, (bool, np.bool_)):
         return "yes" if v else "no"
