@@ -147,10 +147,9 @@ def analyze_parallel(
     """
     if jobs <= 0:
         jobs = default_jobs()
-    if total is None and hasattr(articles, "__len__"):
-        total = len(articles) - (len(skip_ids) if skip_ids else 0)
-        total = max(total, 0)
     skip = set(skip_ids)
+    if total is None and hasattr(articles, "__len__"):
+        total = sum(1 for a in articles if a.article_id not in skip) if skip else len(articles)
     todo = ((i, a) for i, a in enumerate(articles) if a.article_id not in skip)
     bar = _progress_bar(progress, total)
     try:
@@ -177,6 +176,8 @@ def _preload_modules() -> list[str]:
 
 
 def _run_pool(todo, *, jobs, batch_size, bar, steps, start_method) -> Iterator[ArticleResult]:
+    if start_method not in multiprocessing.get_all_start_methods():  # no fork server on Windows
+        start_method = "spawn"
     ctx = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         ctx.set_forkserver_preload(_preload_modules())
