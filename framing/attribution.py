@@ -699,16 +699,27 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _quotes_in_doc(doc, base: int, spans) -> list[_Quote]:
+class _Quotes(list):
+    """The quotations of one parsed unit, with the set of token indices inside them."""
+
+    def __init__(self, quotes: list[_Quote]):
+        super().__init__(quotes)
+        self.tokens = {i for q in quotes for i in range(q.t0, q.t1)}
+
+
+def _quotes_in_doc(doc, base: int, spans) -> _Quotes:
+    """Map raw quote spans onto token ranges of the unit's parse."""
+    starts = [base + t.idx for t in doc]
+    ends = [base + t.idx + len(t.text) for t in doc]
     quotes = []
     for s, e in spans:
-        q = _Quote(s, e, base)
-        toks = [t.i for t in doc if base + t.idx < e and base + t.idx + len(t.text) > s]
-        if not toks:
-            continue
-        q.t0, q.t1 = toks[0], toks[-1] + 1
-        quotes.append(q)
-    return quotes
+        t0 = bisect.bisect_right(ends, s)  # first token ending after s
+        t1 = bisect.bisect_left(starts, e)  # first token starting at or after e
+        if t1 > t0:
+            q = _Quote(s, e, base)
+            q.t0, q.t1 = t0, t1
+            quotes.append(q)
+    return _Quotes(quotes)
 
 
 def _register_entities(doc, base: int, actors: _Actors) -> None:
@@ -741,6 +752,8 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
 
 
 def _inside(tok, quotes) -> bool:
+    if isinstance(quotes, _Quotes):
+        return tok.i in quotes.tokens
     return any(q.t0 <= tok.i < q.t1 for q in quotes)
 
 
@@ -1263,7 +1276,8 @@ def _runs(doc, base: int, toks) -> list[tuple[int, int]]:
         else:
             out.append((base + t.idx, base + t.idx + len(t.text)))
         prev = t
-    return [(s, e) for s, e in out if any(c.isalnum() for c in doc.text[s - base : e - base])]
+    doc_text = doc.text
+    return [(s, e) for s, e in out if any(c.isalnum() for c in doc_text[s - base : e - base])]
 
 
 def _according_content(doc, base: int, tok, spk):
@@ -1341,20 +1355,22 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
 
 def _entity_text(toks, head, labels) -> str:
     """Text of the named entity (of ``labels``) that contains the head, else the mention's first one."""
-    ids = {t.i for t in toks}
-    doc = head.doc
-    for ent in doc.ents:
-        if ent.label_ in labels and ent.start <= head.i < ent.end:
-            return ent.text
-    for ent in doc.ents:
-        if ent.label_ in labels and ent.start in ids:
-            return ent.text
+    for tok in [head] + [t for t in toks if t.i != head.i]:
+        if tok.ent_type_ in labels:
+            doc = tok.doc
+            lo = tok.i
+            while lo > 0 and doc[lo].ent_iob_ == "I":
+                lo -= 1
+            hi = tok.i + 1
+            while hi < len(doc) and doc[hi].ent_iob_ == "I":
+                hi += 1
+            return doc[lo:hi].text
     return ""
 
 
 def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """(canonical speaker, speaker type) for a speaker mention; records named speakers."""
-    text = head.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = head.doc[toks[0].i : toks[-1].i + 1].text
     low = head.lower_
     words = frozenset(t.lower_ for t in toks)
     ents = {t.ent_type_ for t in toks if t.ent_type_}

@@ -478,3 +478,10 @@ def test_curly_quotes_nested_in_a_straight_quote():
     # a straight opener closed by a mistyped curly mark still closes
     text = 'Clinton’s "work-related” emails were sorted.'
     assert quotation_spans(text) == [(10, 24)]
+
+
+def test_many_quotes_in_one_paragraph():
+    text = "“This is a long quote,” she said. " * 300
+    attrs = attributions(text)
+    assert len(attrs) == 300
+    assert all(a.kind == "direct" and a.reporting_verb == "say" for a in attrs)
