@@ -585,8 +585,14 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     if paragraphs is None:
         paras = _line_spans(text)
     else:
-        paras = [(max(0, int(s)), min(len(text), int(e))) for s, e in paragraphs if int(e) > int(s)]
-        paras.sort()
+        paras = []
+        for s, e in sorted((max(0, int(s)), min(len(text), int(e))) for s, e in paragraphs):
+            if e <= s:
+                continue
+            if paras and s < paras[-1][1]:  # overlapping spans: merge
+                paras[-1] = (paras[-1][0], max(e, paras[-1][1]))
+            else:
+                paras.append((s, e))
     if not paras:
         return []
     lex = reporting_verbs()

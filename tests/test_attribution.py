@@ -485,3 +485,9 @@ def test_many_quotes_in_one_paragraph():
     attrs = attributions(text)
     assert len(attrs) == 300
     assert all(a.kind == "direct" and a.reporting_verb == "say" for a in attrs)
+
+
+def test_overlapping_or_out_of_range_paragraphs():
+    text = "“Yes,” she said."
+    attrs = attributions(text, paragraphs=[(0, 10), (5, 999), (-3, 2)])
+    assert [a.pieces for a in attrs if a.kind == "direct"] == [((0, 6),)]
