@@ -297,6 +297,14 @@ def test_furniture_excluded_by_paragraphs(seed_attrs):
     attrs = attributions(text, paragraphs=story)
     assert attrs and all(a.line_no <= 25 for a in attrs)
     assert not any("Andy Jassy" in (a.speaker or "") for a in attrs)
+    # by reading: the anonymous sources are "a spokesperson" and "Analysts"; Rothstein is the
+    # most attributed speaker
+    story_chars = sum(e - s for s, e in story)
+    quoted = sum(e - s for s, e in quotation_spans(text, paragraphs=story))
+    summary = article_summary(attrs, story_chars=story_chars, quoted_chars=quoted)
+    assert summary["n_anonymous_sources"] == 2
+    assert summary["top_speaker"] == "Barbara Rothstein"
+    assert 0 < summary["quoted_share"] < 1
 
 
 # --------------------------------------------------------------------------- tables
