@@ -49,6 +49,7 @@ __all__ = [
     "MissingData",
     "tables_of",
     "first_articles",
+    "select_story",
     "require",
     "outlet_colors",
     "article_labels",
@@ -291,6 +292,35 @@ def first_articles(report, limit: int) -> dict[str, pd.DataFrame]:
         name: (frame[frame["article_id"].astype(str).isin(keep)] if "article_id" in frame.columns else frame)
         for name, frame in tables.items()
     }
+
+
+def select_story(report, story: str | None = None):
+    """The report restricted to the articles of one story (``story_id``); ``None`` keeps every article.
+
+    Comparisons across outlets are meant within one story: with a corpus covering several events,
+    pick one. Tables keyed by ``story_id`` or ``article_id`` are filtered; others are kept whole.
+    """
+    if story is None:
+        return report
+    from framing.pipeline import Report
+
+    tables = tables_of(report)
+    arts = tables.get("articles")
+    if arts is None or "story_id" not in arts.columns:
+        raise MissingData("the articles have no story_id (a corpus of one story needs no selection)")
+    keep = set(arts.loc[arts["story_id"].astype(str) == str(story), "article_id"].astype(str))
+    if not keep:
+        known = ", ".join(sorted(arts["story_id"].dropna().astype(str).unique()))
+        raise MissingData(f"no article has story_id {story!r} (stories: {known})")
+    out = {}
+    for name, frame in tables.items():
+        if "article_id" in frame.columns:
+            frame = frame[frame["article_id"].astype(str).isin(keep)]
+        elif "story_id" in frame.columns:
+            frame = frame[frame["story_id"].astype(str) == str(story)]
+        out[name] = frame.reset_index(drop=True)
+    errors = getattr(report, "errors", None)
+    return Report(tables=out, errors=errors if errors is not None else Report().errors)
 
 
 def _outlet_series(articles: pd.DataFrame) -> pd.Series:

@@ -208,3 +208,14 @@ def test_load_report_reuses_and_invalidates(tmp_path, monkeypatch):
     assert len(calls) == 2 and third["articles"]["article_id"].tolist() == ["run2"]
     plots.load_report(corpus, cache=False)
     assert len(calls) == 3
+
+
+def test_select_story_keeps_one_story():
+    tables = make_tables()
+    tables["articles"]["story_id"] = ["s1", "s2"]
+    one = plots.select_story(tables, "s2")
+    assert one.articles["article_id"].tolist() == ["b"]
+    assert set(one["lines"]["article_id"]) == {"b"}
+    assert plots.select_story(tables, None) is tables
+    with pytest.raises(MissingData, match="s1, s2"):
+        plots.select_story(tables, "s3")
