@@ -6,13 +6,18 @@ probability that it is part of the story (headline and article body), :func:`is_
 turns those into yes/no after a smoothing pass, and :func:`boilerplate_ratio` measures how much
 of a page, by characters, is furniture.
 
-The classifier is a logistic regression over shallow per-line features (length,
-function-word density, punctuation and capitalisation, cue phrases such as "Sign up" or "Photo:",
-dates, duplicated lines, runs of short link-like lines, distance to the page's "core" run of long
-prose lines, and the same features of the neighbouring lines), followed by a two-state Viterbi
-pass that charges a penalty for every switch between story and furniture, so isolated short lines
-inside the story stay story. Fitted parameters live in ``framing/data/boilerplate_model.json``
-(written by ``scripts/train_boilerplate.py``) and are evaluated with numpy only.
+The classifier is a pair of logistic regressions over shallow per-line features (length,
+function-word density, punctuation and capitalisation, cue phrases such as "Sign up" or
+"Photo:", dates, duplicated lines, runs of short link-like lines, distance to the page's "core"
+run of long prose lines, and the same features of the neighbouring lines). A page-type gate,
+itself a logistic regression over the page's composition, first decides whether the input
+looks like already-extracted article text with some leftover furniture ("cleaned", like the
+seed files) or a whole-page text dump with menus and footers ("raw"), and the matching expert
+scores the lines. :func:`is_story_line` can then run a two-state Viterbi pass that charges a
+penalty for every switch between story and furniture; cross-validation on the benchmark's dev
+pages chose a penalty of 0 for the shipped model, i.e. plain thresholding. Fitted parameters
+live in ``framing/data/boilerplate_model.json`` (written by ``scripts/train_boilerplate.py``)
+and are evaluated with numpy only.
 
 Notes
 -----
@@ -23,7 +28,9 @@ count, the body-text-extraction idea of Finn, Kushmerick & Smyth (2001), "Fact o
 content classification for digital libraries". The smoothing is Viterbi decoding
 (Rabiner 1989, Proc. IEEE 77(2)) of a two-state model with a constant switch cost, in the
 spirit of the sequence labelling of Spousta, Marek & Pecina (2008), "Victor: the web-page
-cleaning tool", WAC4.
+cleaning tool", WAC4. The gate-and-experts arrangement is a hard mixture of experts
+(Jacobs, Jordan, Nowlan & Hinton 1991, "Adaptive mixtures of local experts", Neural
+Computation 3(1)).
 """
 
 from __future__ import annotations
@@ -42,11 +49,14 @@ import numpy as np
 __all__ = [
     "COLUMNS",
     "FEATURE_NAMES",
+    "PAGE_TYPE_FEATURES",
     "StoryLineModel",
     "boilerplate_ratio",
     "is_story_line",
     "line_features",
     "load_model",
+    "page_type_features",
+    "smooth_labels",
     "story_probabilities",
 ]
 

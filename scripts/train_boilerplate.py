@@ -4,11 +4,12 @@ Usage::
 
     python scripts/train_boilerplate.py /work/shared/bench/boilerplate [--out PATH] [--quick]
 
-Reads ``lines.jsonl`` from PATH, keeps only ``split == "dev"`` pages (the test split is never
-read into memory beyond its split field), and trains on two views of every dev page: the full
-page and the README's window (content span +-5 lines). Gold: story = ``labels OR is_title``.
-A page-type gate learns to tell the two views apart from page composition; one expert
-logistic regression is fitted per view. Options (regularisation strength, sample weighting,
+Reads ``lines.jsonl`` from PATH, keeps only ``split == "dev"`` pages (test pages are parsed only
+to be skipped), and builds views of every dev page: the full page, the README's window
+(content span +-5 lines) and, for training the "cleaned" expert only, the content span with
+0, 2 and 10 lines of margin. Gold: story = ``labels OR is_title``. A page-type gate learns to
+tell whole pages from cut-out article text by page composition; one expert logistic
+regression is fitted per page type. Options (regularisation strength, sample weighting,
 switch penalty, one threshold per expert) are chosen by 5-fold cross-validation grouped by
 site (pages of one site share a template), minimising the mean of the window and full-page
 boilerplate-ratio MAE. Writes fitted parameters only (no data) to
@@ -119,19 +120,10 @@ class Stage:
 
 
 def weights(recs, scheme):
-    """Sample weights: none; sqrt of line length; or each page's characters summing to the
-    same total (so every page counts alike, as in the per-page MAE), mixed with sqrt length."""
+    """Sample weights: none, or the square root of the line's length in characters."""
     if scheme == "none":
         return None
-    if scheme == "sqrt_chars":
-        return np.concatenate([np.sqrt(r["chars"]) for r in recs])
-    if scheme == "page_chars":
-        w = [r["chars"] / r["chars"].sum() * len(r["chars"]) if len(r["chars"]) else r["chars"] for r in recs]
-        return np.concatenate(w)
-    if scheme == "page_sqrt":
-        w = [np.sqrt(r["chars"]) / np.sqrt(r["chars"]).sum() * 100 if len(r["chars"]) else r["chars"] for r in recs]
-        return np.concatenate(w)
-    raise ValueError(scheme)
+    return np.concatenate([np.sqrt(r["chars"]) for r in recs])
 
 
 def stack(recs, key):

@@ -106,6 +106,13 @@ def test_dates_and_times():
     assert feature(x, 1, "time_share") == 0.0
 
 
+def test_window_mean_and_run_lengths_by_hand():
+    x = np.array([1.0, 0.0, 0.0, 1.0])
+    # k=1: [1,0]/2, [1,0,0]/3, [0,0,1]/3, [0,1]/2
+    assert bp._window_mean(x, 1) == pytest.approx([0.5, 1 / 3, 1 / 3, 0.5])
+    assert bp._run_lengths(np.array([True, True, False, True])).tolist() == [2, 2, 0, 1]
+
+
 def test_max_subarray_by_hand():
     assert bp._max_subarray(np.array([-1.0, 2.0, 3.0, -10.0, 4.0])) == (1, 2)
     assert bp._max_subarray(np.array([-1.0, -2.0])) == (0, -1)
