@@ -26,7 +26,9 @@ classed neutral vs. evaluative following Recasens, Danescu-Niculescu-Mizil & Jur
 "Linguistic Models for Analyzing and Detecting Biased Language", ACL, and Bergler (1992),
 "The Evidential Analysis of Reported Speech" (see ``data/reporting_verbs.tsv``). Pronouns and
 role nouns ("she", "the judge", "the company") are resolved to the most recent compatible speaker
-or named entity — a salience heuristic in the spirit of Lappin & Leass (1994).
+or named entity — a salience heuristic in the spirit of Lappin & Leass (1994). The nouns that decide
+a speaker's type (document, anonymous role, organisation, title, honorific) are in
+``data/speaker_nouns.tsv``.
 """
 
 from __future__ import annotations
@@ -300,48 +302,26 @@ _PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
 _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
-_DOCUMENT_NOUNS = {
-    "ruling", "order", "decision", "opinion", "judgment", "judgement", "lawsuit", "suit",
-    "complaint", "filing", "motion", "brief", "indictment", "court", "document", "documents",
-    "report", "memo", "memorandum", "letter", "statement", "release", "petition", "affidavit",
-    "declaration", "transcript", "records", "record", "study", "survey", "poll", "analysis",
-    "law", "policy", "agreement", "contract", "bill", "rule", "rules", "verdict", "panel",
-    "tribunal", "subpoena", "warrant", "testimony", "email", "emails", "tweet", "post", "website",
-    "notice", "page", "filings", "complaints", "papers", "rejection", "dismissal", "injunction",
-}
-_ANON_NOUNS = {
-    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "rep",
-    "official", "officials", "source", "sources", "analyst", "analysts", "researcher",
-    "researchers", "expert", "experts", "executive", "executives", "aide", "aides", "adviser",
-    "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney", "attorneys", "critic",
-    "critics", "observer", "observers", "insider", "insiders", "person", "people", "employee",
-    "employees", "staffer", "staffers", "member", "members", "supporter", "supporters",
-    "opponent", "opponents", "activist", "activists", "economist", "economists", "scientist",
-    "scientists", "investigator", "investigators", "prosecutor", "prosecutors", "officer",
-    "officers", "strategist", "strategists", "operative", "operatives", "witness", "witnesses",
-    "resident", "residents", "voter", "voters", "diplomat", "diplomats", "lawmaker", "lawmakers",
-    "judge", "manager", "director", "leader", "leaders", "observer", "insider", "friend",
-    "friends", "colleague", "colleagues", "associate", "associates", "someone", "anyone",
-    "user", "users", "customer", "customers", "worker", "workers", "engineer", "engineers",
-    "founder", "ceo", "chief", "president", "secretary", "senator", "governor", "mayor",
-    "candidate", "nominee", "reporter", "reporters", "journalist", "journalists", "author",
-    "authors", "scholar", "scholars", "professor", "professors", "pollster", "pollsters",
-}
-_ORG_NOUNS = {
-    "company", "firm", "campaign", "government", "administration", "department", "agency",
-    "ministry", "committee", "party", "group", "organization", "organisation", "team", "office",
-    "board", "network", "site", "platform", "service", "union", "council", "commission",
-    "corporation", "business", "startup", "app", "newspaper", "paper", "outlet", "channel",
-    "bank", "school", "university", "hospital", "police", "military", "army", "senate", "house",
-    "congress", "parliament", "white", "pentagon", "coalition", "alliance", "foundation",
-    "institute", "center", "centre", "association",
-}
-_TITLES = {
-    "judge", "justice", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.",
-    "senator", "rep", "rep.", "representative", "gov", "gov.", "governor", "president", "mayor",
-    "secretary", "chief", "ceo", "executive", "officer", "u.s.", "us", "district", "federal",
-    "attorney", "general", "prime", "minister", "former", "professor", "prof.", "sir", "lady",
-}
+_SPEAKER_NOUN_CATEGORIES = ("document", "anonymous_role", "organisation", "title", "honorific")
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> dict[str, frozenset[str]]:
+    """{category: words} from ``data/speaker_nouns.tsv`` (see its header for what each category means)."""
+    out: dict[str, set[str]] = {c: set() for c in _SPEAKER_NOUN_CATEGORIES}
+    raw = (Path(__file__).parent / "data" / "speaker_nouns.tsv").read_text("utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, category = (p.strip() for p in line.partition("\t"))
+        if (word, category) == ("word", "category"):
+            continue
+        if category not in out:
+            raise ValueError(f"speaker_nouns.tsv: unknown category {category!r} for {word!r}")
+        out[category].add(word.lower())
+    return {c: frozenset(words) for c, words in out.items()}
+
+
 _PERSON_LABELS = {"PERSON"}
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 
@@ -392,12 +372,9 @@ class _Actors:
 def _strip_title(name: str) -> str:
     name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in _speaker_nouns()["title"]}:
         words = words[1:]
     return " ".join(words)
-
-
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "justice", "president", "senator", "governor", "mayor", "secretary"}
 
 
 def _org_words(docs_with_base) -> set[str]:
@@ -420,7 +397,7 @@ def _person_names(docs_with_base) -> dict[str, str]:
             words = name.split()
             if not words or not words[-1][:1].isupper():
                 continue
-            titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _HONORIFICS
+            titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _speaker_nouns()["honorific"]
             if len(words) < 2 and not titled:
                 continue
             forms.setdefault(words[-1].lower(), Counter())[name] += 1
@@ -482,11 +459,11 @@ def _subject_of(verb, depth: int = 0):
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = verb.head
-        if noun.lemma_.lower() in _DOCUMENT_NOUNS:
+        if noun.lemma_.lower() in _speaker_nouns()["document"]:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() not in _DOCUMENT_NOUNS:
+                        if g.dep_ == "pobj" and g.lemma_.lower() not in _speaker_nouns()["document"]:
                             return g
         return noun
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and verb.head.i != verb.i:
@@ -747,7 +724,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
         i = ent.start - 1
         while i >= 0 and ent.start - i <= 5 and doc[i].ent_type_ not in ("PERSON", "ORG"):
             t = doc[i]
-            if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _TITLES or t.text == "-"):
+            if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _speaker_nouns()["title"] or t.text == "-"):
                 break
             words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
             i -= 1
@@ -1329,7 +1306,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
     ss = se = None
     stype = "unknown"
     spk_tok = d.speaker_tok
-    if spk_tok is not None and spk_tok.lower_.rstrip(".") in _HONORIFICS and spk_tok.i + 1 < len(spk_tok.doc) and spk_tok.nbor(1).pos_ == "PROPN":
+    if spk_tok is not None and spk_tok.lower_.rstrip(".") in _speaker_nouns()["honorific"] and spk_tok.i + 1 < len(spk_tok.doc) and spk_tok.nbor(1).pos_ == "PROPN":
         spk_tok = spk_tok.nbor(1)  # "Mr." parsed as the subject of "Mr. Obama said"
     if spk_tok is not None:
         toks = _mention_tokens(spk_tok)
@@ -1398,14 +1375,14 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     lemma = head.lemma_.lower()
     person = _entity_text(toks, head, _PERSON_LABELS)
     person_key = _strip_title(person).split()[-1].lower() if _strip_title(person).split() else ""
-    titled = any(t.lower_ in _TITLES for t in toks if t.i < head.i)
+    titled = any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
     elif head.pos_ == "PROPN" and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
         result = (actors.names[head.lower_], "person")
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")
-    elif lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
+    elif lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"]:
         # "the ruling", "Amazon's lawsuit", "The Court": a court or an official document
         result = (text, "court_document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
@@ -1414,16 +1391,16 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     elif head.pos_ == "PROPN":
         name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
         key = _strip_title(name).split()[-1].lower() if _strip_title(name).split() else ""
-        if key in actors.names or any(t.lower_ in _TITLES for t in toks if t.i < head.i):
+        if key in actors.names or any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i):
             result = (actors.person_canonical(name), "person")
         else:
             result = (_strip_title(name), "organisation")
-    elif lemma in _ANON_NOUNS or low in _ANON_NOUNS:
+    elif lemma in _speaker_nouns()["anonymous_role"] or low in _speaker_nouns()["anonymous_role"]:
         prev = None
         if det in ("the", "this", "that", "these", "those"):
             prev = actors.by_word(pos, low) or actors.by_word(pos, lemma)
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
-    elif lemma in _ORG_NOUNS:
+    elif lemma in _speaker_nouns()["organisation"]:
         prev = None
         if det in ("the", "this", "that"):
             mods = {w for t in toks if t.i < head.i and t.dep_ in ("amod", "compound", "nmod") for w in re.split(r"[-\s]+", t.lower_) if w}
