@@ -185,10 +185,10 @@ def child(args) -> None:
     }))
 
 
-def _compare(a: dict, b: dict) -> tuple[int, int, int]:
+def _compare(a: dict, b: dict) -> tuple[int, int, int, list[str]]:
     same_head = sum(1 for k in a if k in b and a[k]["headline"] == b[k]["headline"])
-    same_quotes = sum(1 for k in a if k in b and a[k]["quotes"] == b[k]["quotes"])
-    return same_head, same_quotes, len(a)
+    differ = [k for k in a if k not in b or a[k]["quotes"] != b[k]["quotes"]]
+    return same_head, len(a) - len(differ), len(a), differ
 
 
 def main() -> None:
@@ -235,8 +235,12 @@ def main() -> None:
         print(f"{args.repeat}x articles: worker peak RSS {by['jobs2x10']['worker_rss_mb'] / by['jobs2']['worker_rss_mb']:.2f}x, "
               f"main {by['jobs2x10']['main_rss_mb'] / by['jobs2']['main_rss_mb']:.2f}x (goal <= 1.2x; worker goal <= 600 MB)")
     if "framing" in outputs and "naive" in outputs:
-        h, q, n = _compare(outputs["framing"], outputs["naive"])
+        h, q, n, differ = _compare(outputs["framing"], outputs["naive"])
         print(f"identical outputs framing vs naive: headline columns {h}/{n} articles, quotation rows {q}/{n} articles")
+        for k in differ[:5]:
+            fa, na = outputs["framing"][k]["quotes"], outputs["naive"].get(k, {}).get("quotes", [])
+            diff = [(x, y) for x, y in zip(fa, na) if x != y]
+            print(f"  quotes differ in {k}: {len(fa)} vs {len(na)} rows; first difference: {diff[:1]}")
 
 
 if __name__ == "__main__":
