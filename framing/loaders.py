@@ -272,10 +272,10 @@ def _jsonl_rows(path: Path) -> tuple[list[str], Iterator[dict], str]:
                     try:
                         obj = json.loads(line)
                     except ValueError as exc:
-                        yield {"__error__": f"line {lineno}: not valid JSON ({exc.msg})"}
+                        yield {"__error__": f"line {lineno}: not valid JSON ({exc.msg})", "__line__": lineno}
                         continue
                     if not isinstance(obj, dict):
-                        yield {"__error__": f"line {lineno}: not a JSON object"}
+                        yield {"__error__": f"line {lineno}: not a JSON object", "__line__": lineno}
                         continue
                     obj["__line__"] = lineno
                     yield obj

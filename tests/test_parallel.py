@@ -109,3 +109,20 @@ def test_cli_resume_completes_an_interrupted_run(tmp_path, monkeypatch):
     assert sorted(p.name for p in part.iterdir()) == sorted(p.name for p in full.iterdir())
     for path in full.glob("*.csv"):
         assert (part / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+
+
+def test_analyze_streams_a_table_file(tmp_path, monkeypatch):
+    from framing import pipeline
+
+    monkeypatch.setattr(pipeline, "ARTICLE_STEPS", [pipeline._segmentation_step])
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"id": "a", "outlet": "A", "text": "Judge rules\\n\\nThe judge ruled on Monday."}\n'
+        '{"id": "b", "outlet": "B", "text": ""}\n'
+        "not json\n"
+        '{"id": "c", "outlet": "C", "text": "Council votes\\n\\nThe council voted."}\n',
+        encoding="utf-8",
+    )
+    report = analyze(path, compare_outlets=False)
+    assert list(report["articles"]["article_id"]) == ["a", "c"]
+    assert list(report.errors["article_id"]) == ["b", "line 3"]
