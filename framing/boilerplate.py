@@ -82,6 +82,8 @@ CUE_FULL_WEIGHT_WORDS = 20
 CORE_PIVOT_WORDS = 10
 # How many lines above the story core the headline is looked for.
 HEADLINE_REACH = 8
+# Share of a headline candidate's content words that must recur in the core.
+HEADLINE_MIN_OVERLAP = 0.3
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,6 +201,7 @@ _PAGE = (
     "log_lines_from_previous_long",
     "log_lines_to_next_long",
     "in_long_envelope",
+    "core_word_overlap",
 )
 
 
@@ -296,6 +299,25 @@ def _run_lengths(flag: np.ndarray) -> np.ndarray:
     return out
 
 
+def _core_overlap(content: list[set[str]], core_s: int, core_e: int) -> np.ndarray:
+    """Share of each line's content words that also occur in the story core (the line itself
+    left out): high for a headline or subhead, low for menus and promos."""
+    n = len(content)
+    out = np.zeros(n)
+    if core_e < core_s:
+        return out
+    counts: Counter[str] = Counter()
+    for i in range(core_s, core_e + 1):
+        counts.update(content[i])
+    for i, words in enumerate(content):
+        if not words:
+            continue
+        own = core_s <= i <= core_e
+        shared = sum(1 for w in words if counts[w] - (1 if own else 0) > 0)
+        out[i] = shared / len(words)
+    return out
+
+
 def _compact_features(texts: Sequence[str]) -> np.ndarray:
     """Feature matrix for non-empty, stripped lines (the page with blank lines removed)."""
     n = len(texts)
@@ -303,6 +325,10 @@ def _compact_features(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, len(FEATURE_NAMES)))
     stop = _stopwords()
     rows = [_line_base(t, stop) for t in texts]
+    content = [
+        {w for w in _TOKEN.findall(t.casefold()) if len(w) >= 3 and w not in stop and not w.isdigit()}
+        for t in texts
+    ]
     base = np.array([r[0] for r in rows], dtype=float)
     cues = np.array([r[1] for r in rows], dtype=float).reshape(n, -1)
     keys = [r[2] for r in rows]
@@ -344,13 +370,16 @@ def _compact_features(texts: Sequence[str]) -> np.ndarray:
         dist = np.full(n, n)
         core_share = 0.0
     is_long = col["is_long"]
+    overlap = _core_overlap(content, core_s, core_e)
     headline = np.zeros(n)
     if core_e >= core_s:
+        # The headline: among title-like lines just above the core, the one sharing most
+        # words with the core (the nearest on ties).
         title_like = (words >= 4) & (words <= 30) & (col["ends_sentence"] == 0) & (any_cue == 0)
-        for i in range(core_s - 1, max(core_s - 1 - HEADLINE_REACH, -1), -1):
-            if title_like[i]:
-                headline[i] = 1.0
-                break
+        above = [i for i in range(max(core_s - HEADLINE_REACH, 0), core_s) if title_like[i]]
+        above = [i for i in above if overlap[i] >= HEADLINE_MIN_OVERLAP]
+        if above:
+            headline[max(above, key=lambda i: (overlap[i], i))] = 1.0
     short_run = _run_lengths(col["is_short"] > 0)
     long_idx = np.flatnonzero(is_long)
     if len(long_idx):
@@ -386,6 +415,7 @@ def _compact_features(texts: Sequence[str]) -> np.ndarray:
             np.log1p(prev_long),
             np.log1p(next_long),
             envelope,
+            overlap,
         ]
     )
     ctx_src = np.column_stack([col[c] for c in _CONTEXT if c != "any_cue"] + [any_cue])
