@@ -207,3 +207,18 @@ def test_smoothing_does_not_override_strong_evidence():
 
 def test_columns_documented():
     assert "story_probability" in bp.COLUMNS["lines"]
+
+
+def test_non_english_prose_still_scores_above_menu_lines():
+    # Russian page: no English stop words anywhere, so length, punctuation and position carry it
+    page = [
+        "Главная",
+        "Новости",
+        "Суд отклонил иск компании к Amazon, заявив, что компания не представила достаточных "
+        "доказательств своей позиции.",
+        "По словам судьи, компания не смогла доказать, что Amazon нарушил условия договора, и "
+        "отказала в предварительном запрете.",
+        "Поделиться",
+    ]
+    p = bp.story_probabilities(page)
+    assert min(p[2], p[3]) > max(p[0], p[1], p[4])
