@@ -29,9 +29,22 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from framing.boilerplate import boilerplate_ratio, is_story_line  # noqa: E402
+from framing.segment import segment  # noqa: E402
 
 
-def evaluate(pages: list[dict], view: str) -> dict[str, float]:
+def segmentation_story(lines: list[str]) -> np.ndarray:
+    """The product segmentation: ``segment("\\n".join(lines))`` mapped back to one bool per line."""
+    out = np.zeros(len(lines), dtype=bool)
+    # split_lines numbers lines from 1 and skips blank ones; joined with "\n" line k is lines[k-1]
+    for ln in segment("\n".join(s.replace("\r", " ") for s in lines)).lines:
+        out[ln.line_no - 1] = ln.is_story
+    return out
+
+
+METHODS = {"segment": segmentation_story, "classifier": is_story_line}
+
+
+def evaluate(pages: list[dict], view: str, method=is_story_line) -> dict[str, float]:
     tp = fp = fn = 0
     err, err_readme = [], []
     elapsed = 0.0
@@ -42,7 +55,7 @@ def evaluate(pages: list[dict], view: str) -> dict[str, float]:
         title = np.array(page["is_title"][lo:hi], dtype=bool)
         gold = labels | title
         t0 = time.perf_counter()
-        pred = is_story_line(lines)
+        pred = np.asarray(method(lines), dtype=bool)
         elapsed += time.perf_counter() - t0
         nonempty = np.array([bool(s.strip()) for s in lines], dtype=bool)
         tp += int((pred & gold & nonempty).sum())
@@ -70,23 +83,31 @@ def evaluate(pages: list[dict], view: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("path", type=Path, help="directory holding lines.jsonl")
+    ap.add_argument("--splits", nargs="+", default=["dev", "test"], choices=["dev", "test"])
+    ap.add_argument("--methods", nargs="+", default=list(METHODS), choices=list(METHODS))
     args = ap.parse_args(argv)
     with open(args.path / "lines.jsonl", encoding="utf-8") as fh:
         pages = [json.loads(raw) for raw in fh]
     is_story_line(["warm-up"])  # load the model outside the timed loop
-    print("story-line classifier (framing.boilerplate); gold story = labels OR is_title")
-    print("MAE = page boilerplate-ratio mean absolute error vs that gold; MAE(readme) = vs README gold (titles = boilerplate)")
-    header = f"{'split':6} {'view':7} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'MAE':>7} {'MAE(readme)':>12} {'pages/s':>8}"
+    print("segment = product segmentation (framing.segment.segment, story roles headline/dek/subhead/body);")
+    print("classifier = the learned line classifier alone (framing.boilerplate.is_story_line)")
+    print("gold story = labels OR is_title; MAE = page boilerplate-ratio mean absolute error vs that gold;")
+    print("MAE(readme) = vs README gold (titles = boilerplate)")
+    header = (
+        f"{'method':10} {'split':6} {'view':7} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'MAE':>7} "
+        f"{'MAE(readme)':>12} {'pages/s':>8}"
+    )
     print(header)
     print("-" * len(header))
-    for split in ("dev", "test"):
-        subset = [p for p in pages if p["split"] == split]
-        for view in ("window", "full"):
-            m = evaluate(subset, view)
-            print(
-                f"{split:6} {view:7} {m['pages']:5d} {m['P']:6.3f} {m['R']:6.3f} {m['F1']:6.3f} "
-                f"{m['MAE']:7.4f} {m['MAE_readme']:12.4f} {m['pages_per_s']:8.1f}"
-            )
+    for method in args.methods:
+        for split in args.splits:
+            subset = [p for p in pages if p["split"] == split]
+            for view in ("window", "full"):
+                m = evaluate(subset, view, METHODS[method])
+                print(
+                    f"{method:10} {split:6} {view:7} {m['pages']:5d} {m['P']:6.3f} {m['R']:6.3f} {m['F1']:6.3f} "
+                    f"{m['MAE']:7.4f} {m['MAE_readme']:12.4f} {m['pages_per_s']:8.1f}"
+                )
     print("\ntargets (test): window MAE <= 0.05, full MAE <= 0.07, window F1 >= 0.85")
     print("README baselines (MAE readme gold, all 181 pages): heuristic 0.096/0.136, jusText 0.145/0.172, "
           "trafilatura on HTML 0.043/0.033 (window/full)")

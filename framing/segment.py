@@ -102,6 +102,11 @@ class Segmentation:
 
 #: Pages with fewer non-empty lines are segmented by the rules alone.
 MIN_LINES_FOR_MODEL = 8
+#: Repeated lines shorter than this (table cells, names) are left to the other rules.
+MIN_WORDS_DUPLICATE = 3
+#: On longer pages, share of a headline candidate's content words that must recur in the
+#: story's core run, unless the line model already takes the line for story.
+HEADLINE_MIN_OVERLAP = 0.5
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -258,7 +263,8 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
     seen: dict[str, int] = {}
     for i, s in enumerate(strip):
         key = _norm(s)
-        if key in seen and len(key) > 0:
+        # a repeated short cell ("1", "Kyle Busch") is more likely a table row than furniture
+        if key in seen and len(key) > 0 and len(words[i]) >= MIN_WORDS_DUPLICATE:
             decided[i] = ("furniture", "duplicate")
         else:
             seen.setdefault(key, i)
@@ -288,7 +294,22 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
             ):
                 decided[i] = ("furniture", "promo")
 
-    # 4. headline: a title-shaped line before the first prose paragraph
+    # The learned line classifier's story/furniture decision (longer pages only): the line model
+    # reads a line in its page context (position, neighbours, the story's core run); on a page
+    # of a few lines that context is missing.
+    story = None
+    overlap = None
+    if use_model and n >= MIN_LINES_FOR_MODEL and any(d is None for d in decided):
+        try:
+            from framing import boilerplate as _bp  # optional learned model
+
+            story = _bp.is_story_line(strip)
+            overlap = _bp.line_features(strip)[:, _bp.FEATURE_NAMES.index("core_word_overlap")]
+        except Exception:  # model missing or failing: fall back to the rules
+            story = overlap = None
+
+    # 4. headline: a title-shaped line before the first prose paragraph; when the line model
+    #    votes, one it takes for story or one sharing words with the story's core run
     head_idx: int | None = None
     if headline is None:
         for i in range(n):
@@ -296,7 +317,9 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
                 continue
             if _prose_like(strip[i]) and not _is_titleish(strip[i]):
                 break
-            if _is_titleish(strip[i]) and not _is_section_label(strip[i]):
+            if _is_titleish(strip[i]) and not _is_section_label(strip[i]) and (
+                story is None or story[i] or overlap[i] >= HEADLINE_MIN_OVERLAP
+            ):
                 head_idx = i
                 decided[i] = ("headline", "")
                 break
@@ -315,33 +338,26 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
         elif head_idx is not None and i == head_idx + 1 and len(words[i]) >= 8:
             decided[i] = ("dek", "")
 
-    # 6. what no rule decided: the learned classifier, else length and punctuation
+    # 6. what no rule decided: the learned classifier's story/furniture decision, else length
+    #    and punctuation
     undecided = [i for i in range(n) if decided[i] is None]
-    probs = None
-    # The line model reads a line in its page context (position, neighbours, the story's core
-    # run); on a page of a few lines that context is missing, so it only votes on longer pages.
-    if use_model and undecided and n >= MIN_LINES_FOR_MODEL:
-        try:
-            from framing import boilerplate as _bp  # optional learned model
-
-            probs = _bp.story_probabilities(strip)
-        except Exception:  # model missing or failing: fall back to the rule below
-            probs = None
     story_idx = [i for i in range(n) if decided[i] is None and _prose_like(strip[i])]
     last_story = story_idx[-1] if story_idx else -1
     first_story = story_idx[0] if story_idx else n
     for i in undecided:
         s = strip[i]
-        if _prose_like(s):
-            if probs is not None and probs[i] < 0.2 and len(words[i]) < 25:
+        if story is not None:
+            if not story[i]:
                 decided[i] = ("furniture", "other")
-            else:
+            elif _prose_like(s) or s.endswith(":") or len(words[i]) > 14:
                 decided[i] = ("body", "")
+            else:
+                decided[i] = ("subhead", "")
+        elif _prose_like(s):
+            decided[i] = ("body", "")
         elif first_story < i < last_story and 1 <= len(words[i]) <= 14 and not s.endswith((".", ",")):
             # a short line inside the story run: a sub-heading, unless it is a lead-in ("... said:")
             decided[i] = ("body", "") if s.endswith(":") else ("subhead", "")
-        elif first_story < i < last_story and probs is not None and probs[i] >= 0.5:
-            decided[i] = ("body", "")
         else:
             decided[i] = ("furniture", "other") if i > last_story or i < first_story else ("body", "")
 
