@@ -1,10 +1,15 @@
-"""Benchmark the story-line classifier of ``framing.boilerplate`` on the line-level benchmark.
+"""Benchmark the product segmentation (``framing.segment``) and the story-line classifier of
+``framing.boilerplate`` on the line-level boilerplate benchmark.
 
 Usage::
 
-    python benchmarks/boilerplate.py /work/shared/bench/boilerplate
+    python benchmarks/boilerplate.py /work/shared/bench/boilerplate [--splits dev] [--methods segment]
 
-For each split (dev, test) and view (window = the README's content span +-5 lines, the classifier
+The headline figure is ``segment``: ``framing.segment.segment("\\n".join(lines))``, a line being
+story when its role is headline, dek, subhead or body -- what the product's
+``boilerplate_ratio`` column measures (cue rules, headline finder, then the classifier for the
+lines no rule decides). ``classifier`` is ``framing.boilerplate.is_story_line`` alone.
+For each method, split (dev, test) and view (window = the README's content span +-5 lines, the classifier
 seeing only those lines as the page; full = the whole page) it prints micro line precision,
 recall and F1 for the story class, and the mean absolute error of the page boilerplate ratio
 (chars of non-story non-empty lines / chars of all non-empty lines), plus pages per second.
@@ -13,7 +18,8 @@ Gold story = ``labels OR is_title`` (headlines count as story in this project), 
 ratio is computed here, not read from ``gold_bp_ratio_chars``. The column ``MAE(readme)`` scores
 the same predictions against the README convention (headline lines are boilerplate), i.e. the
 one the README's baselines (best plain-text 0.096 window / 0.136 full) are measured with.
-The model was fitted on dev only, so dev figures are in-sample; test is held out.
+The model was fitted on dev only, so dev figures are in-sample (site-grouped 5-fold CV figures on
+dev are printed by ``scripts/train_boilerplate.py``); test is held out.
 """
 
 from __future__ import annotations

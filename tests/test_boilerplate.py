@@ -222,3 +222,17 @@ def test_non_english_prose_still_scores_above_menu_lines():
     ]
     p = bp.story_probabilities(page)
     assert min(p[2], p[3]) > max(p[0], p[1], p[4])
+
+
+def test_segment_keeps_repeated_table_cells_out_of_duplicate_furniture():
+    # A results table: the cells "1" and "Kyle Busch" recur, but a one- or two-word cell is not a
+    # repeated headline or caption; the repeated 5-word line is (MIN_WORDS_DUPLICATE = 3).
+    from framing.segment import segment
+
+    text = "\n".join(
+        ["Race results from the weekend at the track", "1", "Kyle Busch", "1", "Kyle Busch",
+         "Race results from the weekend at the track"]
+    )
+    kinds = [ln.furniture_kind for ln in segment(text, use_model=False).lines]
+    assert kinds[2] != "duplicate" and kinds[3] != "duplicate" and kinds[4] != "duplicate"
+    assert kinds[5] == "duplicate"
