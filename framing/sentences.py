@@ -50,6 +50,7 @@ _OPENERS = {
 
 _CANDIDATE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([A-Za-z0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,13 @@ class Sentence:
 def _is_boundary(text: str, stop_start: int, stop: str, after: int) -> bool:
     if stop != ".":
         return True
-    m = _WORD_BEFORE.search(text, 0, stop_start)
+    # look only at the few characters around the stop, so splitting stays linear in the text
+    m = _WORD_BEFORE.search(text, max(0, stop_start - 64), stop_start)
     if not m:
         return True
     word = m.group(1)
     low = word.lower().rstrip(".")
-    nxt = re.match(r"[\"'“‘«(\[]?([A-Za-z0-9]+)", text[after:])
+    nxt = _NEXT_WORD.match(text, after)
     next_word = nxt.group(1) if nxt else ""
     # a single capital letter is an initial ("John F. Kennedy"), unless it ends a sentence
     # before an opener ("... Plan B. The ...")

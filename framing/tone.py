@@ -156,14 +156,30 @@ def _merge_spans(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, in
     return merged
 
 
+def _first_after(spans: Sequence[tuple[int, int]], pos: int) -> int:
+    """Index of the first of the sorted, disjoint ``spans`` that ends after ``pos`` (binary search)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def quote_segments(
     start: int, end: int, quote_spans: Sequence[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Split the span [start, end) into its (quoted, authorial) segments, given merged, sorted quote spans."""
     quoted, authorial = [], []
     pos = start
-    for qs, qe in quote_spans:
-        if qe <= start or qs >= end:
+    # spans are sorted and disjoint: start at the first one ending after `start` (linear overall)
+    for k in range(_first_after(quote_spans, start), len(quote_spans)):
+        qs, qe = quote_spans[k]
+        if qs >= end:
+            break
+        if qe <= start:
             continue
         s, e = max(qs, start), min(qe, end)
         if s > pos:
