@@ -9,6 +9,7 @@
 from framing.columns import columns
 from framing.document import Document, prepare
 from framing.io import Article, Corpus, FramingInputError, load_corpus
+from framing.loaders import iter_articles
 from framing.pipeline import Report, analyze, analyze_article
 
 __version__ = "0.1.0"
@@ -22,6 +23,7 @@ __all__ = [
     "analyze",
     "analyze_article",
     "columns",
+    "iter_articles",
     "load_corpus",
     "prepare",
 ]

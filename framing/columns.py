@@ -28,6 +28,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "framing.actors",
     "framing.omissions",
     "framing.distinctive",
+    "framing.profiles",
 )
 
 BASE_COLUMNS = {

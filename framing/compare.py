@@ -111,5 +111,10 @@ def compare(tables: dict[str, pd.DataFrame], contexts: Iterable[ArticleContext])
         tables["terms"] = distinctive_terms(texts)
         sim = outlet_similarity(texts)
         tables["outlet_similarity"] = sim.reset_index().rename(columns={sim.index.name or "index": "outlet"})
+    # outlet profiles with bootstrap intervals, where an outlet has several articles
+    if articles.groupby("outlet").size().max() >= 2:
+        from framing.profiles import outlet_profile
+
+        tables["outlet_profile"] = outlet_profile(articles)
     tables["articles"] = articles
     return tables

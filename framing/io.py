@@ -333,6 +333,3 @@ def load_corpus(path: str | Path, **options) -> Corpus:
             return LOADERS[key](p, **options)
     raise FramingInputError(p, f"unknown corpus format {p.suffix!r} (known: folder, {', '.join(sorted(LOADERS))})")
 
-
-def iter_articles(corpus: Corpus | Iterable[Article]) -> Iterable[Article]:
-    return iter(corpus)

@@ -26,6 +26,7 @@ __all__ = ["Report", "analyze", "analyze_article", "ARTICLE_STEPS", "TABLE_ORDER
 TABLE_ORDER = (
     "articles", "lines", "quotes", "sentences", "lexicon_hits", "quote_families", "quote_family_summary",
     "artifacts", "actor_tone", "actor_labels", "topics", "omissions", "terms", "outlet_similarity",
+    "outlet_profile",
 )
 
 
@@ -63,8 +64,17 @@ def _segmentation_step(doc: Document, out: dict) -> None:
             "n_words": doc.n_words,
             "n_sentences": len(doc.sentences),
             "boilerplate_ratio": doc.segmentation.boilerplate_ratio,
+            "boilerplate_source": "text lines",
         }
     )
+    meta = doc.article.metadata
+    html_ratio = meta.get("html_boilerplate_ratio")
+    if html_ratio is not None:  # a web page: the story was extracted from the page's visible text
+        row["boilerplate_ratio"] = html_ratio
+        row["boilerplate_source"] = "html page"
+    published = meta.get("published") or meta.get("date")
+    if published:
+        row["published"] = str(published)
     out["lines"] = [
         {
             "article_id": doc.article_id,

@@ -60,6 +60,11 @@ COLUMNS = {
             "Characters of non-empty lines whose role is not headline/dek/subhead/body, divided by the "
             "characters of all non-empty lines (each line stripped); 0 = all story, 1 = all page furniture."
         ),
+        "boilerplate_source": (
+            "How boilerplate_ratio was measured: 'text lines' (the line roles above) or 'html page' (for a web "
+            "page: 1 - characters of the extracted headline and story / characters of the page's visible text)."
+        ),
+        "published": "Publication date as given by the corpus (manifest 'published' or a 'date' column), if any.",
     },
 }
 
@@ -183,12 +188,21 @@ _SOURCE = re.compile(
     r"\(?compiled by\b|\(?writing by\b)",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|].*)?$")
+_BYLINE = re.compile(
+    r"^(?:(?i:by|written by|words by|posted by|published by)\s+)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"\s*(?:(?:[,|/•·]|\s[-–—]\s|\s\d).*)?$"
+)
+# A line made only of share-button labels ("Facebook Twitter WhatsApp Email").
+_SHARE_BUTTONS = re.compile(
+    r"^(?:(?:share|tweet|facebook|twitter|whatsapp|linkedin|pinterest|reddit|pocket|flipboard|"
+    r"tumblr|telegram|messenger|e-?mail|print|copy link|google|instagram|youtube|sms)\b\+?[\s|,/·•]*)+$",
+    re.I,
+)
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _STAMP = re.compile(
     rf"^(?:(?:updated|published|posted|last updated|first published)\b.*|"
     rf"(?:\w+day,?\s+)?{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}.*|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}.*|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}.*|\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\b.*)$",
+    rf"\d{{4}}-\d{{2}}-\d{{2}}.*|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b.*|\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\b.*)$",
     re.I,
 )
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[:;]\s*$")
@@ -232,6 +246,8 @@ def _rule_label(s: str, words: list[str]) -> tuple[str, str] | None:
         return ("furniture", "related")
     if n <= 5 and _NAV.search(s):
         return ("furniture", "nav")
+    if n <= 12 and _SHARE_BUTTONS.match(s):
+        return ("furniture", "nav")
     if n <= 12 and _STAMP.match(s):
         return ("dateline", "")
     if _BYLINE.match(s):
@@ -259,13 +275,16 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
     n = len(lines)
     decided: list[tuple[str, str] | None] = [None] * n
 
-    # 1. exact duplicates of an earlier line (repeated headlines, repeated captions)
+    # 1. exact duplicates of an earlier line (repeated headlines, repeated captions). A repeated
+    #    short cell ("1", "Kyle Busch") is more likely a table row than furniture, and a repeated
+    #    sentence inside the story (an interviewer's recurring question) is story.
+    first_prose = next((i for i in range(n) if _prose_like(strip[i])), n)
     seen: dict[str, int] = {}
     for i, s in enumerate(strip):
         key = _norm(s)
-        # a repeated short cell ("1", "Kyle Busch") is more likely a table row than furniture
         if key in seen and len(key) > 0 and len(words[i]) >= MIN_WORDS_DUPLICATE:
-            decided[i] = ("furniture", "duplicate")
+            if seen[key] < first_prose or not _SENT_END.search(s):
+                decided[i] = ("furniture", "duplicate")
         else:
             seen.setdefault(key, i)
 
