@@ -278,12 +278,13 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
     # 1. exact duplicates of an earlier line (repeated headlines, repeated captions). A repeated
     #    short cell ("1", "Kyle Busch") is more likely a table row than furniture, and a repeated
     #    sentence inside the story (an interviewer's recurring question) is story.
-    first_prose = next((i for i in range(n) if _prose_like(strip[i])), n)
+    prose = [i for i in range(n) if _prose_like(strip[i])]
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (n, -1)
     seen: dict[str, int] = {}
     for i, s in enumerate(strip):
         key = _norm(s)
         if key in seen and len(key) > 0 and len(words[i]) >= MIN_WORDS_DUPLICATE:
-            if seen[key] < first_prose or not _SENT_END.search(s):
+            if seen[key] < first_prose or i > last_prose or not _SENT_END.search(s):
                 decided[i] = ("furniture", "duplicate")
         else:
             seen.setdefault(key, i)
