@@ -83,6 +83,9 @@ def evaluate(pages: list[dict], view: str, method=is_story_line) -> dict[str, fl
         "MAE": float(np.mean(err)),
         "MAE_readme": float(np.mean(err_readme)),
         "pages_per_s": len(pages) / elapsed if elapsed else float("nan"),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
     }
 
 

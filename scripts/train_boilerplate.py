@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/train_boilerplate.py /work/shared/bench/boilerplate [--out PATH] [--quick]
+    python scripts/train_boilerplate.py /work/shared/bench/boilerplate [--out PATH] [--quick] [--cv-segment]
 
 Reads ``lines.jsonl`` from PATH, keeps only ``split == "dev"`` pages (test pages are parsed only
 to be skipped), and builds views of every dev page: the full page, the README's window
@@ -12,7 +12,9 @@ tell whole pages from cut-out article text by page composition; one expert logis
 regression is fitted per page type. Options (regularisation strength, sample weighting,
 switch penalty, one threshold per expert) are chosen by 5-fold cross-validation grouped by
 site (pages of one site share a template), minimising the mean of the window and full-page
-boilerplate-ratio MAE. Writes fitted parameters only (no data) to
+boilerplate-ratio MAE. With ``--cv-segment`` the product segmentation (``framing.segment.segment``,
+rules first, this classifier for the lines they leave) is cross-validated the same way with the
+chosen options. Writes fitted parameters only (no data) to
 ``framing/data/boilerplate_model.json``.
 """
 
@@ -152,11 +154,58 @@ def page_scores(recs, z, decide):
     return res
 
 
+def fold_model(recs, tr, opt) -> bp.StoryLineModel:
+    """The classifier fitted with options ``opt`` on the training records ``tr`` of one fold."""
+    d = {
+        "feature_names": list(bp.FEATURE_NAMES),
+        "page_type_features": list(bp.PAGE_TYPE_FEATURES),
+        "page_type": Stage(GATE_C).fit(np.array([recs[i]["page"] for i in tr]),
+                                       np.array([recs[i]["view"] != "full" for i in tr])).to_dict(),
+        "switch_penalty": opt["switch_penalty"],
+    }
+    for kind, kind_views in EXPERTS.items():
+        sub = [recs[i] for i in tr if recs[i]["view"] in kind_views]
+        expert = Stage(opt["C"]).fit(stack(sub, "x"), stack(sub, "y"), weights(sub, opt["weights"])).to_dict()
+        expert["intercept"] -= bp._logit(opt[f"threshold_{kind}"])
+        d[kind] = expert
+    return bp.StoryLineModel.from_dict(d)
+
+
+def segment_cv(pages, recs, folds, opt) -> None:
+    """Site-grouped CV of the product segmentation (``framing.segment.segment``): each fold's
+    held-out dev pages are segmented with a classifier fitted on the other folds."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import boilerplate as bench  # benchmarks/boilerplate.py
+
+    per_page = len(recs) // len(pages)
+    sums = {v: {"n": 0, "MAE": 0.0, "tp": 0, "fp": 0, "fn": 0} for v in ("window", "full")}
+    original = bp.load_model
+    try:
+        for tr, te in folds:
+            model = fold_model(recs, tr, opt)
+            bp.load_model = lambda path=None, m=model: m  # segment() asks load_model() for the model
+            held_out = [pages[k] for k in sorted({i // per_page for i in te})]
+            for view in sums:
+                m = bench.evaluate(held_out, view, bench.segmentation_story)
+                sums[view]["n"] += m["pages"]
+                sums[view]["MAE"] += m["MAE"] * m["pages"]
+                for k in ("tp", "fp", "fn"):
+                    sums[view][k] += m[k]
+    finally:
+        bp.load_model = original
+    for view, s in sums.items():
+        p = s["tp"] / max(s["tp"] + s["fp"], 1)
+        r = s["tp"] / max(s["tp"] + s["fn"], 1)
+        print(f"segment() CV {view:6}: MAE {s['MAE'] / s['n']:.4f}  P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("path", type=Path)
     ap.add_argument("--out", type=Path, default=bp.MODEL_PATH)
     ap.add_argument("--quick", action="store_true", help="smaller option grid")
+    ap.add_argument("--cv-segment", action="store_true",
+                    help="also cross-validate the product segmentation (segment()) with the chosen options")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -210,6 +259,8 @@ def main(argv=None):
             f"full MAE {sc['full']['MAE']:.4f} F1 {sc['full']['F1']:.3f}  {opt}"
         )
     obj, opt, sc = results[0]
+    if args.cv_segment:
+        segment_cv(pages, recs, folds, opt)
 
     # Refit on all dev views with the chosen options; fold the thresholds into the intercepts.
     model = {
