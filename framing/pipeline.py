@@ -97,7 +97,14 @@ def _with_article(doc: Document, rows: list[dict]) -> list[dict]:
 def _headline_step(doc: Document, out: dict) -> None:
     from framing.headlines import headline_frame, to_record
 
-    out["articles"].update(to_record(headline_frame(doc.headline)))
+    record = to_record(headline_frame(doc.headline))
+    # The headline alone often cannot tell a company from a person ("Parler loses bid"); the story
+    # can: when the attribution step typed the agent as an organisation, say so.
+    head = (record.get("headline_agent_head") or "").casefold()
+    if head and record.get("headline_agent_type") in ("person", "other"):
+        if head in out.get("_organisations", set()):
+            record["headline_agent_type"] = "company"
+    out["articles"].update(record)
 
 
 def _attribution_step(doc: Document, out: dict) -> None:
@@ -109,6 +116,12 @@ def _attribution_step(doc: Document, out: dict) -> None:
     quoted = sum(len(doc.text[a:b].strip()) for a, b in spans)
     out["articles"].update(article_summary(attrs, story_chars=doc.story_chars, quoted_chars=quoted))
     out["quotes"] = _with_article(doc, to_records(attrs))
+    # names the story's attributions type as organisations, for the headline's agent type
+    types: dict[str, list[str]] = {}
+    for a in attrs:
+        if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
+            types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
+    out["_organisations"] = {k for k, v in types.items() if v.count("organisation") > v.count("person")}
 
 
 def _tone_step(doc: Document, out: dict) -> None:
@@ -135,11 +148,12 @@ def _lexicon_step(doc: Document, out: dict) -> None:
     out["lexicon_hits"] = _with_article(doc, hits_table(hits).to_dict("records"))
 
 
-#: Per-article feature steps, in order (attribution before tone: tone uses the quote spans).
+#: Per-article feature steps, in order (attribution first: tone uses its quote spans, the headline
+#: step its organisation names).
 ARTICLE_STEPS: list[Callable[[Document, dict], None]] = [
     _segmentation_step,
-    _headline_step,
     _attribution_step,
+    _headline_step,
     _tone_step,
     _readability_step,
     _lexicon_step,

@@ -1,0 +1,58 @@
+"""The pipeline's own rules: step order, headline agent typed from the story, output permissions."""
+
+import os
+import stat
+
+import pytest
+
+import framing
+from framing.io import Article
+from framing.output import write_text_atomic
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    return framing.analyze(SEEDS, compare_outlets=False).articles
+
+
+def test_seed_headline_agents_and_types(seed_articles):
+    # By reading the headlines: UPI and The Epoch Times make the judge the agent; SiliconANGLE and
+    # Reuters make Parler (a company) the subject; 003's lede makes "A federal judge" the agent.
+    rows = seed_articles.set_index("outlet")
+    assert rows.loc["UPI", "headline_agent"] == "Judge"
+    assert rows.loc["The Epoch Times", "headline_agent"] == "Judge"
+    assert rows.loc["SiliconANGLE", "headline_agent"] == "Parler"
+    assert rows.loc["Reuters (via CNA)", "headline_agent"] == "Parler"
+    assert rows.loc["UPI", "headline_agent_type"] == "court/judge"
+    assert rows.loc["SiliconANGLE", "headline_agent_type"] == "company"
+    assert rows.loc["Reuters (via CNA)", "headline_agent_type"] == "company"
+    assert rows.loc["Ars Technica (machine-translated)", "headline_is_lede"]
+    assert rows.loc["Ars Technica (machine-translated)", "headline_agent_type"] == "court/judge"
+
+
+def test_every_seed_is_identified_as_english(seed_articles):
+    assert set(seed_articles["language"]) == {"en"}
+
+
+def test_non_english_article_is_flagged_not_scored():
+    spanish = (
+        "El juez rechaza la petición de la empresa\n\n"
+        "Un juez federal rechazó el jueves la solicitud de la empresa, al considerar que no había "
+        "demostrado que ganaría el caso. La decisión es el último revés para la empresa, que lleva "
+        "varios días sin servicio y que según sus abogados no tiene otra opción que apelar.\n"
+    )
+    row = framing.analyze([Article("es1", spanish, outlet="El Diario")]).articles.iloc[0]
+    assert row["language"] == "es"
+    assert "sentiment_body_mean" not in row or row.isna()["sentiment_body_mean"]
+    assert "n_quotes" not in row or row.isna()["n_quotes"]
+
+
+def test_outputs_are_not_private_files(tmp_path):
+    old = os.umask(0o022)
+    try:
+        p = write_text_atomic(tmp_path / "a.csv", "x\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o644
