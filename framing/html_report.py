@@ -199,6 +199,66 @@ def _table_html(report) -> str:
     )
 
 
+def _frame_html(frame: pd.DataFrame, *, table_id: str, max_rows: int = 60) -> str:
+    """A small DataFrame as an escaped HTML table (first ``max_rows`` rows, a note if cut)."""
+    if frame is None or frame.empty:
+        return "<p class=\"note\">Nothing to show.</p>"
+    shown = frame.head(max_rows)
+    head = "".join(f"<th scope=\"col\">{_esc(c)}</th>" for c in shown.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_esc(_fmt(v))}</td>" for v in row) + "</tr>"
+        for row in shown.itertuples(index=False, name=None)
+    )
+    note = f"<p class=\"note\">First {max_rows} of {len(frame)} rows; the CSV has them all.</p>" if len(frame) > max_rows else ""
+    return f'<table id="{_esc(table_id)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
+
+
+def _comparisons_html(report) -> str:
+    """The cross-outlet tables: shared quotations and their fidelity, actor labels, omissions."""
+    tables = tables_of(report)
+    parts = []
+    fams = tables.get("quote_family_summary")
+    if fams is not None and len(fams):
+        shared = fams[fams["n_outlets"] >= 2]
+        cols = [c for c in ("outlets", "source", "fidelity_mean", "fidelity_min", "reference") if c in shared.columns]
+        parts += [
+            "<h3>Quotations more than one outlet used</h3>",
+            "<p>Each row is one source sentence quoted by several outlets: who said it, the best-attested "
+            "wording, and how faithfully the outlets rendered it (1 = verbatim).</p>",
+            _frame_html(shared[cols].rename(columns={"reference": "best-attested wording"}), table_id="quote-families"),
+        ]
+        quotes = tables.get("quote_families")
+        if quotes is not None and len(quotes) and "fidelity" in quotes.columns:
+            drift = quotes[(quotes["fidelity"] < 1) & (quotes.get("n_outlets", 2) >= 2)]
+            drift = drift.sort_values(["fidelity", "article_id"])[["outlet", "fidelity", "diff"]]
+            parts += [
+                "<h4>Where the wording differs</h4>",
+                "<p>Word-level differences from the best-attested wording: [-removed-] {+added+}.</p>",
+                _frame_html(drift, table_id="quote-diffs", max_rows=30),
+            ]
+    labels = tables.get("actor_labels")
+    if labels is not None and len(labels):
+        from framing.actors import labels_by_outlet
+
+        pivot = labels_by_outlet(labels)
+        parts += [
+            "<h3>What each outlet calls the main actors</h3>",
+            "<p>Titles, pre-modifiers, appositives and relative clauses attached to each actor named by at "
+            "least two outlets.</p>",
+            _frame_html(pivot.reset_index(), table_id="actor-labels"),
+        ]
+    omitted = tables.get("omissions")
+    if omitted is not None and len(omitted):
+        parts += [
+            "<h3>What an outlet leaves out</h3>",
+            "<p>Topics most other outlets of the story mention that this article does not.</p>",
+            _frame_html(omitted[[c for c in ("outlet", "topic", "share_others_present", "example_outlet",
+                                             "example_sentence") if c in omitted.columns]],
+                        table_id="omissions"),
+        ]
+    return "\n".join(parts)
+
+
 def _svg_inline(svg: bytes) -> str:
     """A matplotlib SVG file as an inline ``<svg>`` element (no XML prolog, no RDF metadata block)."""
     text = svg.decode("utf-8")
@@ -325,6 +385,9 @@ def render_html(report, *, title: str = "How the outlets framed the story", text
         "mean, or a label only one outlet uses while most share another.</p>",
         _table_html(report),
     ]
+    comparisons = _comparisons_html(report)
+    if comparisons:
+        sections += ["<h2>Across outlets</h2>", comparisons]
     if figures:
         sections += ["<h2>Figures</h2>", _figures_html(report)]
     sections += ["<h2>The articles</h2>", _articles_html(report, texts)]

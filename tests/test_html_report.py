@@ -161,3 +161,21 @@ def test_missing_speaker_fields_do_not_show_nan():
     page = render_html(tables, figures=False)
     assert 'class="q-unknown quote role-body" title="body | no speaker found (unknown)">we will appeal</span>' in page
     assert "nan" not in page.split("<h2>The articles</h2>")[1].lower()
+
+
+def test_cross_outlet_tables_are_on_the_page_and_escaped():
+    import framing
+    from framing.html_report import render_html
+    from framing.io import Article
+
+    base = "The judge said the company had shown only “dwindlingly slight evidence of a plot” in court filings."
+    arts = [
+        Article("a1", "Judge rejects bid by Acme\n\n" + base + " Acme Corp, a <b>bold</b> startup, said it would appeal.", outlet="Alpha"),
+        Article("a2", "Acme loses its bid\n\n" + base.replace("dwindlingly slight", "increasingly lighter")
+                + " Acme Corp said it would appeal the ruling.", outlet="Beta"),
+    ]
+    page = render_html(framing.analyze(arts), figures=False)
+    assert '<table id="quote-families">' in page
+    # the two renderings of one quotation form a family, and the diff shows the changed words
+    assert "[-dwindlingly slight-]" in page or "[-dwindlingly-]" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
