@@ -424,6 +424,15 @@ def _outlet_xticks(ax, labels, *, top: bool = False) -> None:
                   ha="left" if top else "right", rotation_mode="anchor")
 
 
+def _heatmap_axes(ax, columns, rows, *, width: int = 24, top: bool = False, **wrap_options) -> None:
+    """Axes of a heat-map: outlets as slanted column labels, wrapped row labels, no ticks or frame."""
+    _outlet_xticks(ax, columns, top=top)
+    ax.set_yticks(range(len(rows)), [_wrap(r, width, **wrap_options) for r in rows], fontsize=5.5)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
 def _short_labels(labels: Iterable[str]) -> list[str]:
     """Labels without their parenthesised part, when that keeps them distinct."""
     labels = list(labels)
@@ -698,11 +707,7 @@ def speaker_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
             if not math.isnan(v) and v > 0:
                 ax.text(c, r, f"{v:.0%}", ha="center", va="center", fontsize=5.5,
                         color="white" if v > 0.55 else "#222222")
-        _outlet_xticks(ax, shares.columns)
-        ax.set_yticks(range(shares.shape[0]), [_wrap(s, 24) for s in shares.index], fontsize=5.5)
-        ax.tick_params(length=0)
-        for s in ax.spines.values():
-            s.set_visible(False)
+        _heatmap_axes(ax, shares.columns, shares.index)
         _title(fig, "Who is quoted, outlet by outlet")
         caption(fig, _n_articles(report), "Cells: share of the outlet's attributed statements.")
     return fig
@@ -811,11 +816,7 @@ def actor_tone_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
         for (r, c), v in np.ndenumerate(data):
             ax.text(c, r, "–" if math.isnan(v) else f"{v:+.2f}", ha="center", va="center", fontsize=5.5,
                     color="white" if (not math.isnan(v) and abs(v) > 0.6) else "#222222")
-        _outlet_xticks(ax, table.columns)
-        ax.set_yticks(range(table.shape[0]), [_wrap(s, 24) for s in table.index], fontsize=5.5)
-        ax.tick_params(length=0)
-        for s in ax.spines.values():
-            s.set_visible(False)
+        _heatmap_axes(ax, table.columns, table.index)
         _title(fig, "Tone around each actor")
         caption(fig, _n_articles(report), "Cells: mean tone (-1 to 1) of sentences naming the actor; – not named.")
     return fig
@@ -982,11 +983,7 @@ def side_by_side_figure(report, *, width: float = COLUMN_WIDTH):
             if flags.iat[r, c]:
                 ax.add_patch(Rectangle((c - 0.48, r - 0.46), 0.96, 0.92, fill=False, edgecolor="black", linewidth=0.9))
         ax.xaxis.tick_top()
-        _outlet_xticks(ax, table.columns, top=True)
-        ax.set_yticks(range(table.shape[0]), [_wrap(s, 30) for s in table.index], fontsize=5.5)
-        ax.tick_params(length=0)
-        for s in ax.spines.values():
-            s.set_visible(False)
+        _heatmap_axes(ax, table.columns, table.index, width=30, top=True)
         _title(fig, "The outlets side by side")
         caption(fig, _n_articles(report),
                 "Orange: above the outlets' mean, purple: below. Boxed: 1.5 standard deviations or more from the mean.")
@@ -1053,11 +1050,7 @@ def outlet_similarity_heatmap(report, *, width: float = COLUMN_WIDTH):
         ax.imshow(data, cmap="Blues", vmin=0, vmax=1)
         for (r, c), v in np.ndenumerate(data):
             ax.text(c, r, f"{v:.2f}", ha="center", va="center", fontsize=5.5, color="white" if v > 0.6 else "#222222")
-        _outlet_xticks(ax, sim.columns)
-        ax.set_yticks(range(sim.shape[0]), [_wrap(c, 18) for c in sim.index], fontsize=5.5)
-        ax.tick_params(length=0)
-        for s in ax.spines.values():
-            s.set_visible(False)
+        _heatmap_axes(ax, sim.columns, sim.index, width=18)
         _title(fig, "How alike are the stories' words?")
         caption(fig, _n_articles(report), "Cells: cosine similarity of TF-IDF word weights (1 = same words).")
     return fig
@@ -1197,11 +1190,7 @@ def topic_coverage(report, *, top: int = 20, width: float = COLUMN_WIDTH):
             ax.scatter([c] * len(missing), missing, s=22, marker="s", facecolors="none", edgecolors="#BBBBBB", linewidths=0.6)
         ax.set_xlim(-0.6, table.shape[1] - 0.4)
         ax.set_ylim(len(table) - 0.5, -0.5)
-        _outlet_xticks(ax, table.columns)
-        ax.set_yticks(range(len(table)), [_wrap(t, 30, max_lines=1) for t in table.index], fontsize=5.5)
-        ax.tick_params(length=0)
-        for sp in ax.spines.values():
-            sp.set_visible(False)
+        _heatmap_axes(ax, table.columns, table.index, width=30, max_lines=1)
         _title(fig, "Who mentions what: topics across outlets")
         caption(fig, len(arts), "Filled: the story mentions the topic; empty: it does not. Topics some outlets leave out come first.")
     return fig
