@@ -874,10 +874,18 @@ def find_actors(docs: Iterable[StoryText], *, min_outlets: int = 2,
     out = []
     for story_id, group in _group_stories(docs):
         try:
-            out.append(_analyse_story(story_id, group, min_outlets=min_outlets, entity_labels=tuple(entity_labels)))
+            out.append(_analysed_story(story_id, tuple(group), min_outlets, tuple(entity_labels)))
         except Exception:  # a malformed story must not lose the rest of the batch
             out.append(StoryActors(story_id))
     return out
+
+
+@lru_cache(maxsize=64)
+def _analysed_story(story_id: str, docs: tuple[StoryText, ...], min_outlets: int,
+                    entity_labels: tuple[str, ...]) -> StoryActors:
+    """:func:`_analyse_story`, remembered: actor tone, actor labels and topic presence all read the
+    same story's actors, which are resolved once (treat the result as read-only)."""
+    return _analyse_story(story_id, list(docs), min_outlets=min_outlets, entity_labels=entity_labels)
 
 
 def _frame(rows: list, table: str) -> pd.DataFrame:
