@@ -135,17 +135,9 @@ def polarity(text: str | None) -> dict[str, float]:
     return {k: v / n_total for k, v in totals.items()}
 
 
-def _merge_spans(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
-    """Clip spans to [0, n], drop empty or malformed ones, merge overlaps; sorted."""
-    clean = []
-    for span in () if spans is None else spans:
-        try:
-            s, e = int(span[0]), int(span[1])
-        except (TypeError, ValueError, IndexError):
-            continue
-        s, e = max(0, min(s, n)), max(0, min(e, n))
-        if e > s:
-            clean.append((s, e))
+def _merge_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clip spans to the text, drop empty or malformed ones, merge overlaps; sorted."""
+    clean = [(s, e) for _, s, e in _clip_spans(text, spans)]
     clean.sort()
     merged: list[tuple[int, int]] = []
     for s, e in clean:
@@ -227,7 +219,7 @@ def sentence_tone(
     VADER: Hutto & Gilbert (2014), ICWSM. See the module docstring for the authorial/quoted rule.
     """
     text = text if isinstance(text, str) else ""
-    quotes = _merge_spans(quote_spans, len(text))
+    quotes = _merge_spans(text, quote_spans)
     rows = []
     for i, s, e in _clip_spans(text, sentences):
         quoted, authorial = quote_segments(s, e, quotes)
