@@ -17,3 +17,15 @@ def seed_path(prefix: str) -> Path:
 
 def seed_text(prefix: str) -> str:
     return seed_path(prefix).read_text(encoding="utf-8")
+
+
+def story(article_id, outlet, sentences, story_id="s"):
+    """A StoryText whose sentences are the given strings, joined by single spaces."""
+    from framing.actors import StoryText
+
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        text += s + " "
+        pos = len(text)
+    return StoryText(article_id, outlet, text, tuple(spans), story_id)

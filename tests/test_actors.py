@@ -8,17 +8,11 @@ import pytest
 from framing.actors import (COLUMNS, StoryText, actor_labels, actor_mentions, actor_tone, find_actors,
                             labels_by_outlet)
 
+from conftest import story
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-def story(article_id, outlet, sentences, story_id="s"):
-    """A StoryText whose sentences are the given strings, joined by single spaces."""
-    text, spans, pos = "", [], 0
-    for s in sentences:
-        spans.append((pos, pos + len(s)))
-        text += s + " "
-        pos = len(text)
-    return StoryText(article_id, outlet, text, tuple(spans), story_id)
 
 
 def seed(prefix):

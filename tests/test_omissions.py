@@ -7,14 +7,9 @@ import pytest
 from framing.actors import StoryText
 from framing.omissions import COLUMNS, omissions, outlet_similarity, topic_presence
 
+from conftest import story
 
-def story(article_id, outlet, sentences, story_id="s"):
-    text, spans, pos = "", [], 0
-    for s in sentences:
-        spans.append((pos, pos + len(s)))
-        text += s + " "
-        pos = len(text)
-    return StoryText(article_id, outlet, text, tuple(spans), story_id)
+
 
 
 # A and B report the antitrust lawsuit; C names both companies but never mentions a lawsuit.
