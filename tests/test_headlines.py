@@ -258,3 +258,13 @@ def test_verb_class_lexicon():
     assert verb_class_of("lose") == "state_outcome"
     assert verb_class_of("photosynthesize") == "other"
     assert verb_class_of(None) == "none"
+
+
+def test_story_organisations_retype_a_person_like_headline_agent():
+    from framing.headlines import with_story_organisations
+
+    record = {"headline_agent_head": "Parler", "headline_agent_type": "person"}
+    assert with_story_organisations(record, {"parler"})["headline_agent_type"] == "company"
+    assert with_story_organisations(record, {"amazon"})["headline_agent_type"] == "person"
+    judge = {"headline_agent_head": "judge", "headline_agent_type": "court/judge"}
+    assert with_story_organisations(judge, {"judge"}) == judge  # only person/other are retyped
