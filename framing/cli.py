@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["main", "default_corpus", "side_by_side"]
+__all__ = ["main", "default_corpus", "profile_summary", "side_by_side"]
 
 #: Article columns shown in the side-by-side summary, in order.
 SUMMARY_COLUMNS = (
@@ -30,6 +30,10 @@ SUMMARY_COLUMNS = (
     "flesch_reading_ease",
     "translation_artifact_score",
 )
+
+
+#: Up to this many articles the report command prints them side by side; beyond, the outlet profile.
+SIDE_BY_SIDE_MAX = 12
 
 
 def default_corpus() -> Path:
@@ -53,6 +57,17 @@ def side_by_side(articles: pd.DataFrame, *, columns=SUMMARY_COLUMNS, width: int 
         return s if len(s) <= width else s[: width - 1] + "…"
 
     return table.map(fmt)
+
+
+def profile_summary(profile: pd.DataFrame) -> pd.DataFrame:
+    """The ``outlet_profile`` table as features x outlets, each cell "mean [low, high]"."""
+    if profile.empty:
+        return pd.DataFrame()
+    cells = profile.assign(cell=[f"{m:.3g} [{lo:.3g}, {hi:.3g}]" for m, lo, hi in
+                                 zip(profile["mean"], profile["ci_low"], profile["ci_high"])])
+    table = cells.pivot(index="feature", columns="outlet", values="cell")
+    table.columns.name = table.index.name = None
+    return table
 
 
 def _column_options(args: argparse.Namespace) -> dict[str, str]:
@@ -110,7 +125,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print(f"framing: skipped {e['source'] or e['article_id']}: {e['reason']}", file=sys.stderr)
     if n_ok:
         with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_colwidth", 30):
-            print(side_by_side(report.articles).to_string())
+            if n_ok <= SIDE_BY_SIDE_MAX:
+                print(side_by_side(report.articles).to_string())
+            elif "outlet_profile" in report and not report["outlet_profile"].empty:
+                print("outlet profile (mean [95% bootstrap CI]; all tables are in the output folder):")
+                print(profile_summary(report["outlet_profile"]).to_string())
         print()
     print(f"{n_ok} article(s) analysed, {n_bad} skipped; wrote {len(written)} files to {out}/:")
     print("  " + ", ".join(p.name for p in written))

@@ -70,3 +70,23 @@ def test_nothing_processed_is_an_error(tmp_path, capsys):
 def test_columns_command(capsys):
     assert main(["columns", "articles"]) == 0
     assert "boilerplate_ratio" in capsys.readouterr().out
+
+
+def test_profile_summary_puts_outlets_side_by_side_with_their_intervals():
+    import pandas as pd
+
+    from framing.cli import profile_summary
+
+    profile = pd.DataFrame({
+        "outlet": ["A", "A", "B", "B"],
+        "feature": ["quoted_share", "headline_passive", "quoted_share", "headline_passive"],
+        "mean": [0.25, 0.1, 0.5, 0.0],
+        "ci_low": [0.2, 0.05, 0.4, 0.0],
+        "ci_high": [0.3, 0.15, 0.6, 0.0],
+        "n": [3, 3, 2, 2],
+        "n_stories": [3, 3, 2, 2],
+    })
+    table = profile_summary(profile)
+    assert list(table.columns) == ["A", "B"]
+    assert table.loc["quoted_share", "B"] == "0.5 [0.4, 0.6]"
+    assert table.loc["headline_passive", "A"] == "0.1 [0.05, 0.15]"
