@@ -41,6 +41,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from framing.lexicon import verb_forms
+
 __all__ = [
     "Attribution",
     "attributions",
@@ -141,15 +143,12 @@ _IRREGULAR_FORMS = (
 )
 
 
-def _inflections(lemma: str) -> set[str]:
-    """The regular inflected forms of an English verb (a superset: both spellings where the
-    rules disagree, e.g. "rebutted" and "rebuted"), for the lexical prefilter only."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.search(r"(?:[^aeiou]|qu)[aeiou][bdgklmnprtz]$", lemma):  # CVC: "admit" -> "admitted", "quip"
+def _cue_forms(lemma: str) -> set[str]:
+    """Every form the prefilter looks for: the lexicon module's regular inflections, plus the
+    doubled final consonant of a consonant-vowel-consonant ending whatever the stress
+    ("admitted", "quipped"), since a prefilter may over-match but must not miss a form."""
+    forms = verb_forms(lemma)
+    if re.search(r"(?:[^aeiou]|qu)[aeiou][bdgklmnprtz]$", lemma):
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -163,7 +162,7 @@ def _cue_prefilter() -> re.Pattern:
     """
     forms = set(_IRREGULAR_FORMS.split())
     for lemma in reporting_verbs():
-        forms |= _inflections(lemma)
+        forms |= _cue_forms(lemma)
     alt = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
     return re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
 
@@ -1406,10 +1405,15 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) 
     )
 
 
+def _in_masked(start: int, end: int, masked) -> bool:
+    """Whether the raw span [start, end) overlaps a masked quotation's placeholder."""
+    return any(ms < end and start < me for ms, me in masked)
+
+
 def _drop_masked_entities(doc, base: int, masked) -> None:
     """Forget the named entities the recogniser found on a masked quotation's placeholder."""
     ents = doc.ents
-    keep = [e for e in ents if not any(ms < base + e.end_char and base + e.start_char < me for ms, me in masked)]
+    keep = [e for e in ents if not _in_masked(base + e.start_char, base + e.end_char, masked)]
     if len(keep) != len(ents):
         doc.ents = keep
 
@@ -1417,7 +1421,7 @@ def _drop_masked_entities(doc, base: int, masked) -> None:
 def _outside_masked(toks, head, base: int, masked) -> list:
     """The run of mention tokens around ``head`` that lies outside every masked quotation."""
     def hidden(t) -> bool:
-        return any(ms < base + t.idx + len(t.text) and base + t.idx < me for ms, me in masked)
+        return _in_masked(base + t.idx, base + t.idx + len(t.text), masked)
 
     if hidden(head):
         return []

@@ -1,30 +1,17 @@
 """Tests for framing.actors: alias merging, resolution, labels and actor tone."""
 
 import math
-from pathlib import Path
 
 import pytest
 
 from framing.actors import (COLUMNS, StoryText, actor_labels, actor_mentions, actor_tone, find_actors,
                             labels_by_outlet)
 
+from conftest import seed_story as seed
 from conftest import story
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-
-
-def seed(prefix):
-    """A seed article; story sentences approximated (test only) as its lines of at least 5 words."""
-    path = next(SEEDS.glob(prefix + "_*.txt"))
-    text = path.read_text(encoding="utf-8")
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if len(line.split()) >= 5:
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return StoryText(path.stem, prefix, text, tuple(spans), "parler")
 
 
 def mentions_of(df, actor):

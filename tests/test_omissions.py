@@ -7,6 +7,7 @@ import pytest
 from framing.actors import StoryText
 from framing.omissions import COLUMNS, omissions, outlet_similarity, topic_presence
 
+from conftest import seed_story as seed
 from conftest import story
 
 
@@ -77,20 +78,6 @@ def test_bad_input():
 
 
 # --- seed facts (read by hand) -----------------------------------------------------------------
-
-def seed(prefix):
-    """A seed article; story sentences approximated (test only) as its lines of at least 5 words."""
-    from pathlib import Path
-
-    path = next((Path(__file__).resolve().parents[1] / "seeds").glob(prefix + "_*.txt"))
-    text = path.read_text(encoding="utf-8")
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if len(line.split()) >= 5:
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return StoryText(path.stem, prefix, text, tuple(spans), "parler")
-
 
 def test_seed_omissions():
     om = omissions(topic_presence([seed(p) for p in ("000", "001", "002", "003", "004")]))
