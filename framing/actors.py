@@ -58,6 +58,7 @@ __all__ = [
     "actor_labels",
     "labels_by_outlet",
     "sentence_tone",
+    "forget_parses",
     "COLUMNS",
 ]
 
@@ -886,6 +887,17 @@ def _analysed_story(story_id: str, docs: tuple[StoryText, ...], min_outlets: int
     """:func:`_analyse_story`, remembered: actor tone, actor labels and topic presence all read the
     same story's actors, which are resolved once (treat the result as read-only)."""
     return _analyse_story(story_id, list(docs), min_outlets=min_outlets, entity_labels=entity_labels)
+
+
+def forget_parses() -> None:
+    """Drop the remembered parses and resolved stories of this process.
+
+    :func:`actor_tone`, :func:`actor_labels` and :func:`framing.omissions.topic_presence` share
+    one parse and one actor resolution per story through a cache; a caller that has finished a
+    story (:func:`framing.compare.compare` works story by story) frees that memory here.
+    """
+    _parse.cache_clear()
+    _analysed_story.cache_clear()
 
 
 def _frame(rows: list, table: str) -> pd.DataFrame:

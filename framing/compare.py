@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-__all__ = ["ArticleContext", "compare"]
+__all__ = ["ArticleContext", "StoryComparisons", "compare", "story_comparisons"]
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,76 @@ def _outlet_texts(contexts: list[ArticleContext]) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
-def compare(tables: dict[str, pd.DataFrame], contexts: Iterable[ArticleContext]) -> dict[str, pd.DataFrame]:
+@dataclass
+class StoryComparisons:
+    """The within-story comparison results of one story (see :func:`story_comparisons`)."""
+
+    artifacts: dict[str, list]  # article_id -> translation-artifact evidence
+    artifact_scores: dict[str, float]  # article_id -> evidence per 1,000 words
+    actor_tone: pd.DataFrame
+    actor_labels: pd.DataFrame
+    topics: pd.DataFrame
+
+
+def story_comparisons(item: tuple[list[ArticleContext], pd.DataFrame | None]) -> StoryComparisons:
+    """Translation artifacts, actor tone, actor labels and topic presence of one story.
+
+    ``item`` is (the story's articles, the quote-family rows of those articles). A module-level
+    function of one argument, so that worker processes can run it story by story.
+    """
+    from framing.actors import actor_labels, actor_tone, forget_parses
+    from framing.artifacts import artifact_score, translation_artifacts
+    from framing.omissions import topic_presence
+
+    contexts, families = item
+    found, scores = {}, {}
+    for c in contexts:
+        evidence = translation_artifacts(c.text, paragraphs=c.paragraphs, families=families, article_id=c.article_id)
+        found[c.article_id] = evidence
+        scores[c.article_id] = artifact_score(evidence, c.n_words)
+    docs = _story_texts(contexts)
+    try:
+        return StoryComparisons(found, scores, actor_tone(docs), actor_labels(docs), topic_presence(docs))
+    finally:
+        forget_parses()  # this story is done: free its parses
+
+
+def _stories(contexts: list[ArticleContext]) -> list[list[ArticleContext]]:
+    """Articles grouped by story, stories in order of first appearance."""
+    groups: dict[str, list[ArticleContext]] = {}
+    for c in contexts:
+        groups.setdefault(c.story_id, []).append(c)
+    return list(groups.values())
+
+
+def _rows_of(families: pd.DataFrame | None, group: list[ArticleContext]) -> pd.DataFrame | None:
+    if families is None or len(families) == 0 or "article_id" not in families.columns:
+        return families
+    ids = {str(c.article_id) for c in group}
+    return families[families["article_id"].astype(str).isin(ids)]
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Story tables one after another (empty ones only give the columns)."""
+    full = [f for f in frames if len(f)]
+    if not full:
+        return frames[0].iloc[0:0].reset_index(drop=True)
+    return pd.concat(full, ignore_index=True)
+
+
+def compare(
+    tables: dict[str, pd.DataFrame], contexts: Iterable[ArticleContext], *, jobs: int = 1
+) -> dict[str, pd.DataFrame]:
     """Add the cross-outlet tables to ``tables`` (and their columns to ``tables["articles"]``).
 
-    Only English articles take part (the lexicons and the parser are English).
+    Only English articles take part (the lexicons and the parser are English). The comparisons
+    that stay within a story (:func:`story_comparisons`) run story by story, so each article is
+    parsed once and memory holds one story's parses at a time; with ``jobs`` > 1 the stories
+    are shared among that many worker processes. The tables do not depend on ``jobs``.
     """
-    from framing.artifacts import artifact_score, artifacts_table, translation_artifacts
+    from framing.artifacts import artifacts_table
     from framing.distinctive import distinctive_terms
-    from framing.omissions import omissions, outlet_similarity, topic_presence
+    from framing.omissions import omissions, outlet_similarity
     from framing.quote_families import article_quote_sharing, quote_families, quote_family_summary
 
     contexts = [c for c in contexts if c.english]
@@ -83,25 +145,28 @@ def compare(tables: dict[str, pd.DataFrame], contexts: Iterable[ArticleContext])
     sharing = article_quote_sharing(families, [c.article_id for c in contexts])
     articles = articles.merge(sharing, on="article_id", how="left")
 
-    # translation artifacts (quote drift needs the families)
-    evidence = []
-    scores = {}
-    for c in contexts:
-        found = translation_artifacts(c.text, paragraphs=c.paragraphs, families=families, article_id=c.article_id)
-        evidence.extend(found)
-        scores[c.article_id] = artifact_score(found, c.n_words)
-    tables["artifacts"] = artifacts_table(evidence)
+    # within each story: translation artifacts (quote drift needs the families), the actors
+    # (tone around them, the labels each outlet attaches) and the topics each outlet mentions
+    stories = _stories(contexts)
+    items = [(group, _rows_of(families, group)) for group in stories]
+    if jobs == 1 or len(items) < 2:
+        parts = [story_comparisons(item) for item in items]
+    else:
+        from framing.parallel import map_in_workers
+
+        parts = map_in_workers(story_comparisons, items, jobs=jobs)
+    evidence_of: dict[str, list] = {}
+    scores: dict[str, float] = {}
+    for part in parts:
+        evidence_of.update(part.artifacts)
+        scores.update(part.artifact_scores)
+    tables["artifacts"] = artifacts_table(e for c in contexts for e in evidence_of.get(c.article_id, ()))
     articles["translation_artifact_score"] = articles["article_id"].map(scores)
-
-    # actors: tone around them and the labels each outlet attaches
-    from framing.actors import actor_labels, actor_tone
-
-    docs = _story_texts(contexts)
-    tables["actor_tone"] = actor_tone(docs)
-    tables["actor_labels"] = actor_labels(docs)
-
-    # topics each outlet mentions or leaves out
-    presence = topic_presence(docs)
+    tables["actor_tone"] = _concat([p.actor_tone for p in parts])
+    tables["actor_labels"] = _concat([p.actor_labels for p in parts]).sort_values("story_id", kind="stable",
+                                                                                   ignore_index=True)
+    presence = _concat([p.topics for p in parts])
+    presence["present"] = presence["present"].astype(bool)
     tables["topics"] = presence
     tables["omissions"] = omissions(presence)
 

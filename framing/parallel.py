@@ -43,6 +43,7 @@ __all__ = [
     "PARTIAL_DIR",
     "TableAppender",
     "deferred_interrupt",
+    "map_in_workers",
 ]
 
 #: Articles sent to a worker at a time.
@@ -221,6 +222,34 @@ def _run_pool(todo, *, jobs, batch_size, bar, steps, start_method) -> Iterator[A
                 yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def map_in_workers(fn: Callable, items: list, *, jobs: int, start_method: str = "forkserver") -> list:
+    """``[fn(x) for x in items]`` computed by ``jobs`` worker processes; results in input order.
+
+    For the cross-outlet comparisons, one item per story. ``fn`` must be a module-level function
+    and should catch its own per-item errors: if a worker dies, the items not yet finished are
+    computed again in this process. With ``jobs`` 1, or fewer than two items, no process is started.
+    """
+    if jobs <= 0:
+        jobs = default_jobs()
+    jobs = min(jobs, len(items))
+    if jobs <= 1:
+        return [fn(x) for x in items]
+    if start_method not in multiprocessing.get_all_start_methods():
+        start_method = "spawn"
+    ctx = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(_preload_modules())
+    results: list = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker) as pool:
+        futures = [pool.submit(fn, x) for x in items]
+        for x, future in zip(items, futures):
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:
+                results.append(fn(x))
+    return results
 
 
 # --------------------------------------------------------------------------- incremental output

@@ -2,6 +2,7 @@
 
 import os
 import signal
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -33,9 +34,14 @@ def test_batched():
 
 
 def test_two_jobs_give_the_same_tables_in_the_same_order():
-    articles = list(load_corpus(SEEDS))[:3] + EXTRA  # every feature step, in 2 worker processes
+    # every feature step in 2 worker processes; two stories, so the within-story comparisons
+    # also run in workers; the stories interleave, and the tables still follow input order
+    seeds = [replace(a, story_id="parler") for a in list(load_corpus(SEEDS))[:3]]
+    extra = [replace(a, story_id="council") for a in EXTRA]
+    articles = [seeds[0], extra[0], seeds[1], extra[1], extra[2], seeds[2]]
     one = analyze(articles, jobs=1)
     two = analyze(articles, jobs=2, batch_size=1)  # small batches: results arrive out of order
+    assert {"parler", "council"} <= set(two.tables["topics"]["story_id"])
     assert list(one.tables) == list(two.tables)
     for name in one.tables:
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
