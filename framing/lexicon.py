@@ -255,6 +255,12 @@ def _index() -> dict[str, tuple[dict[tuple[str, ...], LexiconEntry], int]]:
     return {cat: (table, max((len(k) for k in table), default=0)) for cat, table in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """Per category, the words an entry can start with (most tokens start none, and are skipped)."""
+    return {cat: frozenset(k[0] for k in table) for cat, (table, _) in _index().items()}
+
+
 # --------------------------------------------------------------------------- matching
 
 
@@ -326,6 +332,7 @@ def lexicon_hits(
         return []
     wanted = [c for c in CATEGORIES if categories is None or c in set(categories)]
     index = _index()
+    first_words = _first_words()
     hits: dict[str, list[LexiconHit]] = {c: [] for c in wanted}
     for sent_i, s, e in _clip_spans(text, sentences):
         toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text, s, e)]
@@ -337,8 +344,12 @@ def lexicon_hits(
         words = [re.sub(f"[{_HYPHENS}]", "-", t[2]) for t in toks]
         for cat in wanted:
             table, maxlen = index[cat]
+            first = first_words[cat]
             i = 0
             while i < len(toks):
+                if words[i] not in first:
+                    i += 1
+                    continue
                 found = 0
                 for n in range(min(maxlen, len(toks) - i), 0, -1):
                     if n > 1 and not all(gap_ok[i : i + n - 1]):

@@ -241,21 +241,28 @@ def omissions(presence: pd.DataFrame, *, min_share: float = 0.6) -> pd.DataFrame
     columns = list(COLUMNS["omissions"])
     if presence is None or len(presence) == 0:
         return pd.DataFrame(columns=columns)
+    groups: dict[tuple, list[dict]] = {}  # (story, topic, kind) -> its rows, groups in order of appearance
+    for r in presence[["story_id", "topic", "kind", "outlet", "article_id", "present", "sentence"]].to_dict("records"):
+        key = (r["story_id"], r["topic"], r["kind"])
+        if not any(pd.isna(k) for k in key):
+            groups.setdefault(key, []).append(r)
     rows = []
-    for (story_id, topic, kind), grp in presence.groupby(["story_id", "topic", "kind"], sort=False):
-        by_outlet = grp.groupby("outlet", sort=False)["present"].any()
-        for _, row in grp.iterrows():
-            if row["present"]:
+    for (story_id, topic, kind), grp in groups.items():
+        mentioned: dict[str, bool] = {}  # outlet -> does any of its articles mention the topic
+        for r in grp:
+            mentioned[r["outlet"]] = mentioned.get(r["outlet"], False) or bool(r["present"])
+        for r in grp:
+            if r["present"]:
                 continue
-            others = by_outlet.drop(row["outlet"])
-            if len(others) == 0:
+            others = [m for outlet, m in mentioned.items() if outlet != r["outlet"]]
+            if not others:
                 continue
-            n_present = int(others.sum())
+            n_present = sum(others)
             share = n_present / len(others)
             if share < min_share or n_present == 0:
                 continue
-            example = grp[(grp["outlet"] != row["outlet"]) & grp["present"]].iloc[0]
-            rows.append({"story_id": story_id, "outlet": row["outlet"], "article_id": row["article_id"],
+            example = next(x for x in grp if x["outlet"] != r["outlet"] and x["present"])
+            rows.append({"story_id": story_id, "outlet": r["outlet"], "article_id": r["article_id"],
                          "topic": topic, "kind": kind, "n_others_present": n_present,
                          "share_others_present": share, "example_outlet": example["outlet"],
                          "example_sentence": example["sentence"]})

@@ -223,27 +223,28 @@ def sentence_tone(
     rows = []
     for i, s, e in _clip_spans(text, sentences):
         quoted, authorial = quote_segments(s, e, quotes)
-        whole = polarity(text[s:e])
+        sentence = text[s:e]
+        whole = polarity(sentence)
         q_text, a_text = _joined(text, quoted), _joined(text, authorial)
+        # a sentence wholly outside (or inside) quotation marks: that part's score is the sentence's
+        score = lambda part: whole["compound"] if part == sentence else polarity(part)["compound"]  # noqa: E731
         rows.append(
             SentenceTone(
                 sentence=i,
                 start=s,
                 end=e,
-                text=text[s:e],
+                text=sentence,
                 in_quote=_in_quote_share(text, quoted, s, e),
                 compound=whole["compound"],
                 pos=whole["pos"],
                 neu=whole["neu"],
                 neg=whole["neg"],
-                compound_authorial=polarity(a_text)["compound"] if _has_word(a_text) else math.nan,
-                compound_quoted=polarity(q_text)["compound"] if _has_word(q_text) else math.nan,
+                compound_authorial=score(a_text) if _has_word(a_text) else math.nan,
+                compound_quoted=score(q_text) if _has_word(q_text) else math.nan,
             )
         )
     df = pd.DataFrame([astuple(r) for r in rows], columns=_SENTENCE_COLUMNS)
-    return df.astype({"sentence": "int64", "start": "int64", "end": "int64"}).astype(
-        {c: "float64" for c in _SENTENCE_COLUMNS[4:]}
-    )
+    return df.astype({"sentence": "int64", "start": "int64", "end": "int64"} | {c: "float64" for c in _SENTENCE_COLUMNS[4:]})
 
 
 def _mean(values: list[float]) -> float:
