@@ -57,6 +57,7 @@ __all__ = [
     "load_model",
     "page_type_features",
     "smooth_labels",
+    "story_lines_and_features",
     "story_probabilities",
 ]
 
@@ -552,8 +553,13 @@ class StoryLineModel:
         """Story log-odds for non-empty, stripped lines (one page)."""
         if not texts:
             return np.zeros(0)
-        x = _compact_features(texts)
-        page = page_type_features(x, np.array([len(t) for t in texts], dtype=float))
+        return self.log_odds_of_features(_compact_features(texts), np.array([len(t) for t in texts], dtype=float))
+
+    def log_odds_of_features(self, x: np.ndarray, n_chars: np.ndarray) -> np.ndarray:
+        """Story log-odds from a page's compact feature matrix and its lines' lengths."""
+        if len(x) == 0:
+            return np.zeros(0)
+        page = page_type_features(x, n_chars)
         cleaned = float(self.page_type.logit(page[None, :])[0]) > 0
         return (self.cleaned if cleaned else self.raw).logit(x)
 
@@ -626,13 +632,23 @@ def is_story_line(
     (Viterbi with the model's switch penalty, run over the non-empty lines) relabels it to
     avoid a short isolated run.
     """
+    return story_lines_and_features(lines, threshold=threshold, model=model)[0]
+
+
+def story_lines_and_features(
+    lines: Sequence[str], *, threshold: float = 0.5, model: StoryLineModel | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`is_story_line` and :func:`line_features` of the same lines, features computed once."""
     model = model or load_model()
-    out = np.zeros(len(lines), dtype=bool)
+    story = np.zeros(len(lines), dtype=bool)
+    x = np.zeros((len(lines), len(FEATURE_NAMES)))
     index, texts = _nonempty(lines)
     if texts:
-        z = model.log_odds(texts)
-        out[index] = smooth_labels(z - _logit(threshold), switch_penalty=model.switch_penalty)
-    return out
+        xc = _compact_features(texts)
+        z = model.log_odds_of_features(xc, np.array([len(t) for t in texts], dtype=float))
+        story[index] = smooth_labels(z - _logit(threshold), switch_penalty=model.switch_penalty)
+        x[index] = xc
+    return story, x
 
 
 def boilerplate_ratio(lines: Sequence[str], is_story: Sequence[bool]) -> float:

@@ -323,8 +323,8 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
         try:
             from framing import boilerplate as _bp  # optional learned model
 
-            story = _bp.is_story_line(strip)
-            overlap = _bp.line_features(strip)[:, _bp.FEATURE_NAMES.index("core_word_overlap")]
+            story, features = _bp.story_lines_and_features(strip)
+            overlap = features[:, _bp.FEATURE_NAMES.index("core_word_overlap")]
         except Exception:  # model missing or failing: fall back to the rules
             story = overlap = None
 

@@ -188,6 +188,13 @@ def test_is_story_line_returns_booleans():
     assert not out[1]
 
 
+def test_story_lines_and_features_match_the_separate_calls():
+    story, x = bp.story_lines_and_features(PAGE)
+    assert np.array_equal(story, bp.is_story_line(PAGE))
+    assert np.array_equal(x, bp.line_features(PAGE))
+    assert not x[1].any()  # the blank line keeps a row of zeros
+
+
 # --- smoothing -------------------------------------------------------------------------------
 
 
