@@ -14,6 +14,16 @@ recognise, in the spirit of the hand-built cleaners compared in Kohlschütter, F
 Nejdl (2010), "Boilerplate Detection using Shallow Text Features" (WSDM). Lines no rule
 decides fall to a learned line classifier over shallow features (:mod:`framing.boilerplate`),
 when it is available, and otherwise to a length/punctuation rule.
+
+The headline is looked for twice. At the top of the text: of the title-shaped lines before
+the first prose paragraph, the one sharing most words with the story's core run (when the
+line model is available; otherwise the first). On a whole-page dump the headline sits below
+the menus, out of reach of that search, so failing it: the title-shaped line within
+``HEADLINE_REACH`` lines above the core run that shares most words with it. The core run is
+the maximum-sum run of lines scored by word count (:mod:`framing.boilerplate`), the
+body-text block of Finn, Kushmerick and Smyth (2001), "Fact or fiction: content
+classification for digital libraries" (DELOS workshop); taking the title to be the
+short line above the body that best matches the body's vocabulary is this module's rule.
 """
 
 from __future__ import annotations
@@ -112,6 +122,9 @@ MIN_WORDS_DUPLICATE = 3
 #: On longer pages, share of a headline candidate's content words that must recur in the
 #: story's core run, unless the line model already takes the line for story.
 HEADLINE_MIN_OVERLAP = 0.5
+#: How many lines from the top (and, on a page dump, above the story's core run) the
+#: headline is looked for.
+HEADLINE_REACH = 8
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -255,6 +268,28 @@ def _rule_label(s: str, words: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def _best_by_overlap(candidates: Sequence[int], overlap: Sequence[float]) -> int:
+    """The candidate with the highest overlap; the earliest one on ties."""
+    return max(candidates, key=lambda i: (overlap[i], -i))
+
+
+def _core_headline(
+    strip: Sequence[str], free: Sequence[bool], overlap: Sequence[float], core_start: int
+) -> int | None:
+    """Headline of a page dump: among the lines ``free`` (no rule decided them) that are
+    title-shaped and not section labels, within ``HEADLINE_REACH`` lines above the core run
+    starting at ``core_start``, the one sharing most words with the core (``overlap``),
+    provided it shares at least ``HEADLINE_MIN_OVERLAP``; the earliest one on ties. None if
+    there is no such line."""
+    cands = [
+        i
+        for i in range(max(core_start - HEADLINE_REACH, 0), core_start)
+        if free[i] and _is_titleish(strip[i]) and not _is_section_label(strip[i])
+        and overlap[i] >= HEADLINE_MIN_OVERLAP
+    ]
+    return _best_by_overlap(cands, overlap) if cands else None
+
+
 def segment(text: str, *, headline: str | None = None, use_model: bool = True) -> Segmentation:
     """Give every non-empty line of ``text`` a role.
 
@@ -319,19 +354,26 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
     # of a few lines that context is missing.
     story = None
     overlap = None
+    core_start = None
     if use_model and n >= MIN_LINES_FOR_MODEL and any(d is None for d in decided):
         try:
             from framing import boilerplate as _bp  # optional learned model
 
             story, features = _bp.story_lines_and_features(strip)
             overlap = features[:, _bp.FEATURE_NAMES.index("core_word_overlap")]
+            in_core = features[:, _bp.FEATURE_NAMES.index("in_core")]
+            core_start = next((i for i in range(n) if in_core[i] > 0), None)
         except Exception:  # model missing or failing: fall back to the rules
-            story = overlap = None
+            story = overlap = core_start = None
 
     # 4. headline: a title-shaped line before the first prose paragraph; when the line model
-    #    votes, one it takes for story or one sharing words with the story's core run
+    #    votes, one it takes for story or one sharing words with the story's core run, and of
+    #    several such lines the one sharing most words with the core. Failing that (a page
+    #    dump, menus above the headline), the best-matching title-shaped line just above the
+    #    core run.
     head_idx: int | None = None
     if headline is None:
+        cands: list[int] = []
         for i in range(n):
             if decided[i] is not None:
                 continue
@@ -340,11 +382,17 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
             if _is_titleish(strip[i]) and not _is_section_label(strip[i]) and (
                 story is None or story[i] or overlap[i] >= HEADLINE_MIN_OVERLAP
             ):
-                head_idx = i
-                decided[i] = ("headline", "")
+                cands.append(i)
+                if overlap is None:
+                    break
+            if i >= HEADLINE_REACH:
                 break
-            if i >= 8:
-                break
+        if cands:
+            head_idx = cands[0] if overlap is None else _best_by_overlap(cands, overlap)
+        elif core_start is not None:
+            head_idx = _core_headline(strip, [d is None for d in decided], overlap, core_start)
+        if head_idx is not None:
+            decided[head_idx] = ("headline", "")
 
     # 5. section labels and bylines near the top (before the first body paragraph)
     first_body = next((i for i in range(n) if decided[i] is None and _prose_like(strip[i])), n)

@@ -138,3 +138,46 @@ def test_empty_and_furniture_only_text():
     doc = prepare(Article(article_id="f", text="Skip to main content\n\nRELATED A link\n\nLatest Headlines"))
     assert doc.segmentation.boilerplate_ratio == 1.0
     assert doc.headline == "" and doc.sentences == []
+
+
+# --- headline search helpers (constructed inputs, values worked out by hand) ---------------
+
+from framing.segment import HEADLINE_REACH, _best_by_overlap, _core_headline  # noqa: E402
+
+_BODY = "The storm hit the town at night and flooded many streets near the coast."
+
+
+def test_best_by_overlap_takes_highest_and_earliest_on_ties():
+    overlap = [0.0, 0.0, 0.4, 0.0, 0.0, 0.8, 0.0, 0.8]
+    # 5 and 7 share the top overlap 0.8: the earlier one wins
+    assert _best_by_overlap([2, 5, 7], overlap) == 5
+    assert _best_by_overlap([2], overlap) == 2
+
+
+def test_core_headline_picks_title_shaped_free_line_sharing_words_with_core():
+    strip = [
+        "Home",  # one word: not title-shaped
+        "World News Today Live",  # title-shaped, but shares nothing with the core (0.0 < 0.5)
+        "Storm floods the coastal town overnight",  # title-shaped, overlap 0.75 >= 0.5
+        "By Jane Doe",  # title-shaped, overlap 0.9, but a rule already decided it (byline)
+        "LIVE SPORTS NEWS",  # overlap 1.0, but a section label
+        _BODY,  # the core run starts here
+    ]
+    overlap = [0.0, 0.0, 0.75, 0.9, 1.0, 0.6]
+    free = [True, True, True, False, True, True]
+    assert _core_headline(strip, free, overlap, 5) == 2
+    # with the core starting at line 2, only lines 0 and 1 are above it and neither qualifies
+    assert _core_headline(strip, free, overlap, 2) is None
+    # two qualifying lines with equal overlap: the earlier one
+    assert _core_headline(strip, [True, True, True, True, True, True], [0, 0, 0.75, 0.75, 0, 0], 5) == 2
+
+
+def test_core_headline_looks_only_within_reach_above_the_core():
+    assert HEADLINE_REACH == 8
+    strip = ["Storm floods the coastal town overnight"] + ["Menu"] * 8 + [_BODY]
+    overlap = [0.75] + [0.0] * 8 + [0.6]
+    free = [True] * 10
+    # core at line 9: lines 1..8 are within reach, the title at line 0 is 9 lines up
+    assert _core_headline(strip, free, overlap, 9) is None
+    # core at line 8: lines 0..7 are within reach
+    assert _core_headline(strip, free, overlap, 8) == 0
