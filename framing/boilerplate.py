@@ -15,7 +15,9 @@ looks like already-extracted article text with some leftover furniture ("cleaned
 seed files) or a whole-page text dump with menus and footers ("raw"), and the matching expert
 scores the lines. :func:`is_story_line` can then run a two-state Viterbi pass that charges a
 penalty for every switch between story and furniture; cross-validation on the benchmark's dev
-pages chose a penalty of 0 for the shipped model, i.e. plain thresholding. Fitted parameters
+pages chose a penalty of 0.5 (in log-odds) for the shipped model: a short run of lines between
+two runs of the other label takes their label when its summed log-odds margin over the threshold
+is below the two switches (1.0) it would cost. Fitted parameters
 live in ``framing/data/boilerplate_model.json`` (written by ``scripts/train_boilerplate.py``)
 and are evaluated with numpy only.
 
