@@ -1077,7 +1077,8 @@ def distinctive_terms(report, *, top: int = 5, width: float = COLUMN_WIDTH):
     else:
         raise MissingData("table 'terms' has no article_id or outlet column")
     t[score] = pd.to_numeric(t[score], errors="coerce")
-    labels = [l for l in arts["label"] if l in set(t["label"])]
+    present = set(t["label"])
+    labels = [l for l in arts["label"] if l in present]
     if not labels:
         raise MissingData("table 'terms' matches no article")
     colors = dict(zip(arts["label"], arts["color"]))
