@@ -176,12 +176,18 @@ def _preload_modules() -> list[str]:
     return ["spacy", "framing.pipeline", *FEATURE_MODULES]
 
 
-def _run_pool(todo, *, jobs, batch_size, bar, steps, start_method) -> Iterator[ArticleResult]:
+def _mp_context(start_method: str):
+    """The multiprocessing context for worker pools (the fork server preloads spaCy and framing)."""
     if start_method not in multiprocessing.get_all_start_methods():  # no fork server on Windows
         start_method = "spawn"
     ctx = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         ctx.set_forkserver_preload(_preload_modules())
+    return ctx
+
+
+def _run_pool(todo, *, jobs, batch_size, bar, steps, start_method) -> Iterator[ArticleResult]:
+    ctx = _mp_context(start_method)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
@@ -236,13 +242,8 @@ def map_in_workers(fn: Callable, items: list, *, jobs: int, start_method: str = 
     jobs = min(jobs, len(items))
     if jobs <= 1:
         return [fn(x) for x in items]
-    if start_method not in multiprocessing.get_all_start_methods():
-        start_method = "spawn"
-    ctx = multiprocessing.get_context(start_method)
-    if start_method == "forkserver":
-        ctx.set_forkserver_preload(_preload_modules())
     results: list = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(start_method), initializer=_init_worker) as pool:
         futures = [pool.submit(fn, x) for x in items]
         for x, future in zip(items, futures):
             try:

@@ -15,6 +15,7 @@ from framing.parallel import (
     analyze_parallel,
     batched,
     deferred_interrupt,
+    map_in_workers,
     read_done_ids,
 )
 from framing.pipeline import analyze
@@ -132,3 +133,25 @@ def test_analyze_streams_a_table_file(tmp_path, monkeypatch):
     report = analyze(path, compare_outlets=False)
     assert list(report["articles"]["article_id"]) == ["a", "c"]
     assert list(report.errors["article_id"]) == ["b", "line 3"]
+
+
+def _double(x):
+    return 2 * x
+
+
+def _double_in_parent_only(item):
+    parent, x = item
+    if os.getpid() != parent:
+        os._exit(1)  # the worker dies, as one killed for memory would
+    return 2 * x
+
+
+def test_map_in_workers_keeps_input_order():
+    assert map_in_workers(_double, [3, 1, 2], jobs=2) == [6, 2, 4]
+    assert map_in_workers(_double, [5], jobs=2) == [10]  # one item: no process is started
+    assert map_in_workers(_double, [], jobs=2) == []
+
+
+def test_map_in_workers_redoes_the_work_of_a_dead_worker_here():
+    parent = os.getpid()
+    assert map_in_workers(_double_in_parent_only, [(parent, 1), (parent, 2), (parent, 3)], jobs=2) == [2, 4, 6]
