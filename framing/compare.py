@@ -115,14 +115,15 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def compare(
-    tables: dict[str, pd.DataFrame], contexts: Iterable[ArticleContext], *, jobs: int = 1
+    tables: dict[str, pd.DataFrame], contexts: Iterable[ArticleContext], *, jobs: int = 1, progress: bool = False
 ) -> dict[str, pd.DataFrame]:
     """Add the cross-outlet tables to ``tables`` (and their columns to ``tables["articles"]``).
 
     Only English articles take part (the lexicons and the parser are English). The comparisons
     that stay within a story (:func:`story_comparisons`) run story by story, so each article is
     parsed once and memory holds one story's parses at a time; with ``jobs`` > 1 the stories
-    are shared among that many worker processes. The tables do not depend on ``jobs``.
+    are shared among that many worker processes (``progress``: a tqdm bar counting stories). The
+    tables do not depend on ``jobs``.
     """
     from framing.artifacts import artifacts_table
     from framing.distinctive import distinctive_terms
@@ -149,12 +150,9 @@ def compare(
     # (tone around them, the labels each outlet attaches) and the topics each outlet mentions
     stories = _stories(contexts)
     items = [(group, _rows_of(families, group)) for group in stories]
-    if jobs == 1 or len(items) < 2:
-        parts = [story_comparisons(item) for item in items]
-    else:
-        from framing.parallel import map_in_workers
+    from framing.parallel import map_in_workers
 
-        parts = map_in_workers(story_comparisons, items, jobs=jobs)
+    parts = map_in_workers(story_comparisons, items, jobs=jobs, progress=progress, unit="story")
     evidence_of: dict[str, list] = {}
     scores: dict[str, float] = {}
     for part in parts:

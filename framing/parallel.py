@@ -106,12 +106,12 @@ def _run_batch(batch: list[tuple[int, Article]], steps: list[Callable] | None = 
     return [analyze_one(article, i, steps=steps) for i, article in batch]
 
 
-def _progress_bar(progress: bool, total: int | None):
+def _progress_bar(progress: bool, total: int | None, unit: str = "article"):
     if not progress:
         return None
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, unit="article", smoothing=0.1, mininterval=0.5, dynamic_ncols=True)
+    return tqdm(total=total, unit=unit, smoothing=0.1, mininterval=0.5, dynamic_ncols=True)
 
 
 def analyze_parallel(
@@ -230,27 +230,43 @@ def _run_pool(todo, *, jobs, batch_size, bar, steps, start_method) -> Iterator[A
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def map_in_workers(fn: Callable, items: list, *, jobs: int, start_method: str = "forkserver") -> list:
+def map_in_workers(
+    fn: Callable, items: list, *, jobs: int, progress: bool = False, unit: str = "item",
+    start_method: str = "forkserver",
+) -> list:
     """``[fn(x) for x in items]`` computed by ``jobs`` worker processes; results in input order.
 
     For the cross-outlet comparisons, one item per story. ``fn`` must be a module-level function
     and should catch its own per-item errors: if a worker dies, the items not yet finished are
-    computed again in this process. With ``jobs`` 1, or fewer than two items, no process is started.
+    computed again in this process. With ``jobs`` 1, or fewer than two items, no process is
+    started. ``progress`` shows a tqdm bar counting ``unit``.
     """
     if jobs <= 0:
         jobs = default_jobs()
     jobs = min(jobs, len(items))
-    if jobs <= 1:
-        return [fn(x) for x in items]
+    bar = _progress_bar(progress, len(items), unit)
     results: list = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(start_method), initializer=_init_worker) as pool:
-        futures = [pool.submit(fn, x) for x in items]
-        for x, future in zip(items, futures):
-            try:
-                results.append(future.result())
-            except BrokenProcessPool:
+    try:
+        if jobs <= 1:
+            for x in items:
                 results.append(fn(x))
-    return results
+                if bar is not None:
+                    bar.update(1)
+            return results
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(start_method),
+                                 initializer=_init_worker) as pool:
+            futures = [pool.submit(fn, x) for x in items]
+            for x, future in zip(items, futures):
+                try:
+                    results.append(future.result())
+                except BrokenProcessPool:
+                    results.append(fn(x))
+                if bar is not None:
+                    bar.update(1)
+        return results
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 # --------------------------------------------------------------------------- incremental output

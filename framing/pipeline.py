@@ -243,7 +243,7 @@ def analyze(
         report.tables["articles"] = pd.DataFrame(columns=["article_id", "outlet"])
     if compare_outlets and contexts:
         try:
-            compare(report.tables, contexts, jobs=jobs)
+            compare(report.tables, contexts, jobs=jobs, progress=progress)
         except Exception as exc:  # the per-article tables stand even if a comparison fails
             errors.append(LoadError("(corpus)", "", f"cross-outlet comparison failed: {exc.__class__.__name__}: {exc}"))
     report.errors = pd.DataFrame(
