@@ -387,12 +387,29 @@ class _Actors:
         return max(cands, key=lambda a: a.pos) if cands else None
 
 
+@lru_cache(maxsize=1)
+def _bare_titles() -> frozenset[str]:
+    """The title words of ``speaker_nouns.tsv`` without a final dot ("dr." and "dr" alike)."""
+    return frozenset(t.rstrip(".") for t in _speaker_nouns()["title"])
+
+
 def _strip_title(name: str) -> str:
     name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in _speaker_nouns()["title"]}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _bare_titles():
         words = words[1:]
     return " ".join(words)
+
+
+def _surname_key(name: str) -> str:
+    """The lower-cased last word of ``name`` without its titles ("" for an empty name)."""
+    words = _strip_title(name).split()
+    return words[-1].lower() if words else ""
+
+
+def _org_canonical(name: str) -> str:
+    """An organisation's name without titles, a possessive or a leading "the"."""
+    return re.sub(r"^(?:the|The)\s+", "", _strip_title(name))
 
 
 def _org_words(docs_with_base) -> set[str]:
@@ -779,7 +796,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text)
         elif ent.label_ == "ORG":
-            kind, canon = "organisation", re.sub(r"^(?:the|The)\s+", "", _strip_title(ent.text))
+            kind, canon = "organisation", _org_canonical(ent.text)
         else:
             continue
         words = [w.lower() for w in ent.text.split()]
@@ -1472,7 +1489,7 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         return head.text, "unknown"
     lemma = head.lemma_.lower()
     person = _entity_text(toks, head, _PERSON_LABELS)
-    person_key = _strip_title(person).split()[-1].lower() if _strip_title(person).split() else ""
+    person_key = _surname_key(person)
     titled = any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
@@ -1485,11 +1502,10 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (text, "court_document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         org = _entity_text(toks, head, _ORG_LABELS) or text
-        result = (re.sub(r"^(?:the|The)\s+", "", _strip_title(org)), "organisation")
+        result = (_org_canonical(org), "organisation")
     elif head.pos_ == "PROPN":
         name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
-        key = _strip_title(name).split()[-1].lower() if _strip_title(name).split() else ""
-        if key in actors.names or any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i):
+        if _surname_key(name) in actors.names or titled:
             result = (actors.person_canonical(name), "person")
         else:
             result = (_strip_title(name), "organisation")

@@ -15,6 +15,7 @@ words. A sentence wholly outside quotes adds only to the authorial mean; one who
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -148,18 +149,6 @@ def _merge_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
-def _first_after(spans: Sequence[tuple[int, int]], pos: int) -> int:
-    """Index of the first of the sorted, disjoint ``spans`` that ends after ``pos`` (binary search)."""
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][1] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def quote_segments(
     start: int, end: int, quote_spans: Sequence[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -167,7 +156,7 @@ def quote_segments(
     quoted, authorial = [], []
     pos = start
     # spans are sorted and disjoint: start at the first one ending after `start` (linear overall)
-    for k in range(_first_after(quote_spans, start), len(quote_spans)):
+    for k in range(bisect.bisect_right(quote_spans, start, key=lambda span: span[1]), len(quote_spans)):
         qs, qe = quote_spans[k]
         if qs >= end:
             break
@@ -226,8 +215,6 @@ def sentence_tone(
         sentence = text[s:e]
         whole = polarity(sentence)
         q_text, a_text = _joined(text, quoted), _joined(text, authorial)
-        # a sentence wholly outside (or inside) quotation marks: that part's score is the sentence's
-        score = lambda part: whole["compound"] if part == sentence else polarity(part)["compound"]  # noqa: E731
         rows.append(
             SentenceTone(
                 sentence=i,
@@ -239,12 +226,20 @@ def sentence_tone(
                 pos=whole["pos"],
                 neu=whole["neu"],
                 neg=whole["neg"],
-                compound_authorial=score(a_text) if _has_word(a_text) else math.nan,
-                compound_quoted=score(q_text) if _has_word(q_text) else math.nan,
+                compound_authorial=_part_compound(a_text, sentence, whole),
+                compound_quoted=_part_compound(q_text, sentence, whole),
             )
         )
     df = pd.DataFrame([astuple(r) for r in rows], columns=_SENTENCE_COLUMNS)
     return df.astype({"sentence": "int64", "start": "int64", "end": "int64"} | {c: "float64" for c in _SENTENCE_COLUMNS[4:]})
+
+
+def _part_compound(part: str, sentence: str, whole: dict[str, float]) -> float:
+    """Compound score of the authorial or quoted part of a sentence (NaN when it has no word);
+    a part that is the whole sentence takes the sentence's own score rather than a second VADER call."""
+    if not _has_word(part):
+        return math.nan
+    return whole["compound"] if part == sentence else polarity(part)["compound"]
 
 
 def _mean(values: list[float]) -> float:
