@@ -51,9 +51,12 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "Artifact",
@@ -167,7 +170,7 @@ _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t\u00a0]?\.){2,}")
 _DOUBLED = re.compile(r"([,;:])[ \t]*\1|(?<![.\s])[ \t]*\.[ \t]+\.(?![ \t]*\.)|,[ \t]*\.(?!\.)")
 
 
-def punctuation_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
+def punctuation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """White space before punctuation (" , said") and doubled punctuation (". .", ", ,")."""
     starts = _line_starts(text)
     found: dict[int, Artifact] = {}
@@ -201,7 +204,7 @@ _OPEN2, _CLOSE2 = "\u201c", "\u201d"
 _SINGLE_CLOSE = re.compile(r"\u2019(?![A-Za-z])")
 
 
-def quote_mark_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
+def quote_mark_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """Curly quotation marks facing the wrong way or with a space inside the quotation.
 
     The double marks of each paragraph are paired left to right: an opening mark while a
@@ -263,7 +266,7 @@ def quote_mark_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
 _MIDCAP = re.compile(r"(?<=[,;] )([A-Z][a-z]+)(?= [a-z])(?! (?:of|and|for|&|de|the) [A-Z])")
 
 
-def capitalisation_artifacts(text: str, *, paragraphs=None) -> list[Artifact]:
+def capitalisation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """A common word capitalised after a comma or semicolon ("...; Breach of contract").
 
     The word counts when the text writes it in lower case elsewhere, never capitalises it
@@ -323,7 +326,7 @@ def _near_miss(word: str, target: str) -> bool:
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*")
 
 
-def near_miss_terms(text: str, *, paragraphs=None) -> list[Artifact]:
+def near_miss_terms(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """Fixed legal/idiomatic phrases with one word swapped for a near-homograph."""
     phrases = [tuple(p.lower().split()) for p in _cues().get("collocation", ())]
     starts = _line_starts(text)
@@ -436,7 +439,7 @@ def _inside(spans: list[tuple[int, int]], i: int) -> int:
     return -1
 
 
-def pronoun_artifacts(text: str, *, paragraphs=None, nlp=None, min_repeats: int = 2) -> list[Artifact]:
+def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None, nlp: Language | None = None, min_repeats: int = 2) -> list[Artifact]:
     """Personal pronouns ("he", "his", "who") whose antecedent is an organisation.
 
     Only sentences containing such a pronoun, each with the sentence before it, are parsed.
@@ -558,7 +561,7 @@ def translation_artifacts(
     text: str,
     *,
     paragraphs: Sequence[tuple[int, int]] | None = None,
-    nlp=None,
+    nlp: Language | None = None,
     families: pd.DataFrame | None = None,
     article_id: str | None = None,
     drift_threshold: float = 0.85,

@@ -39,9 +39,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "Attribution",
@@ -569,7 +572,7 @@ def _is_cue(tok, lex) -> bool:
 _SENT_END = {".", "!", "?"}
 
 
-def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None, nlp=None) -> list[Attribution]:
+def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None, nlp: Language | None = None) -> list[Attribution]:
     """Every attributed statement in the story paragraphs of ``text``.
 
     Parameters

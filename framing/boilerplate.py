@@ -540,6 +540,7 @@ class StoryLineModel:
 
     @classmethod
     def from_dict(cls, d: dict) -> "StoryLineModel":
+        """The model stored by ``scripts/train_boilerplate.py``; ValueError if it was fitted on other features."""
         names = tuple(d["feature_names"])
         if names != FEATURE_NAMES or tuple(d["page_type_features"]) != PAGE_TYPE_FEATURES:
             raise ValueError("boilerplate model was fitted on a different feature set; retrain it")

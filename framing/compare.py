@@ -8,9 +8,12 @@ Distinctive terms and outlet similarity compare each outlet's story text over th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from framing.document import Document
 
 __all__ = ["ArticleContext", "StoryComparisons", "compare", "story_comparisons"]
 
@@ -29,7 +32,8 @@ class ArticleContext:
     english: bool = True
 
     @classmethod
-    def from_document(cls, doc, *, english: bool = True) -> "ArticleContext":
+    def from_document(cls, doc: Document, *, english: bool = True) -> "ArticleContext":
+        """The context of a prepared article (:func:`framing.document.prepare`)."""
         from framing.lexicon import count_words
 
         return cls(

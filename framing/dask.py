@@ -16,11 +16,14 @@ the other features are then missing.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import pandas as pd
 
 from framing.io import Article
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
 
 __all__ = ["features_from_dask", "articles_meta", "partition_features", "COLUMNS"]
 
@@ -152,7 +155,7 @@ def partition_features(
 
 
 def features_from_dask(
-    ddf,
+    ddf: dd.DataFrame,
     *,
     text_col: str = "text",
     id_col: str | None = "article_id",
@@ -161,7 +164,7 @@ def features_from_dask(
     story_col: str | None = None,
     steps: Sequence[Callable] | None = None,
     meta: pd.DataFrame | None = None,
-):
+) -> dd.DataFrame:
     """The ``articles`` feature table of a Dask DataFrame of articles, as a lazy Dask DataFrame.
 
     Parameters

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from framing.output import write_bytes_atomic, write_text_atomic
 from framing.plots import FIGURES, STYLE, MissingData, first_articles, tables_of
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from framing.plots import ReportLike
 
 __all__ = ["FORMATS", "FigureResult", "render", "figure_bytes", "save_figure", "write_figures"]
 
@@ -41,7 +46,7 @@ class FigureResult(NamedTuple):
     skipped: str  # empty when written
 
 
-def figure_bytes(fig, fmt: str, *, dpi: int = 300) -> bytes:
+def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 300) -> bytes:
     """The figure in format ``fmt`` (svg, pdf, png) without dates or version strings."""
     import warnings
 
@@ -55,19 +60,19 @@ def figure_bytes(fig, fmt: str, *, dpi: int = 300) -> bytes:
     return buf.getvalue()
 
 
-def save_figure(fig, out: str | Path, name: str, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300) -> tuple[Path, ...]:
+def save_figure(fig: Figure, out: str | Path, name: str, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300) -> tuple[Path, ...]:
     """Write ``fig`` as ``out/<name>.<fmt>`` for each format, atomically; return the paths."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     return tuple(write_bytes_atomic(out / f"{name}.{fmt}", figure_bytes(fig, fmt, dpi=dpi)) for fmt in formats)
 
 
-def render(report, name: str):
+def render(report: ReportLike, name: str) -> Figure:
     """The figure ``name`` for ``report`` (a Figure), or :class:`~framing.plots.MissingData`."""
     return FIGURES[name](report)
 
 
-def write_figures(report, out: str | Path, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300,
+def write_figures(report: ReportLike, out: str | Path, *, formats: tuple[str, ...] = FORMATS, dpi: int = 300,
                   max_articles: int = 40) -> list[FigureResult]:
     """Write every figure of ``report`` into ``out``; also ``out/figures.txt`` listing what was skipped.
 

@@ -22,7 +22,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "COLUMNS",
@@ -871,7 +874,7 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
     )
 
 
-def headline_frames(headlines: Iterable[str], *, nlp=None, batch_size: int = 256) -> list[HeadlineFrame]:
+def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, batch_size: int = 256) -> list[HeadlineFrame]:
     """Frame many headlines at once (all parsing variants go through one ``nlp.pipe`` batch).
 
     Parameters
@@ -987,7 +990,7 @@ def _choose(nlp, text: str, parsed) -> HeadlineFrame:
     return _frame_from(nlp, text, chosen[2], chosen[3], chosen[4], chosen[6])
 
 
-def headline_frame(headline: str, *, nlp=None) -> HeadlineFrame:
+def headline_frame(headline: str, *, nlp: Language | None = None) -> HeadlineFrame:
     """Frame one headline: main verb, subject, agent, patient, voice, verb class and agent type.
 
     >>> f = headline_frame("Worker killed by train")  # doctest: +SKIP

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 import pandas as pd
 
@@ -39,6 +39,9 @@ from framing.plots import (
     side_by_side,
     tables_of,
 )
+
+if TYPE_CHECKING:
+    from framing.plots import ReportLike
 
 __all__ = ["Span", "render_html", "write_html", "article_text", "article_spans", "highlight"]
 
@@ -91,7 +94,7 @@ def _valid(start, end, n: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def article_spans(report, article_id: str, text: str) -> list[Span]:
+def article_spans(report: ReportLike, article_id: str, text: str) -> list[Span]:
     """The highlights of one article: line roles, the headline's agent, quotations and their speakers."""
     tables = tables_of(report)
     spans: list[Span] = []
@@ -350,7 +353,7 @@ def _css() -> str:
     return "\n".join(rules)
 
 
-def render_html(report, *, title: str = "How the outlets framed the story", texts: Mapping[str, str] | None = None,
+def render_html(report: ReportLike, *, title: str = "How the outlets framed the story", texts: Mapping[str, str] | None = None,
                 figures: bool = True, max_articles: int = 40) -> str:
     """The whole write-up as one HTML string (deterministic: same report, same page).
 
@@ -400,6 +403,6 @@ def render_html(report, *, title: str = "How the outlets framed the story", text
     return "\n".join(sections) + "\n"
 
 
-def write_html(report, path: str | Path, **kwargs) -> Path:
+def write_html(report: ReportLike, path: str | Path, **kwargs) -> Path:
     """Write :func:`render_html` of ``report`` to ``path`` atomically."""
     return write_text_atomic(path, render_html(report, **kwargs))

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["load_model", "ModelNotFoundError", "MODEL_CANDIDATES"]
 
@@ -20,7 +24,7 @@ class ModelNotFoundError(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None, *, disable: tuple[str, ...] = ()):
+def load_model(name: str | None = None, *, disable: tuple[str, ...] = ()) -> Language:
     """Return a loaded spaCy ``Language``; cached, so each process loads it once.
 
     Parameters

@@ -343,6 +343,8 @@ class TableAppender:
         self._fresh = not resume
 
     def write(self, results: Iterable[ArticleResult]) -> None:
+        """Append one batch of results to the partial tables; the ``articles`` table last, so that an
+        article listed there has all its rows written (what ``--resume`` relies on)."""
         import json
 
         rows: dict[str, list] = {}

@@ -33,10 +33,20 @@ import textwrap
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from pandas.io.formats.style import Styler
+
+    from framing.pipeline import Report
+
+    #: What the table, figure and findings functions accept: a :class:`framing.pipeline.Report`
+    #: or a plain ``{table name: DataFrame}`` mapping (e.g. tables read back from CSV).
+    ReportLike = Report | Mapping[str, pd.DataFrame]
 
 __all__ = [
     "COLUMN_WIDTH",
@@ -263,14 +273,14 @@ class MissingData(LookupError):
 # tables and outlets
 
 
-def tables_of(report) -> dict[str, pd.DataFrame]:
+def tables_of(report: ReportLike) -> dict[str, pd.DataFrame]:
     """The ``{name: DataFrame}`` tables of a Report (or of a dict of tables, returned as is)."""
     if isinstance(report, Mapping):
         return dict(report)
     return dict(getattr(report, "tables", {}))
 
 
-def require(report, table: str, columns: Iterable[str] = ()) -> pd.DataFrame:
+def require(report: ReportLike, table: str, columns: Iterable[str] = ()) -> pd.DataFrame:
     """The table ``table`` of ``report``, or :class:`MissingData` naming what is missing."""
     tables = tables_of(report)
     frame = tables.get(table)
@@ -284,7 +294,7 @@ def require(report, table: str, columns: Iterable[str] = ()) -> pd.DataFrame:
     return frame
 
 
-def first_articles(report, limit: int) -> dict[str, pd.DataFrame]:
+def first_articles(report: ReportLike, limit: int) -> dict[str, pd.DataFrame]:
     """The report's tables restricted to its first ``limit`` articles (tables without ``article_id`` whole)."""
     tables = tables_of(report)
     keep = set(tables["articles"]["article_id"].astype(str).head(limit))
@@ -294,7 +304,7 @@ def first_articles(report, limit: int) -> dict[str, pd.DataFrame]:
     }
 
 
-def select_story(report, story: str | None = None):
+def select_story(report: ReportLike, story: str | None = None) -> ReportLike:
     """The report restricted to the articles of one story (``story_id``); ``None`` keeps every article.
 
     Comparisons across outlets are meant within one story: with a corpus covering several events,
@@ -347,7 +357,7 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def _article_frame(report) -> pd.DataFrame:
+def _article_frame(report: ReportLike) -> pd.DataFrame:
     """Articles with ``label`` (display name) and ``color`` columns, in the report's order."""
     articles = require(report, "articles", ["article_id"]).copy()
     articles["article_id"] = articles["article_id"].astype(str)
@@ -371,7 +381,7 @@ def _text_or_none(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _n_articles(report) -> int:
+def _n_articles(report: ReportLike) -> int:
     tables = tables_of(report)
     return len(tables.get("articles", ()))
 
@@ -381,7 +391,7 @@ def _n_articles(report) -> int:
 
 
 @contextmanager
-def style():
+def style() -> Iterator[None]:
     """Context manager applying :data:`STYLE` (matplotlib's Agg backend, no GUI)."""
     import matplotlib
 
@@ -389,7 +399,7 @@ def style():
         yield
 
 
-def _figure(height: float, *, width: float = COLUMN_WIDTH):
+def _figure(height: float, *, width: float = COLUMN_WIDTH) -> Figure:
     """A new figure with constrained layout (:func:`caption` reserves the room the source line needs)."""
     from matplotlib.figure import Figure
 
@@ -398,7 +408,7 @@ def _figure(height: float, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-def caption(fig, n_articles: int, note: str | None = None) -> None:
+def caption(fig: Figure, n_articles: int, note: str | None = None) -> None:
     """Write the source line ("Source: framing analysis of N articles") at the figure's foot."""
     text = f"Source: framing analysis of {n_articles} article{'s' if n_articles != 1 else ''}."
     if note:
@@ -440,7 +450,7 @@ def _short_labels(labels: Iterable[str]) -> list[str]:
     return short if len(set(short)) == len(set(labels)) else labels
 
 
-def png_bytes(fig, *, dpi: int = 100) -> bytes:
+def png_bytes(fig: Figure, *, dpi: int = 100) -> bytes:
     """The figure as PNG bytes, with no software/version metadata."""
     buf = io.BytesIO()
     with warnings.catch_warnings():
@@ -449,7 +459,7 @@ def png_bytes(fig, *, dpi: int = 100) -> bytes:
     return buf.getvalue()
 
 
-def show(fig, *, dpi: int = 150) -> None:
+def show(fig: Figure, *, dpi: int = 150) -> None:
     """Display a figure in a notebook as a PNG image (stable output for nbval) and release it."""
     from IPython.display import Image, display
 
@@ -483,7 +493,7 @@ def _cache_key(corpus) -> str:
     return h.hexdigest()[:32]
 
 
-def load_report(corpus, *, cache: bool = True):
+def load_report(corpus: str | os.PathLike | Iterable, *, cache: bool = True) -> Report:
     """``framing.analyze(corpus)``, kept on disk so that notebooks analysing the same corpus share one run.
 
     The stored report is keyed by a hash of the corpus files, of every file of the ``framing`` package
@@ -525,7 +535,7 @@ def show_markdown(text: str) -> None:
     display(Markdown(text))
 
 
-def draw(report, name: str, *, save_to: str | None = None) -> None:
+def draw(report: ReportLike, name: str, *, save_to: str | None = None) -> None:
     """Draw the figure ``name`` of :data:`FIGURES` and show it in a notebook.
 
     When its data is missing, show a one-line note instead. With ``save_to`` a folder, also write it
@@ -562,7 +572,7 @@ def show_table(what, report=None, *, columns: Iterable[str] | None = None, head:
     display(frame)
 
 
-def show_side_by_side(report) -> None:
+def show_side_by_side(report: ReportLike) -> None:
     """Display the side-by-side table with its notable cells highlighted (static HTML)."""
     from IPython.display import HTML, display
 
@@ -594,7 +604,7 @@ def column_notes(columns: Iterable[str], *, table: str = "articles") -> pd.DataF
 # figures
 
 
-def segmentation_strip(report, *, width: float = COLUMN_WIDTH):
+def segmentation_strip(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Each line of each page as a bar (length = its characters) coloured by its role, one strip per outlet."""
     lines = require(report, "lines", ["article_id", "start", "end", "role"])
     arts = _article_frame(report)
@@ -629,7 +639,7 @@ def segmentation_strip(report, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-def headline_agency(report, *, width: float = COLUMN_WIDTH):
+def headline_agency(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Who acts on whom in each headline: agent -> verb -> patient, one row per outlet."""
     arts = _article_frame(report)
     require(report, "articles", ["headline_agent", "headline_verb", "headline_patient"])
@@ -666,7 +676,7 @@ def headline_agency(report, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-def speaker_shares(report, *, top: int = 8) -> pd.DataFrame:
+def speaker_shares(report: ReportLike, *, top: int = 8) -> pd.DataFrame:
     """Speakers x outlets: each outlet's share of attributed statements that come from each speaker.
 
     The ``top`` speakers with most statements overall are kept; the rest are summed as "others".
@@ -695,7 +705,7 @@ def speaker_shares(report, *, top: int = 8) -> pd.DataFrame:
     return table / table.sum(axis=0).replace(0, np.nan)
 
 
-def speaker_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
+def speaker_heatmap(report: ReportLike, *, top: int = 8, width: float = COLUMN_WIDTH) -> Figure:
     """Heat-map: which share of each outlet's attributed statements comes from each speaker."""
     shares = speaker_shares(report, top=top)
     with style():
@@ -713,7 +723,7 @@ def speaker_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
     return fig
 
 
-def reporting_verb_table(report) -> pd.DataFrame:
+def reporting_verb_table(report: ReportLike) -> pd.DataFrame:
     """Outlets x reporting-verb class: number of attributions of each class (neutral, evaluative, no verb)."""
     quotes = require(report, "quotes", ["article_id", "verb_class"])
     arts = _article_frame(report)
@@ -728,7 +738,7 @@ def reporting_verb_table(report) -> pd.DataFrame:
     return table[order]
 
 
-def reporting_verb_classes(report, *, width: float = COLUMN_WIDTH):
+def reporting_verb_classes(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Stacked bars: each outlet's attributions by kind of reporting verb (neutral / evaluative / none)."""
     table = reporting_verb_table(report)
     colors = {"neutral": "#999999", "evaluative": "#D55E00", "no reporting verb": "#DDDDDD"}
@@ -758,7 +768,7 @@ _TONE_MEASURES = (
 )
 
 
-def tone_by_outlet(report, *, width: float = COLUMN_WIDTH):
+def tone_by_outlet(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Dot plot of tone (VADER compound, -1 to 1): headline, authorial and quoted text per outlet."""
     arts = _article_frame(report)
     measures = [m for m in _TONE_MEASURES if m[0] in arts.columns]
@@ -788,7 +798,7 @@ def tone_by_outlet(report, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-def actor_tone_table(report, *, top: int = 8) -> pd.DataFrame:
+def actor_tone_table(report: ReportLike, *, top: int = 8) -> pd.DataFrame:
     """Actors x outlets: mean tone of the sentences mentioning each actor (the ``top`` most mentioned)."""
     at = require(report, "actor_tone", ["article_id", "actor", "tone_mean"])
     arts = _article_frame(report)
@@ -803,7 +813,7 @@ def actor_tone_table(report, *, top: int = 8) -> pd.DataFrame:
     return table.reindex(index=order, columns=[l for l in arts["label"] if l in table.columns])
 
 
-def actor_tone_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
+def actor_tone_heatmap(report: ReportLike, *, top: int = 8, width: float = COLUMN_WIDTH) -> Figure:
     """Heat-map of the tone around each actor in each outlet (diverging: red negative, blue positive)."""
     table = actor_tone_table(report, top=top)
     if table.empty:
@@ -822,7 +832,7 @@ def actor_tone_heatmap(report, *, top: int = 8, width: float = COLUMN_WIDTH):
     return fig
 
 
-def language_table(report, *, columns: Iterable[str] = LEXICON_RATES) -> pd.DataFrame:
+def language_table(report: ReportLike, *, columns: Iterable[str] = LEXICON_RATES) -> pd.DataFrame:
     """Outlets x lexicon rates (hedges, loaded words, frame cues ...) that this report has."""
     arts = _article_frame(report)
     cols = [c for c in columns if c in arts.columns]
@@ -833,7 +843,7 @@ def language_table(report, *, columns: Iterable[str] = LEXICON_RATES) -> pd.Data
     return table
 
 
-def language_cues(report, *, width: float = COLUMN_WIDTH):
+def language_cues(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Small multiples: each lexicon rate (hedges, loaded words, frame cues ...) per outlet."""
     table = language_table(report)
     arts = _article_frame(report)
@@ -858,7 +868,7 @@ def language_cues(report, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-def readability(report, *, width: float = COLUMN_WIDTH):
+def readability(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Bars of reading ease and grade level per outlet."""
     arts = _article_frame(report)
     cols = [c for c in ("flesch_reading_ease", "flesch_kincaid_grade") if c in arts.columns]
@@ -902,7 +912,7 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def side_by_side(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> pd.DataFrame:
+def side_by_side(report: ReportLike, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> pd.DataFrame:
     """Every outlet in a column, the framing features in rows (plain labels), values as in the report."""
     arts = _article_frame(report)
     cols = [c for c in features if c in arts.columns]
@@ -912,7 +922,7 @@ def side_by_side(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> 
     return table.astype(object)
 
 
-def side_by_side_numeric(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> pd.DataFrame:
+def side_by_side_numeric(report: ReportLike, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> pd.DataFrame:
     """The numeric rows of :func:`side_by_side` as floats (features x outlets)."""
     arts = _article_frame(report)
     cols = [c for c in features if c in arts.columns and pd.api.types.is_numeric_dtype(arts[c])
@@ -949,7 +959,7 @@ def notable_differences(table: pd.DataFrame, *, z: float = 1.5) -> pd.DataFrame:
     return flags
 
 
-def style_side_by_side(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES):
+def style_side_by_side(report: ReportLike, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURES) -> Styler:
     """The side-by-side table as a pandas Styler with notable cells highlighted (deterministic HTML)."""
     table = side_by_side(report, features=features)
     flags = notable_differences(table)
@@ -961,7 +971,7 @@ def style_side_by_side(report, *, features: Iterable[str] = SIDE_BY_SIDE_FEATURE
     return styler
 
 
-def side_by_side_figure(report, *, width: float = COLUMN_WIDTH):
+def side_by_side_figure(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Heat-map of the numeric side-by-side rows: colour = distance from the outlets' mean, notable cells boxed."""
     table = side_by_side_numeric(report)
     table = table[table.notna().sum(axis=1) > 0]
@@ -994,7 +1004,7 @@ def side_by_side_figure(report, *, width: float = COLUMN_WIDTH):
 # across outlets: similarity, distinctive terms, quote fidelity
 
 
-def _story_texts(report) -> pd.Series:
+def _story_texts(report: ReportLike) -> pd.Series:
     lines = require(report, "lines", ["article_id", "text"])
     arts = _article_frame(report)
     lines = lines.copy()
@@ -1006,7 +1016,7 @@ def _story_texts(report) -> pd.Series:
     return pd.Series([texts.get(a, "") for a in arts["article_id"]], index=list(arts["label"]))
 
 
-def outlet_similarity(report) -> pd.DataFrame:
+def outlet_similarity(report: ReportLike) -> pd.DataFrame:
     """Outlets x outlets cosine similarity of the story texts' TF-IDF word vectors (1 = same words).
 
     Notes
@@ -1040,7 +1050,7 @@ def outlet_similarity(report) -> pd.DataFrame:
     return pd.DataFrame(sim, index=texts.index, columns=texts.index)
 
 
-def outlet_similarity_heatmap(report, *, width: float = COLUMN_WIDTH):
+def outlet_similarity_heatmap(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Heat-map of how alike the outlets' story texts are in their words."""
     sim = outlet_similarity(report)
     with style():
@@ -1059,7 +1069,7 @@ def outlet_similarity_heatmap(report, *, width: float = COLUMN_WIDTH):
 _SCORE_COLUMNS = ("z", "zscore", "score", "keyness", "log_odds", "weight", "tfidf", "llr", "g2")
 
 
-def distinctive_terms(report, *, top: int = 5, width: float = COLUMN_WIDTH):
+def distinctive_terms(report: ReportLike, *, top: int = 5, width: float = COLUMN_WIDTH) -> Figure:
     """Small multiples: each outlet's most distinctive words (from the ``terms`` table)."""
     terms = require(report, "terms", ["term"])
     score = next((c for c in _SCORE_COLUMNS if c in terms.columns), None)
@@ -1104,7 +1114,7 @@ def distinctive_terms(report, *, top: int = 5, width: float = COLUMN_WIDTH):
     return fig
 
 
-def quote_fidelity(report, *, width: float = COLUMN_WIDTH):
+def quote_fidelity(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
     """Dot plot: fidelity (1 = verbatim) of each outlet's quotations that other outlets also carry."""
     fam = require(report, "quote_families", ["article_id", "fidelity"])
     arts = _article_frame(report)
@@ -1134,7 +1144,7 @@ def quote_fidelity(report, *, width: float = COLUMN_WIDTH):
     return fig
 
 
-def top_terms(report, *, n: int = 8) -> pd.DataFrame:
+def top_terms(report: ReportLike, *, n: int = 8) -> pd.DataFrame:
     """Each outlet's ``n`` most distinctive terms (by the ``terms`` table's score), outlets as columns."""
     terms = require(report, "terms", ["term"])
     score = next((c for c in _SCORE_COLUMNS if c in terms.columns), None)
@@ -1154,7 +1164,7 @@ def top_terms(report, *, n: int = 8) -> pd.DataFrame:
     return table
 
 
-def topic_coverage_table(report, *, top: int = 20) -> pd.DataFrame:
+def topic_coverage_table(report: ReportLike, *, top: int = 20) -> pd.DataFrame:
     """Topics x outlets: True where the outlet's story mentions the topic (topics not every outlet has first)."""
     topics = require(report, "topics", ["topic", "present"])
     arts = _article_frame(report)
@@ -1174,7 +1184,7 @@ def topic_coverage_table(report, *, top: int = 20) -> pd.DataFrame:
     return out
 
 
-def topic_coverage(report, *, top: int = 20, width: float = COLUMN_WIDTH):
+def topic_coverage(report: ReportLike, *, top: int = 20, width: float = COLUMN_WIDTH) -> Figure:
     """Grid: which outlets mention which topics (actors and key phrases); gaps are possible omissions."""
     table = topic_coverage_table(report, top=top)
     if table.empty:
@@ -1201,7 +1211,7 @@ def topic_coverage(report, *, top: int = 20, width: float = COLUMN_WIDTH):
 # small tables for the notebooks
 
 
-def boilerplate_table(report) -> pd.DataFrame:
+def boilerplate_table(report: ReportLike) -> pd.DataFrame:
     """Per outlet: lines by role (counts) and the boilerplate ratio."""
     lines = require(report, "lines", ["article_id", "role"])
     arts = _article_frame(report)
@@ -1216,7 +1226,7 @@ def boilerplate_table(report) -> pd.DataFrame:
     return counts
 
 
-def furniture_lines(report, *, width: int = 70) -> pd.DataFrame:
+def furniture_lines(report: ReportLike, *, width: int = 70) -> pd.DataFrame:
     """The lines that are not story text (furniture, captions, bylines, datelines), text shortened."""
     lines = require(report, "lines", ["article_id", "role", "text"])
     arts = _article_frame(report)
@@ -1228,7 +1238,7 @@ def furniture_lines(report, *, width: int = 70) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def speaker_table(report) -> pd.DataFrame:
+def speaker_table(report: ReportLike) -> pd.DataFrame:
     """Per outlet: statements, named vs anonymous speakers, share quoted, top speaker."""
     quotes = require(report, "quotes", ["article_id", "speaker_type"])
     arts = _article_frame(report)
@@ -1261,7 +1271,7 @@ def _missing(what: str) -> str:
     return f"- {what}: not measured in this run (the feature's columns are not in the report)."
 
 
-def findings_corpus(report) -> str:
+def findings_corpus(report: ReportLike) -> str:
     """What the corpus notebook shows, in sentences built from the tables."""
     arts = _article_frame(report)
     out = [f"- **{len(arts)} articles** from **{arts['outlet_name'].nunique()} outlets**."]
@@ -1282,7 +1292,7 @@ def findings_corpus(report) -> str:
     return "\n".join(out)
 
 
-def findings_headlines(report) -> str:
+def findings_headlines(report: ReportLike) -> str:
     """Who acts in each headline, with which verb and voice."""
     arts = _article_frame(report)
     if "headline_agent" not in arts:
@@ -1305,7 +1315,7 @@ def findings_headlines(report) -> str:
     return "\n".join(out)
 
 
-def findings_attribution(report) -> str:
+def findings_attribution(report: ReportLike) -> str:
     """Who speaks, through which verbs, how much is quotation."""
     arts = _article_frame(report)
     tables = tables_of(report)
@@ -1342,7 +1352,7 @@ def findings_attribution(report) -> str:
     return "\n".join(out) or _missing("Attribution")
 
 
-def findings_tone(report) -> str:
+def findings_tone(report: ReportLike) -> str:
     """Headline vs body tone, authorial vs quoted, most negative actor."""
     arts = _article_frame(report)
     out = []
@@ -1367,7 +1377,7 @@ def findings_tone(report) -> str:
     return "\n".join(out) or _missing("Tone")
 
 
-def findings_language(report) -> str:
+def findings_language(report: ReportLike) -> str:
     """Readability and the lexicon rates: who stands out."""
     arts = _article_frame(report)
     out = []
@@ -1384,7 +1394,7 @@ def findings_language(report) -> str:
     return "\n".join(out) or _missing("Readability and word choice")
 
 
-def findings_side_by_side(report) -> str:
+def findings_side_by_side(report: ReportLike) -> str:
     """The notable differences of the side-by-side table, one line each."""
     table = side_by_side(report)
     flags = notable_differences(table)
@@ -1397,7 +1407,7 @@ def findings_side_by_side(report) -> str:
     return "\n".join(out) or "- No outlet stands out on any feature by the rule above."
 
 
-def findings_quotes_across_outlets(report) -> str:
+def findings_quotes_across_outlets(report: ReportLike) -> str:
     """Shared and exclusive quotations, and the least faithful rendering."""
     tables = tables_of(report)
     fam = tables.get("quote_families")
@@ -1421,28 +1431,22 @@ def findings_quotes_across_outlets(report) -> str:
     return "\n".join(out)
 
 
-def findings_actors(report) -> str:
+def findings_actors(report: ReportLike) -> str:
     """How each outlet labels the actors (from the ``actor_labels`` table)."""
     labels = tables_of(report).get("actor_labels")
     if labels is None or labels.empty:
         return _missing("Actor labels")
-    cols = set(labels.columns)
-    actor = "actor" if "actor" in cols else None
-    label = next((c for c in ("label", "descriptor", "epithet", "term") if c in cols), None)
-    if actor is None or label is None:
-        return f"- Actor labels table has columns: {', '.join(sorted(cols))}."
     out = []
-    who = "outlet" if "outlet" in cols else "article_id"
-    for a, grp in sorted(labels.groupby(actor), key=lambda kv: (-len(kv[1]), str(kv[0])))[:5]:
+    for a, grp in sorted(labels.groupby("actor"), key=lambda kv: (-len(kv[1]), str(kv[0])))[:5]:
         parts = []
-        for o, g in grp.groupby(who, sort=True):
-            vals = sorted(set(g[label].astype(str)))[:3]
+        for o, g in grp.groupby("outlet", sort=True):
+            vals = sorted(set(g["label"].astype(str)))[:3]
             parts.append(f"{o}: {', '.join(vals)}")
         out.append(f"- **{a}** — " + "; ".join(parts) + ".")
     return "\n".join(out)
 
 
-def findings_words(report) -> str:
+def findings_words(report: ReportLike) -> str:
     """Most similar pair of outlets, and the omissions table's size."""
     out = []
     try:
@@ -1456,11 +1460,9 @@ def findings_words(report) -> str:
         pass
     om = tables_of(report).get("omissions")
     if om is not None and not om.empty:
-        who = "outlet" if "outlet" in om else ("article_id" if "article_id" in om else None)
-        if who:
-            counts = om[who].astype(str).value_counts()
-            out.append("- Omissions (facts others report that this outlet leaves out): "
-                       + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
+        counts = om["outlet"].astype(str).value_counts()
+        out.append("- Omissions (facts others report that this outlet leaves out): "
+                   + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
     else:
         out.append(_missing("Omissions"))
     return "\n".join(out)

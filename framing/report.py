@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.columns import columns
 from framing.output import write_csv_atomic
 
+if TYPE_CHECKING:
+    from framing.pipeline import Report
+
 __all__ = ["write_report"]
 
 
-def write_report(report, out: str | Path) -> list[Path]:
+def write_report(report: Report, out: str | Path) -> list[Path]:
     """Write every table as ``OUT/<table>.csv``, plus ``errors.csv`` and ``columns.csv``."""
     out = Path(out)
     written = []
