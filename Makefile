@@ -5,8 +5,17 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-OUT    ?= report
-FIGS   ?= figures
+# Output folders. The defaults, report/ and figures/ (git-ignored, made by `make report` and
+# `make figures`), are rewritten on every run. A folder you name (make report OUT=~/somewhere) is
+# refused when it is not empty, unless you also give FORCE=1. Set them on the command line: a
+# variable of the same name in the environment is ignored.
+DEFAULT_OUT  := report
+DEFAULT_FIGS := figures
+OUT    := $(DEFAULT_OUT)
+FIGS   := $(DEFAULT_FIGS)
+FORCE  :=
+# --force when FORCE=1 or when folder $(1) is the default $(2)
+force_flag = $(if $(filter 1,$(FORCE))$(filter $(2),$(1)),--force)
 
 # Deterministic runs: set ordering, matplotlib SVG ids, PDF dates.
 export PYTHONHASHSEED := 0
@@ -33,7 +42,7 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/framing report seeds --out $(OUT) --force
+	$(BIN)/framing report seeds --out $(OUT) $(call force_flag,$(OUT),$(DEFAULT_OUT))
 
 # The report.html test renders the page in headless Chromium (Debian package). Install it when
 # missing and possible (root + apt); the test says why it skipped where it cannot be had.
@@ -58,7 +67,7 @@ notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py notebooks
 
 figures: $(STAMP)
-	$(BIN)/framing figures seeds --out $(FIGS) --force
+	$(BIN)/framing figures seeds --out $(FIGS) $(call force_flag,$(FIGS),$(DEFAULT_FIGS))
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
@@ -71,5 +80,6 @@ lock:
 	uv pip compile pyproject.toml --all-extras --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu -o requirements.lock
 
+# Removes the defaults only, never a folder given as OUT= or FIGS=.
 clean:
-	rm -rf $(VENV) $(OUT) $(FIGS)
+	rm -rf $(VENV) $(DEFAULT_OUT) $(DEFAULT_FIGS)

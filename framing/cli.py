@@ -1,4 +1,4 @@
-"""Command line: ``framing report``, ``framing columns``.
+"""Command line: ``framing report``, ``framing figures``, ``framing columns``.
 
 The CLI is a thin wrapper over the Python API (:func:`framing.analyze`).
 """
@@ -8,9 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from framing.io import Corpus
 
 __all__ = ["main", "default_corpus", "profile_summary", "side_by_side"]
 
@@ -41,7 +46,7 @@ def default_corpus() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds"
 
 
-def side_by_side(articles: pd.DataFrame, *, columns=SUMMARY_COLUMNS, width: int = 28) -> pd.DataFrame:
+def side_by_side(articles: pd.DataFrame, *, columns: Sequence[str] = SUMMARY_COLUMNS, width: int = 28) -> pd.DataFrame:
     """Outlets as columns, features as rows (values rounded, long text shortened)."""
     if articles.empty:
         return pd.DataFrame()
@@ -70,42 +75,88 @@ def profile_summary(profile: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+#: The ``--*-col`` options of the commands that read a corpus: (field, the default column names).
+COLUMN_OPTIONS = (
+    ("id", "article_id or id"), ("outlet", "outlet or source"), ("text", "text or body"),
+    ("headline", "headline or title"), ("story", "story_id"), ("date", "date or published"), ("html", "html"),
+)
+
+
+def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The CORPUS argument and the ``--*-col`` options, shared by every command that reads a corpus."""
+    parser.add_argument("corpus", nargs="?",
+                        help="folder of .txt files (+ manifest.csv) or a corpus file; default: bundled seeds/")
+    cols = parser.add_argument_group("table corpora (CSV/TSV/JSONL/Parquet): which column holds what")
+    for field, default in COLUMN_OPTIONS:
+        cols.add_argument(f"--{field}-col", metavar="NAME", help=f"default: {default}")
+
+
 def _column_options(args: argparse.Namespace) -> dict[str, str]:
     """The ``--*-col`` options given (table corpora: CSV/TSV/JSONL/Parquet)."""
-    names = ("id_col", "outlet_col", "text_col", "headline_col", "story_col", "date_col", "html_col")
+    names = [f"{field}_col" for field, _ in COLUMN_OPTIONS]
     return {n: getattr(args, n) for n in names if getattr(args, n, None)}
 
 
+def _load(args: argparse.Namespace) -> Corpus:
+    """The corpus named on the command line (default: seeds/), its loader's warnings printed to stderr.
+
+    Raises :class:`framing.io.FramingInputError` when it cannot be read.
+    """
+    from framing.io import load_corpus
+
+    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(corpus_path, **_column_options(args))
+    for w in caught:
+        if issubclass(w.category, UserWarning):
+            print(f"warning: {w.message}", file=sys.stderr)
+    return corpus
+
+
+def _user_entries(out: Path) -> list[Path]:
+    """What ``out`` holds besides the partial state of an interrupted run (empty when ``out`` is missing)."""
+    from framing.parallel import PARTIAL_DIR
+
+    if not out.is_dir():
+        return []
+    return [p for p in out.iterdir() if p.name != PARTIAL_DIR]
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
-    from framing.io import FramingInputError, load_corpus
-    from framing.output import OutputExistsError
+    from framing.io import FramingInputError
+    from framing.output import OutputExistsError, prepare_output_dir
+    from framing.parallel import PARTIAL_DIR, TableAppender, read_done_ids, read_previous
     from framing.pipeline import analyze
     from framing.report import write_report
 
-    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            corpus = load_corpus(corpus_path, **_column_options(args))
-        for w in caught:
-            if issubclass(w.category, UserWarning):
-                print(f"warning: {w.message}", file=sys.stderr)
+        corpus = _load(args)
     except FramingInputError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2
+    out_path = Path(args.out)
+    done = read_done_ids(out_path) if args.resume and out_path.is_dir() else set()
+    force = args.force
+    if args.resume and not args.force:
+        # --resume writes into OUT only to finish the run whose rows are in OUT/.framing-partial/
+        # (that run was started in an empty folder or with --force). With nothing to resume, a
+        # folder holding anything else is the user's: refused, as without --resume.
+        if not done and _user_entries(out_path):
+            print(f"framing: error: nothing to resume in {out_path} (no {PARTIAL_DIR}/ with analysed "
+                  f"articles); use --force to overwrite", file=sys.stderr)
+            return 2
+        force = True  # the interrupted run's folder, or an empty or missing one
     try:
-        from framing.output import prepare_output_dir
-
-        out = prepare_output_dir(args.out, force=args.force or args.resume)
+        out = prepare_output_dir(out_path, force=force)
     except OutputExistsError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2
-    from framing.parallel import TableAppender, read_done_ids, read_previous
-
-    done = read_done_ids(out) if args.resume else set()
     previous = read_previous(out, done) if done else {}
     if done:
         print(f"framing: resuming: {len(done)} article(s) already analysed in {out} are skipped", file=sys.stderr)
+    elif args.resume:
+        print(f"framing: nothing to resume in {out}; analysing every article", file=sys.stderr)
     appender = TableAppender(out, resume=bool(done))  # rows reach disk batch by batch (for --resume)
     try:
         report = analyze(
@@ -142,12 +193,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_figures(args: argparse.Namespace) -> int:
     from framing.figures import write_figures
-    from framing.io import FramingInputError, load_corpus
+    from framing.io import FramingInputError
     from framing.output import OutputExistsError, prepare_output_dir
     from framing.pipeline import analyze
 
     try:
-        corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
+        corpus = _load(args)
         out = prepare_output_dir(args.out, force=args.force)
     except (FramingInputError, OutputExistsError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
@@ -172,11 +223,11 @@ def _cmd_columns(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``framing`` argument parser: sub-commands ``report``, ``figures`` and ``columns``."""
     p = argparse.ArgumentParser(prog="framing", description="Compare how news outlets frame the same story.")
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("report", help="analyse a corpus and write tables (CSV) to a folder")
-    r.add_argument("corpus", nargs="?", help="folder of .txt files (+ manifest.csv) or a corpus file; default: bundled seeds/")
     r.add_argument("--out", default="report", help="output folder (default: report/)")
     r.add_argument("--force", action="store_true", help="write into an existing, non-empty output folder")
     r.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
@@ -186,19 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles per task sent to a worker (default 16)")
     r.add_argument("--resume", action="store_true",
                    help="continue an interrupted run in OUT: skip the articles it analysed "
-                        "(kept in OUT/.framing-partial/), analyse the rest")
-    cols = r.add_argument_group("table corpora (CSV/TSV/JSONL/Parquet): which column holds what")
-    for field, default in (
-        ("id", "article_id or id"), ("outlet", "outlet or source"), ("text", "text or body"),
-        ("headline", "headline or title"), ("story", "story_id"), ("date", "date or published"), ("html", "html"),
-    ):
-        cols.add_argument(f"--{field}-col", metavar="NAME", help=f"default: {default}")
+                        "(kept in OUT/.framing-partial/), analyse the rest; without that state, a "
+                        "non-empty OUT is refused unless --force")
+    _add_corpus_arguments(r)
     r.set_defaults(func=_cmd_report)
 
     f = sub.add_parser("figures", help="draw every figure as SVG, PDF and PNG (300 dpi) into a folder")
-    f.add_argument("corpus", nargs="?", help="folder of .txt files (+ manifest.csv) or a corpus file; default: bundled seeds/")
     f.add_argument("--out", default="figures", help="output folder (default: figures/)")
     f.add_argument("--force", action="store_true", help="write into an existing, non-empty output folder")
+    _add_corpus_arguments(f)
     f.set_defaults(func=_cmd_figures)
 
     c = sub.add_parser("columns", help="print the data dictionary")
@@ -208,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``framing`` command line on ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     args = build_parser().parse_args(argv)
     return args.func(args)
 

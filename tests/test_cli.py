@@ -1,4 +1,4 @@
-"""`framing report` end to end: outputs, --force, bad input in a batch, exit codes."""
+"""`framing report` (and `figures`) end to end: outputs, --force, --resume, bad input in a batch, exit codes."""
 
 import pandas as pd
 import pytest
@@ -40,6 +40,74 @@ def test_existing_output_needs_force(tmp_path, seeds_dir, capsys):
     assert not (out / "articles.csv").exists()
     assert main(["report", str(seeds_dir), "--out", str(out), "--force"]) == 0
     assert (out / "articles.csv").exists() and (out / "mine.txt").exists()
+
+
+SEED_IDS = {  # seeds/manifest.csv
+    "000_74b91037a9b5fe92", "001_72dc4e4fb3c14f34", "002_af12e6a64f906eab",
+    "003_cb9c59c22a6b5b98", "004_835e64f4218eea4b",
+}
+
+
+@pytest.fixture
+def segmentation_only(monkeypatch):
+    """Output folders and resuming are about rows and files: the line segmentation step suffices."""
+    from framing import pipeline
+
+    monkeypatch.setattr(pipeline, "ARTICLE_STEPS", [pipeline._segmentation_step])
+
+
+def test_resume_with_nothing_to_resume_leaves_a_user_folder_alone(tmp_path, seeds_dir, capsys):
+    out = tmp_path / "mine"
+    out.mkdir()
+    mine = b"article_id,my_own_coding\r\nx,1\r\n"
+    (out / "articles.csv").write_bytes(mine)
+    assert main(["report", str(seeds_dir), "--out", str(out), "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert "nothing to resume" in err and str(out) in err and "--force" in err
+    assert (out / "articles.csv").read_bytes() == mine
+    assert [p.name for p in out.iterdir()] == ["articles.csv"]  # nothing written, no partial state either
+
+
+def test_resume_in_a_new_folder_analyses_everything(tmp_path, seeds_dir, segmentation_only, capsys):
+    # nothing to resume, and nothing of the user's to overwrite: the run starts from the first article
+    out = tmp_path / "new"
+    assert main(["report", str(seeds_dir), "--out", str(out), "--resume"]) == 0
+    assert "nothing to resume" in capsys.readouterr().err
+    assert set(pd.read_csv(out / "articles.csv")["article_id"]) == SEED_IDS
+
+
+def test_resume_keeps_other_files_next_to_the_interrupted_run(tmp_path, seeds_dir, segmentation_only):
+    from framing.io import load_corpus
+    from framing.parallel import PARTIAL_DIR, TableAppender, read_done_ids
+    from framing.pipeline import analyze
+
+    out = tmp_path / "part"
+    out.mkdir()
+    analyze(load_corpus(seeds_dir).articles[:2], on_results=TableAppender(out).write)  # then Ctrl-C
+    assert read_done_ids(out) == {"000_74b91037a9b5fe92", "001_72dc4e4fb3c14f34"}
+    (out / "notes.txt").write_bytes(b"written while the run was stopped")
+    assert main(["report", str(seeds_dir), "--out", str(out), "--resume"]) == 0
+    assert (out / "notes.txt").read_bytes() == b"written while the run was stopped"
+    assert set(pd.read_csv(out / "articles.csv")["article_id"]) == SEED_IDS
+    assert not (out / PARTIAL_DIR).exists()
+
+
+def test_figures_takes_the_column_options(tmp_path, segmentation_only, monkeypatch):
+    from framing import figures
+
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({
+        "key": ["k1", "k2"],
+        "paper": ["Paper A", "Paper B"],
+        "body": ["Judge rejects bid\n\nThe judge said the bid failed on Monday.",
+                 "Company loses case\n\nThe company lost its case in court today."],
+    }).to_csv(corpus, index=False)
+    drawn = []
+    monkeypatch.setattr(figures, "write_figures", lambda report, out: drawn.append(report) or [])
+    main(["figures", str(corpus), "--out", str(tmp_path / "figs"),
+          "--id-col", "key", "--outlet-col", "paper", "--text-col", "body"])
+    (report,) = drawn
+    assert report.articles[["article_id", "outlet"]].values.tolist() == [["k1", "Paper A"], ["k2", "Paper B"]]
 
 
 def test_bad_articles_go_to_errors_and_batch_continues(tmp_path, capsys):
