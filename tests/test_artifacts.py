@@ -209,11 +209,39 @@ def test_table_columns():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\u201c\u201c\u201d\u201d\u201c", "Der Richter sagte, er werde \u201eentscheiden\u201c.", "word " * 20000],
+    [
+        "",
+        "   ",
+        # German quotation marks: the low opening mark is not a curly English mark, and the raised
+        # closing mark (U+201C) is read as an opening mark followed by "." -- a quotation left open,
+        # which is not judged; "er" is not an English pronoun; no space before punctuation
+        "Der Richter sagte, er werde \u201eentscheiden\u201c.",
+        # no punctuation, capitals, quote marks or pronouns; no cue phrase contains "word"
+        "word " * 20000,
+    ],
 )
-def test_bad_input_does_not_crash(text):
+def test_input_without_evidence_gives_nothing(text):
+    assert translation_artifacts(text) == []
+
+
+def test_only_mismatched_curly_marks():
+    # \u201c \u201c \u201d \u201d \u201c, one paragraph, paired left to right (quote_mark_artifacts):
+    #   0 \u201c opens a quotation;
+    #   1 \u201c while one is open: an opening mark used to close it (orientation), none open now;
+    #   2 \u201d and 3 \u201d with none open: neither follows white space or the paragraph start nor
+    #     precedes a letter/digit, so they open nothing and are not judged;
+    #   4 \u201c with nothing after it: an opening mark at the end of the paragraph (orientation).
+    # Each artifact's text is the mark with up to 12 characters either side: the whole string.
+    text = "\u201c\u201c\u201d\u201d\u201c"
     arts = translation_artifacts(text)
-    assert isinstance(arts, list)
+    assert [(a.kind, a.offset, a.line_no, a.text) for a in arts] == [
+        ("quote_mark_orientation", 1, 1, text),
+        ("quote_mark_orientation", 4, 1, text),
+    ]
+    assert [a.note for a in arts] == [
+        "opening mark \u201c used to close a quotation",
+        "opening mark \u201c at the end of a paragraph",
+    ]
 
 
 # --------------------------------------------------------------------------- seeds

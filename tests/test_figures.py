@@ -103,6 +103,11 @@ def test_missing_values_are_drawn_not_crashed():
     tables["articles"].loc[1, "headline_agent"] = None
     for func in (plots.side_by_side_figure, plots.segmentation_strip, plots.headline_agency, plots.tone_by_outlet):
         assert figure_bytes(func(tables), "svg").startswith(b"<?xml")
+    # the missing agent is drawn, as the "(nobody named)" box (SVG writes drawn strings as comments);
+    # article a's agent and both patients are still there
+    svg = figure_bytes(plots.headline_agency(tables), "svg").decode("utf-8")
+    assert [s for s in ("(nobody named)", "Judge", "bid", "case") if f"<!-- {s} -->" not in svg] == []
+    assert "<!-- Company -->" not in svg  # b's agent before it was removed
 
 
 def test_large_report_drawn_from_first_articles(tmp_path):

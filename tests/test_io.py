@@ -17,8 +17,11 @@ SHARED = ROOT.parent / "shared" / "seeds"
 def test_seed_files_are_byte_identical_to_shared():
     if not SHARED.exists():
         pytest.skip("../shared/seeds is not beside this checkout")
-    for src in SHARED.glob("*.txt"):
-        ours = SEEDS / src.name
+    shared = sorted(p.name for p in SHARED.glob("*.txt"))
+    assert shared, "../shared/seeds holds no .txt seed"
+    assert sorted(p.name for p in SEEDS.glob("*.txt")) == shared
+    for name in shared:
+        src, ours = SHARED / name, SEEDS / name
         assert hashlib.sha256(ours.read_bytes()).hexdigest() == hashlib.sha256(src.read_bytes()).hexdigest()
 
 

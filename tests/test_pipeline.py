@@ -3,6 +3,7 @@
 import os
 import stat
 
+import pandas as pd
 import pytest
 
 import framing
@@ -43,10 +44,15 @@ def test_non_english_article_is_flagged_not_scored():
         "demostrado que ganaría el caso. La decisión es el último revés para la empresa, que lleva "
         "varios días sin servicio y que según sus abogados no tiene otra opción que apelar.\n"
     )
-    row = framing.analyze([Article("es1", spanish, outlet="El Diario")]).articles.iloc[0]
-    assert row["language"] == "es"
-    assert "sentiment_body_mean" not in row or row.isna()["sentiment_body_mean"]
-    assert "n_quotes" not in row or row.isna()["n_quotes"]
+    english = 'Judge rejects bid\n\nA federal judge rejected the request. "We will appeal," a spokesman said.\n'
+    # with an English article beside it the English-only columns exist, so the Spanish row's NaN is
+    # checked, not the absence of the column
+    rows = framing.analyze(
+        [Article("es1", spanish, outlet="El Diario"), Article("en1", english, outlet="Wire")]
+    ).articles.set_index("article_id")
+    assert rows["language"].to_dict() == {"es1": "es", "en1": "en"}
+    for col in ("sentiment_body_mean", "n_quotes"):
+        assert pd.isna(rows.loc["es1", col]) and pd.notna(rows.loc["en1", col]), col
 
 
 def test_outputs_are_not_private_files(tmp_path):

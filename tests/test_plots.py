@@ -110,12 +110,24 @@ def test_figures_draw_from_constructed_tables():
 
 
 def test_dollar_signs_in_data_are_not_mathematics():
-    tables = make_tables()
-    tables["articles"].loc[0, "headline_agent"] = "$5 fund and $10 fund"
-    fig = plots.headline_agency(tables)
+    import matplotlib
+
     from framing.figures import figure_bytes
 
-    assert figure_bytes(fig, "svg")  # drawing does not fail on unbalanced mathtext
+    label = "$5 fund and $10 fund"  # 20 characters: the agent box (wrapped at 20) keeps it on one line
+    tables = make_tables()
+    tables["articles"].loc[0, "headline_agent"] = label
+    fig = plots.headline_agency(tables)
+    # as exported (svg.fonttype "path"), glyphs are drawn as paths and matplotlib's SVG writer puts
+    # each drawn string before its glyphs as an XML comment: the label reached the drawing whole
+    svg = figure_bytes(fig, "svg").decode("utf-8")
+    assert f"<!-- {label} -->" in svg
+    # with svg.fonttype "none" text stays text: plain text is one <text> element holding the string
+    # as written; had the "$...$" part been read as mathtext, the dollar signs would be gone and
+    # the glyphs written piece by piece
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        svg_text = figure_bytes(fig, "svg").decode("utf-8")
+    assert f">{label}</text>" in svg_text
 
 
 # ---------------------------------------------------------------------------------------------- tables

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from framing.io import Article, FramingInputError, decode_bytes
 from framing.language import LANGUAGES, detect_language
+from framing.lexicon import count_words
 from framing.parallel import PARTIAL_DIR
 from framing.pipeline import analyze_article
 from framing.segment import segment
@@ -129,12 +130,17 @@ def test_quotation_spans_and_lexicon(text):
     assert all(0 <= a <= b <= len(text) for a, b in spans)
     assert quotation_spans(text) == spans
     sentences = [(s.start, s.end) for s in split_sentences(text)]
-    assert lexicon_hits(text, sentences) == lexicon_hits(text, sentences)
+    hits = lexicon_hits(text, sentences)
+    for h in hits:  # each hit is its surface text, inside the sentence it names
+        assert text[h.start : h.end] == h.matched
+        assert sentences[h.sentence][0] <= h.start < h.end <= sentences[h.sentence][1]
+    assert lexicon_hits(text, sentences) == hits
 
 
 @FAST
 @given(any_text)
 def test_tone_and_readability(text):
+    from framing.readability import COLUMNS as READABILITY_COLUMNS
     from framing.readability import readability
     from framing.tone import polarity
 
@@ -144,7 +150,27 @@ def test_tone_and_readability(text):
     assert math.isnan(p["compound"]) or -1.0 <= p["compound"] <= 1.0
     sentences = [(s.start, s.end) for s in split_sentences(text)]
     r = readability(text, sentences)
-    assert r.keys() == readability(text, sentences).keys()
+    assert set(r) == set(READABILITY_COLUMNS["articles"])
+    # counted independently by the documented rule: words are framing.lexicon.count_words words,
+    # sentences the given spans that contain a word
+    n_words = count_words(text, sentences)
+    n_sentences = sum(1 for span in sentences if count_words(text, [span]) > 0)
+    if n_words == 0:
+        assert all(math.isnan(v) for v in r.values()), r
+    else:
+        wps, spw = r["words_per_sentence"], r["syllables_per_word"]
+        assert wps == pytest.approx(n_words / n_sentences) and wps >= 1.0
+        assert spw >= 1.0  # every word has at least one syllable
+        # the formulas of the data dictionary
+        assert r["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * wps - 84.6 * spw)
+        assert r["flesch_kincaid_grade"] == pytest.approx(0.39 * wps + 11.8 * spw - 15.59)
+        assert r["gunning_fog"] >= 0.4 * wps - 1e-9  # 0.4 x (wps + 100 x share of complex words)
+        assert r["smog_index"] >= 3.1291 - 1e-9  # 1.043 x sqrt(...) + 3.1291
+
+
+HEADLINE_VOICES = ("active", "passive")  # "none" only when there is no main verb
+HEADLINE_VERB_CLASSES = ("legal_action", "reporting", "conflict", "state_outcome", "other")
+HEADLINE_AGENT_TYPES = ("court/judge", "company", "person", "government", "other", "none")
 
 
 @SLOW
@@ -152,7 +178,23 @@ def test_tone_and_readability(text):
 def test_headline_frame(text):
     from framing.headlines import headline_frame
 
-    assert headline_frame(text[:200]) == headline_frame(text[:200])
+    headline = text[:200]
+    f = headline_frame(headline)
+    assert f.headline == headline
+    if f.verb is None:
+        assert (f.verb_text, f.verb_start, f.verb_end) == (None, None, None)
+        assert (f.voice, f.verb_class, f.agent, f.agent_type) == ("none", "none", None, "none")
+    else:
+        assert f.voice in HEADLINE_VOICES
+        assert f.verb_class in HEADLINE_VERB_CLASSES
+        assert 0 <= f.verb_start < f.verb_end <= len(headline)
+        assert f.verb_text == headline[f.verb_start : f.verb_end]
+    assert f.agent_type in HEADLINE_AGENT_TYPES
+    assert (f.agent_type == "none") == (f.agent is None)  # "none when there is no agent"
+    # every reported word is as written in the headline passed in
+    for part in (f.subject, f.subject_head, f.agent, f.agent_head, f.patient):
+        assert part is None or part in headline, part
+    assert headline_frame(headline) == f
 
 
 @SLOW

@@ -180,4 +180,7 @@ def test_one_analyzer_per_process_and_deterministic():
     assert tone._analyzer() is tone._analyzer()
     text = f"{POS} {NEG}"
     spans = _spans(text, [POS, NEG])
-    assert article_tone(text, POS, spans) == article_tone(text, POS, spans)
+    out = article_tone(text, POS, spans)
+    # not two empty results: the POS headline is positive, and of the two sentences NEG is negative
+    assert out["sentiment_headline"] >= 0.05 and out["share_negative_sentences"] == 0.5
+    assert article_tone(text, POS, spans) == out
