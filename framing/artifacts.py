@@ -208,8 +208,11 @@ def quote_mark_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | N
     """Curly quotation marks facing the wrong way or with a space inside the quotation.
 
     The double marks of each paragraph are paired left to right: an opening mark while a
-    quotation is open closes it (orientation error), a closing mark while none is open opens
-    one (orientation error); so is an opening single mark never closed in its paragraph. A
+    quotation is open closes it (orientation error); a closing mark while none is open, where a
+    quotation would start (after white space or at the paragraph start, before a letter or
+    digit), opens one (orientation error) and elsewhere is not judged, since a quotation running
+    on from the previous paragraph meets its closing mark first. An opening single mark never
+    closed in its paragraph is an orientation error too. A
     correctly facing opening mark followed by a space, or closing mark preceded by one, is a
     spacing error; so is an opening single mark followed by a space.
     Straight marks have no orientation and are not judged.
