@@ -49,7 +49,7 @@ from framing.io import (
     LoadError,
     MAX_FILE_BYTES,
     decode_bytes,
-    load_folder,
+    load_corpus,
 )
 
 __all__ = [
@@ -532,7 +532,8 @@ def iter_records(path: str | Path, **options) -> Iterator[Article | LoadError]:
         raise FramingInputError(p, "no such file or folder")
     name = p.name.lower()
     if p.is_dir() or not name.endswith(TABULAR_SUFFIXES):
-        corpus = _load_other(p, **options)
+        # A folder (of text files or of HTML pages), one page or one text file: as load_corpus reads it.
+        corpus = load_corpus(p, **options)
         yield from corpus.articles
         yield from corpus.errors
         return
@@ -544,15 +545,6 @@ def iter_records(path: str | Path, **options) -> Iterator[Article | LoadError]:
     seen: set[str] = set()
     for n, row in enumerate(rows, start=1):
         yield _row_article(row, n, cmap, p, seen)
-
-
-def _load_other(p: Path, **options) -> Corpus:
-    from framing.io import load_corpus
-
-    options = {k: v for k, v in options.items() if not k.endswith("_col")}
-    if p.is_dir():
-        return load_folder(p, **options)
-    return load_corpus(p, **options)
 
 
 def iter_articles(

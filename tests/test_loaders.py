@@ -8,6 +8,7 @@ import types
 import pandas as pd
 import pytest
 
+import framing
 from framing.io import EncodingWarning, FramingInputError, load_corpus
 from framing.loaders import MAX_LINE_WARNINGS, article_from_html, iter_articles, iter_records, resolve_columns
 
@@ -325,6 +326,25 @@ def test_folder_of_html_pages(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [(a.article_id, a.headline) for a in corpus] == [("a", "Council backs plan"), ("b", "Council delays vote")]
     assert [e.article_id for e in corpus.errors] == ["c"]
+
+
+def test_analyze_a_folder_of_html_pages(tmp_path, monkeypatch):
+    from framing import pipeline
+
+    monkeypatch.setattr(pipeline, "ARTICLE_STEPS", [pipeline._segmentation_step])  # the headline suffices
+    page = (
+        "<html><head><title>Bridge reopens after repairs</title></head><body><article>"
+        "<h1>Bridge reopens after repairs</h1>"
+        "<p>The old river bridge reopened to traffic on Monday after eight months of repairs to its deck.</p>"
+        "<p>Drivers had used a detour through the town centre since the work began in the spring.</p>"
+        "<p>The council said the final cost was close to the budget it approved last year.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "bridge.html").write_text(page, encoding="utf-8")
+    report = framing.analyze(tmp_path)
+    assert list(report.articles["article_id"]) == ["bridge"]
+    assert report.articles.loc[0, "headline"] == "Bridge reopens after repairs"
+    assert report.errors.empty
 
 
 def test_html_column_in_table(tmp_path):
