@@ -193,10 +193,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str
 # --------------------------------------------------------------------------- loaders
 
 def _read_manifest(path: Path) -> list[dict]:
-    try:
-        raw, _ = read_text(path)
-    except FramingInputError:
-        raise
+    raw, _ = read_text(path)
     reader = csv.DictReader(raw.splitlines())
     cols = [c.strip() for c in (reader.fieldnames or [])]
     missing = [c for c in MANIFEST_REQUIRED if c not in cols]

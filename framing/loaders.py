@@ -8,6 +8,12 @@ million articles is never held as text twice; :func:`load_table` collects the ro
 be used (empty text, missing id, duplicate id, broken JSON) becomes a
 :class:`~framing.io.LoadError` and the other rows load.
 
+CSV/TSV and JSON Lines files (also gzipped) are decoded line by line: each line as UTF-8, else
+as cp1252 with a warning naming the file and the line, so one Windows-1252 row neither garbles
+the others nor stops the file; a row with a line that neither decodes is a ``LoadError`` naming
+the file and the line. A byte-order mark decides for the whole file (UTF-8: no cp1252 fallback;
+UTF-16/32: the file is decoded as one stream).
+
 A headline given in its own column becomes :attr:`Article.headline` and the text is then the body
 only. An HTML page (an ``.html``/``.htm`` file or an ``html`` column) goes through trafilatura,
 which extracts the story text and the page's title (headline), date and site name (outlet, when
@@ -33,7 +39,7 @@ import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import IO, Iterable, Iterator, Sequence
 
 from framing.io import (
     Article,
@@ -43,7 +49,7 @@ from framing.io import (
     LoadError,
     MAX_FILE_BYTES,
     decode_bytes,
-    load_folder,
+    load_corpus,
 )
 
 __all__ = [
@@ -150,20 +156,32 @@ def resolve_columns(
 
 # --------------------------------------------------------------------------- encodings
 
+#: Lines of one file named in a cp1252 warning each; further ones are only counted (one summary).
+MAX_LINE_WARNINGS = 10
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``head`` announces, or ``None`` (no mark)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def detect_file_encoding(path: str | Path, *, chunk_size: int = 1 << 20) -> str:
-    """``'utf-8-sig'``, ``'utf-16'``, ``'utf-8'`` or ``'cp1252'`` for a text file (read in chunks).
+    """``'utf-8-sig'``, ``'utf-16'``, ``'utf-32'``, ``'utf-8'`` or ``'cp1252'`` for a text file (read in chunks).
 
     A byte-order mark decides; otherwise the whole file is checked as UTF-8 by an incremental
     decoder (memory stays flat), and cp1252 is the fallback, as in :func:`framing.io.decode_bytes`.
+    (The table readers do not use this whole-file verdict: they decode line by line.)
     """
     with open(path, "rb") as fh:
-        head = fh.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-            return "utf-32"
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
+        bom = _bom_encoding(fh.read(4))
+        if bom:
+            return bom
         fh.seek(0)
         dec = codecs.getincrementaldecoder("utf-8")()
         try:
@@ -175,15 +193,121 @@ def detect_file_encoding(path: str | Path, *, chunk_size: int = 1 << 20) -> str:
     return "utf-8"
 
 
-def _open_text(path: Path) -> tuple[io.TextIOBase, str]:
-    """A text stream for a (possibly gzipped) file and the encoding it is read with."""
-    if path.name.lower().endswith(".gz"):
-        # A gzip stream is decoded as UTF-8 while read; a bad byte ends the file with an error row.
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline=""), "utf-8"
-    enc = detect_file_encoding(path)
-    if enc == "cp1252":
-        warnings.warn(f"{path}: not valid UTF-8, read as cp1252", EncodingWarning, stacklevel=3)
-    return open(path, encoding=enc, newline=""), ("utf-8" if enc == "utf-8-sig" else enc)
+class _Lines:
+    """The lines of a text file (ends kept), counted, with what decoding each record's lines met.
+
+    This base class serves a file whose byte-order mark announces UTF-16/32: ``fh`` is a text
+    stream decoding the whole file with that encoding, so nothing is reported per line.
+    """
+
+    def __init__(self, fh: IO, path: Path, encoding: str):
+        self._fh = fh
+        self.path = path
+        self.encoding = encoding
+        self.lineno = 0  # lines handed out so far
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._fh:
+            self.lineno += 1
+            yield line
+
+    def take(self) -> tuple[str, list[str]]:
+        """The encoding of the lines handed out since the last call and the problems met decoding them."""
+        return self.encoding, []
+
+    def finish(self) -> None:
+        """Called once every line has been read."""
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class _DecodedLines(_Lines):
+    """The lines of a byte stream, each decoded on its own, so one bad line spoils only its record.
+
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, as in a text stream opened with ``newline=""``
+    (those bytes are never part of a multi-byte UTF-8 character). Each line is decoded as UTF-8;
+    failing that, as cp1252 (``fallback``) with an :class:`~framing.io.EncodingWarning` naming the
+    file and the line (the first :data:`MAX_LINE_WARNINGS` such lines; then one count at the end).
+    A line neither can decode is handed out decoded with U+FFFD for its bad bytes (so a CSV parser
+    keeps its place) and reported by :meth:`take` as a problem. ``fallback=None`` is for a file
+    whose byte-order mark says UTF-8: a line that is not UTF-8 is then a problem.
+    """
+
+    def __init__(self, fh: IO[bytes], path: Path, *, fallback: str | None = "cp1252"):
+        super().__init__(fh, path, "utf-8")
+        self.fallback = fallback
+        self.n_fallback = 0  # lines of the whole file read with the fallback
+        self._used_fallback = False  # ... since the last take()
+        self._problems: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in self._fh:  # split after b"\n" only
+            cr = chunk.find(b"\r")
+            plain = cr == -1 or (cr == len(chunk) - 2 and chunk.endswith(b"\n"))
+            for raw in (chunk,) if plain else chunk.splitlines(keepends=True):
+                self.lineno += 1
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield self._decode_other(raw, exc)
+
+    def _decode_other(self, raw: bytes, utf8_error: UnicodeDecodeError) -> str:
+        """A line that is not UTF-8: the fallback's reading of it, or a replacement and a problem noted."""
+        if self.fallback is None:
+            self._problems.append(
+                f"line {self.lineno}: not valid UTF-8 despite the file's byte-order mark "
+                f"(byte 0x{raw[utf8_error.start]:02x} at byte {utf8_error.start + 1} of the line)"
+            )
+            return raw.decode("utf-8", "replace")
+        try:
+            text = raw.decode(self.fallback)
+        except UnicodeDecodeError as exc:
+            self._problems.append(
+                f"line {self.lineno}: undecodable, neither UTF-8 nor {self.fallback} "
+                f"(byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} of the line)"
+            )
+            return raw.decode(self.fallback, "replace")
+        self._used_fallback = True
+        self.n_fallback += 1
+        if self.n_fallback <= MAX_LINE_WARNINGS:
+            warnings.warn(
+                f"{self.path}: line {self.lineno} is not valid UTF-8, read as {self.fallback}",
+                EncodingWarning,
+                stacklevel=2,
+            )
+        return text
+
+    def take(self) -> tuple[str, list[str]]:
+        encoding = self.fallback if self._used_fallback else "utf-8"
+        problems, self._problems, self._used_fallback = self._problems, [], False
+        return encoding, problems
+
+    def finish(self) -> None:
+        if self.n_fallback > MAX_LINE_WARNINGS:
+            warnings.warn(
+                f"{self.path}: {self.n_fallback} lines in all were not valid UTF-8 and were read as "
+                f"{self.fallback} (only the first {MAX_LINE_WARNINGS} are named)",
+                EncodingWarning,
+                stacklevel=2,
+            )
+
+
+def _open_lines(path: Path) -> _Lines:
+    """The lines of a (possibly gzipped) table file, decoded as :class:`_DecodedLines` unless a
+    UTF-16/32 byte-order mark says otherwise. A UTF-8 byte-order mark is dropped and rules out
+    the cp1252 fallback. Raises :class:`~framing.io.FramingInputError` if the file cannot be read.
+    """
+    fh = (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb")
+    try:
+        bom = _bom_encoding(fh.read(4))
+        fh.seek(len(codecs.BOM_UTF8) if bom == "utf-8-sig" else 0)
+    except (OSError, EOFError) as exc:  # e.g. a .gz file that is not gzip
+        fh.close()
+        raise FramingInputError(path, f"unreadable ({exc.__class__.__name__}: {exc})") from None
+    if bom in ("utf-16", "utf-32"):
+        return _Lines(io.TextIOWrapper(fh, encoding=bom, newline=""), path, bom)
+    return _DecodedLines(fh, path, fallback=None if bom else "cp1252")
 
 
 # --------------------------------------------------------------------------- rows
@@ -203,91 +327,117 @@ def _scalar(value) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
 
 
-def _csv_rows(path: Path, delimiter: str) -> tuple[list[str], Iterator[dict], str]:
-    fh, enc = _open_text(path)
+def _csv_rows(path: Path, delimiter: str) -> tuple[list[str], Iterator[dict]]:
+    """The header and rows of a CSV/TSV file, decoded line by line (see :func:`_open_lines`).
+
+    A quoted cell may span lines: the csv module is fed decoded lines and asks for as many as a
+    row needs, so the lines a row used are those read since the previous row. A row with a line
+    that could not be decoded keeps its cells (so the error can name its id) and gets ``__error__``.
+    """
+    lines = _open_lines(path)
     old = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # one article can be a multi-megabyte cell
-    reader = csv.DictReader(fh, delimiter=delimiter)
+    reader = csv.DictReader(lines, delimiter=delimiter)
     try:
         header = [(c or "").strip() for c in (reader.fieldnames or [])]
-    except (UnicodeDecodeError, csv.Error) as exc:
-        fh.close()
-        raise FramingInputError(path, f"unreadable table header ({exc})") from None
+        problems = lines.take()[1]
+    except (UnicodeDecodeError, OSError, EOFError, csv.Error) as exc:
+        problems = [str(exc)]
+    if problems:
+        lines.close()
+        csv.field_size_limit(old)
+        raise FramingInputError(path, f"unreadable table header ({'; '.join(problems)})")
     reader.fieldnames = header
 
-    def rows():
+    def rows() -> Iterator[dict]:
         try:
-            line = 1
             while True:
                 try:
                     row = next(reader)
                 except StopIteration:
+                    lines.finish()
                     return
                 except csv.Error as exc:
-                    line = reader.line_num
-                    yield {"__error__": f"row at line {line}: malformed CSV ({exc})"}
+                    lines.take()
+                    yield {"__error__": f"row at line {reader.line_num}: malformed CSV ({exc})"}
                     continue
                 except (UnicodeDecodeError, OSError, EOFError) as exc:
                     yield {"__error__": f"file unreadable after line {reader.line_num} ({exc.__class__.__name__}: {exc})"}
                     return
+                encoding, problems = lines.take()
+                row["__encoding__"] = encoding
+                if problems:
+                    row["__error__"] = "; ".join(problems)
                 if None in row:  # more cells than header columns
                     extra = row.pop(None)
                     row["__extra__"] = len(extra)
                 yield row
         finally:
-            fh.close()
+            lines.close()
             csv.field_size_limit(old)
 
-    return header, rows(), enc
+    return header, rows()
 
 
-def _jsonl_rows(path: Path) -> tuple[list[str], Iterator[dict], str]:
-    fh, enc = _open_text(path)
-    # The column names are those of the first parseable object; later rows may add others.
-    first: list = []
+def _jsonl_record(line: str, lineno: int, encoding: str, problems: list[str]) -> dict | None:
+    """One line of a JSON Lines file as a row (``None`` for a blank line).
+
+    A line that could not be decoded (``problems``) or is not a JSON object is a row with
+    ``__error__``; it keeps the object's fields when it still parses, so the error can name its id.
+    """
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+        error = "" if isinstance(obj, dict) else f"line {lineno}: not a JSON object"
+    except ValueError as exc:
+        obj, error = None, f"line {lineno}: not valid JSON ({exc.msg})"
+    row = obj if isinstance(obj, dict) else {}
+    if problems or error:
+        row["__error__"] = "; ".join(problems) or error
+    row["__line__"] = lineno
+    row["__encoding__"] = encoding
+    return row
+
+
+def _jsonl_rows(path: Path) -> tuple[list[str], Iterator[dict]]:
+    """The column names (those of the first object) and rows of a JSON Lines file, decoded line by line."""
+    lines = _open_lines(path)
+
+    def records() -> Iterator[dict]:
+        for line in lines:
+            encoding, problems = lines.take()
+            row = _jsonl_record(line, lines.lineno, encoding, problems)
+            if row is not None:
+                yield row
+        lines.finish()
+
+    stream = records()
+    first: list[dict] = []  # rows read while looking for the header; later rows may add columns
     header: list[str] = []
     try:
-        for line in fh:
-            first.append(line)
-            if line.strip():
-                try:
-                    obj = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(obj, dict):
-                    header = list(obj)
-                    break
+        for row in stream:
+            first.append(row)
+            header = [k for k in row if not k.startswith("__")]
+            if header:
+                break
     except (UnicodeDecodeError, OSError, EOFError) as exc:
-        fh.close()
+        lines.close()
         raise FramingInputError(path, f"unreadable ({exc.__class__.__name__}: {exc})") from None
 
-    def rows():
+    def rows() -> Iterator[dict]:
         try:
-            lineno = 0
-            for source in (first, fh):
-                for line in source:
-                    lineno += 1
-                    if not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                    except ValueError as exc:
-                        yield {"__error__": f"line {lineno}: not valid JSON ({exc.msg})", "__line__": lineno}
-                        continue
-                    if not isinstance(obj, dict):
-                        yield {"__error__": f"line {lineno}: not a JSON object", "__line__": lineno}
-                        continue
-                    obj["__line__"] = lineno
-                    yield obj
+            yield from first
+            yield from stream
         except (UnicodeDecodeError, OSError, EOFError) as exc:
-            yield {"__error__": f"file unreadable after line {lineno} ({exc.__class__.__name__}: {exc})"}
+            yield {"__error__": f"file unreadable after line {lines.lineno} ({exc.__class__.__name__}: {exc})"}
         finally:
-            fh.close()
+            lines.close()
 
-    return header, rows(), enc
+    return header, rows()
 
 
-def _parquet_rows(path: Path, *, batch_size: int = 1024) -> tuple[list[str], Iterator[dict], str]:
+def _parquet_rows(path: Path, *, batch_size: int = 1024) -> tuple[list[str], Iterator[dict]]:
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - pyarrow is a dependency
@@ -303,10 +453,10 @@ def _parquet_rows(path: Path, *, batch_size: int = 1024) -> tuple[list[str], Ite
             # Only scalar columns leave Arrow as Python objects one batch at a time.
             yield from batch.to_pylist()
 
-    return header, rows(), "utf-8"
+    return header, rows()
 
 
-def _rows_for(path: Path) -> tuple[list[str], Iterator[dict], str]:
+def _rows_for(path: Path) -> tuple[list[str], Iterator[dict]]:
     name = path.name.lower()
     if name.endswith((".csv", ".csv.gz")):
         return _csv_rows(path, ",")
@@ -319,7 +469,8 @@ def _rows_for(path: Path) -> tuple[list[str], Iterator[dict], str]:
     raise FramingInputError(path, f"not a table format framing reads ({', '.join(TABULAR_SUFFIXES)})")
 
 
-def _row_article(row: dict, n: int, cmap: ColumnMap, path: Path, enc: str, seen: set[str]) -> Article | LoadError:
+def _row_article(row: dict, n: int, cmap: ColumnMap, path: Path, seen: set[str]) -> Article | LoadError:
+    """The ``n``-th row of a table as an :class:`Article`, or a :class:`LoadError` saying why it cannot be one."""
     where = f"line {row['__line__']}" if "__line__" in row else f"row {n}"
     aid = _cell(row.get(cmap.id)).strip() if cmap.id else f"{path.name.split('.')[0]}-{n}"
     label = aid or where
@@ -351,8 +502,9 @@ def _row_article(row: dict, n: int, cmap: ColumnMap, path: Path, enc: str, seen:
     seen.add(aid)
     if cmap.date and _cell(row.get(cmap.date)).strip():
         meta["date"] = _cell(row.get(cmap.date)).strip()
+    used = cmap.used
     for key, value in row.items():
-        if key in cmap.used or key.startswith("__") or key in meta or not _scalar(value):
+        if key in used or key.startswith("__") or key in meta or not _scalar(value):
             continue
         meta[key] = value
     return Article(
@@ -362,7 +514,7 @@ def _row_article(row: dict, n: int, cmap: ColumnMap, path: Path, enc: str, seen:
         source=str(path),
         headline=headline or None,
         story_id=_cell(row.get(cmap.story)).strip() if cmap.story else "",
-        encoding=enc,
+        encoding=row.get("__encoding__", "utf-8"),
         metadata=meta,
     )
 
@@ -380,27 +532,19 @@ def iter_records(path: str | Path, **options) -> Iterator[Article | LoadError]:
         raise FramingInputError(p, "no such file or folder")
     name = p.name.lower()
     if p.is_dir() or not name.endswith(TABULAR_SUFFIXES):
-        corpus = _load_other(p, **options)
+        # A folder (of text files or of HTML pages), one page or one text file: as load_corpus reads it.
+        corpus = load_corpus(p, **options)
         yield from corpus.articles
         yield from corpus.errors
         return
-    header, rows, enc = _rows_for(p)
+    header, rows = _rows_for(p)
     cols = {k: options.pop(k) for k in list(options) if k.endswith("_col")}
     if options:
         raise TypeError(f"unknown loader option(s): {', '.join(sorted(options))}")
     cmap = resolve_columns(header, source=p, **cols)
     seen: set[str] = set()
     for n, row in enumerate(rows, start=1):
-        yield _row_article(row, n, cmap, p, enc, seen)
-
-
-def _load_other(p: Path, **options) -> Corpus:
-    from framing.io import load_corpus
-
-    options = {k: v for k, v in options.items() if not k.endswith("_col")}
-    if p.is_dir():
-        return load_folder(p, **options)
-    return load_corpus(p, **options)
+        yield _row_article(row, n, cmap, p, seen)
 
 
 def iter_articles(

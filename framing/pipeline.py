@@ -17,7 +17,7 @@ import pandas as pd
 
 from framing.compare import ArticleContext, compare
 from framing.document import Document, prepare
-from framing.io import Article, Corpus, LoadError, load_corpus
+from framing.io import Article, Corpus, LoadError
 from framing.language import detect_language
 
 __all__ = ["Report", "analyze", "analyze_article", "ARTICLE_STEPS", "TABLE_ORDER"]
@@ -172,11 +172,10 @@ def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None
     return tables
 
 
-def _to_corpus(corpus) -> Corpus:
+def _to_corpus(corpus: Corpus | Iterable[Article]) -> Corpus:
+    """A corpus as given, or the given articles as one (:func:`analyze` reads paths itself)."""
     if isinstance(corpus, Corpus):
         return corpus
-    if isinstance(corpus, (str, Path)):
-        return load_corpus(corpus)
     return Corpus(articles=list(corpus))
 
 

@@ -8,8 +8,9 @@ import types
 import pandas as pd
 import pytest
 
-from framing.io import FramingInputError, load_corpus
-from framing.loaders import article_from_html, iter_articles, iter_records, resolve_columns
+import framing
+from framing.io import EncodingWarning, FramingInputError, load_corpus
+from framing.loaders import MAX_LINE_WARNINGS, article_from_html, iter_articles, iter_records, resolve_columns
 
 BODY1 = "A judge ruled on Thursday.\n\nThe company said it would appeal."
 BODY2 = "The council met on Monday.\n\nIt voted to delay the plan."
@@ -76,6 +77,131 @@ def test_alternative_names_and_cp1252_csv(tmp_path):
     assert (a.article_id, a.outlet, a.headline, a.metadata["date"]) == ("x1", "Le Monde", "Café closes", "2020-05-01")
     assert a.text == "The café “closed” on Friday."
     assert a.encoding == "cp1252"
+
+
+# Encodings are decided line by line. Bytes written by hand: "\xe2\x80\x99" is U+2019 (’) in UTF-8,
+# "\x92" the same character in cp1252, "\xc3\xa9" is é in UTF-8; 0x81 is undefined in cp1252.
+MIXED_JSONL = (
+    b'{"id": "u1", "text": "The mayor\xe2\x80\x99s plan."}\n'
+    b'{"id": "w2", "text": "The council\x92s vote."}\n'
+    b'{"id": "u3", "text": "Caf\xc3\xa9 owners \xe2\x80\x9cwelcome\xe2\x80\x9d it."}\n'
+)
+
+
+def test_one_cp1252_row_in_utf8_jsonl(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(MIXED_JSONL)
+    with pytest.warns(EncodingWarning) as caught:
+        corpus = load_corpus(path)
+    assert [str(w.message) for w in caught] == [f"{path}: line 2 is not valid UTF-8, read as cp1252"]
+    assert [(a.article_id, a.text, a.encoding) for a in corpus] == [
+        ("u1", "The mayor\u2019s plan.", "utf-8"),  # not "mayorâ€™s": the other rows stay UTF-8
+        ("w2", "The council\u2019s vote.", "cp1252"),
+        ("u3", "Caf\u00e9 owners \u201cwelcome\u201d it.", "utf-8"),
+    ]
+    assert corpus.errors == []
+
+
+def test_undecodable_first_row_is_one_error(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b'{"id": "x1", "text": "Bad \x81 byte."}\n' + MIXED_JSONL.replace(b"\x92", b"\xe2\x80\x99"))
+    corpus = load_corpus(path)
+    assert [(a.article_id, a.text) for a in corpus] == [
+        ("u1", "The mayor\u2019s plan."),
+        ("w2", "The council\u2019s vote."),
+        ("u3", "Caf\u00e9 owners \u201cwelcome\u201d it."),
+    ]
+    (err,) = corpus.errors
+    assert (err.article_id, err.source) == ("x1", str(path))
+    # 0x81 is the 27th byte of the line: '{"id": "x1", "text": "Bad ' has 26
+    assert err.reason == "line 1: undecodable, neither UTF-8 nor cp1252 (byte 0x81 at byte 27 of the line)"
+
+
+@pytest.mark.parametrize("name,opener", [("c.jsonl", open), ("c.jsonl.gz", gzip.open)], ids=["plain", "gzip"])
+def test_undecodable_row_late_in_file_loses_nothing_else(tmp_path, name, opener):
+    lines = [f'{{"id": "a{i}", "text": "Row {i}."}}'.encode() for i in range(1, 2001)]
+    lines[1498] = b'{"id": "a1499", "text": "Row \x81."}'  # line 1,499 of 2,000
+    path = tmp_path / name
+    with opener(path, "wb") as fh:
+        fh.write(b"\n".join(lines) + b"\n")
+    corpus = load_corpus(path)
+    assert len(corpus) == 1999
+    assert corpus.articles[-1].article_id == "a2000" and corpus.articles[-1].text == "Row 2000."
+    assert [(e.article_id, e.reason.split(":")[0]) for e in corpus.errors] == [("a1499", "line 1499")]
+
+
+# Lines: 1 header; 2-3 c1 (a quoted cell over two lines); 4 c2 (cp1252); 5-6 c3; 7 c4.
+MIXED_CSV = (
+    b"id,text\r\n"
+    b'c1,"First line.\r\nThe mayor\xe2\x80\x99s plan."\r\n'
+    b'c2,"The council\x92s vote."\r\n'
+    b'c3,"Second row,\r\nCaf\xc3\xa9 owners."\r\n'
+    b"c4,Last one.\r\n"
+)
+
+
+def test_one_cp1252_row_in_utf8_csv(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes(MIXED_CSV)
+    with pytest.warns(EncodingWarning) as caught:
+        corpus = load_corpus(path)
+    assert [str(w.message) for w in caught] == [f"{path}: line 4 is not valid UTF-8, read as cp1252"]
+    assert [(a.article_id, a.text, a.encoding) for a in corpus] == [
+        ("c1", "First line.\r\nThe mayor\u2019s plan.", "utf-8"),
+        ("c2", "The council\u2019s vote.", "cp1252"),
+        ("c3", "Second row,\r\nCaf\u00e9 owners.", "utf-8"),
+        ("c4", "Last one.", "utf-8"),
+    ]
+    assert corpus.errors == []
+
+
+def test_undecodable_csv_rows_are_errors(tmp_path):
+    path = tmp_path / "c.csv"
+    # x1 (line 2) is undecodable: 0x81 is byte 9 of `x1,"Bad \x81`. So is x5, on the second line (10) of
+    # its quoted cell (lines: 1 header, 2 x1, 3-4 c1, 5 c2, 6-7 c3, 8 c4, 9-10 x5, 11 x6): 0x8d is byte 5.
+    data = (
+        b'id,text\r\nx1,"Bad \x81 byte."\r\n'
+        + MIXED_CSV.split(b"\r\n", 1)[1].replace(b"\x92", b"\xe2\x80\x99")
+        + b'x5,"Fine start,\r\nbad \x8d end."\r\nx6,After it.\r\n'
+    )
+    path.write_bytes(data)
+    corpus = load_corpus(path)
+    assert [(a.article_id, a.text) for a in corpus] == [
+        ("c1", "First line.\r\nThe mayor\u2019s plan."),
+        ("c2", "The council\u2019s vote."),
+        ("c3", "Second row,\r\nCaf\u00e9 owners."),
+        ("c4", "Last one."),
+        ("x6", "After it."),
+    ]
+    assert [(e.article_id, e.source, e.reason) for e in corpus.errors] == [
+        ("x1", str(path), "line 2: undecodable, neither UTF-8 nor cp1252 (byte 0x81 at byte 9 of the line)"),
+        ("x5", str(path), "line 10: undecodable, neither UTF-8 nor cp1252 (byte 0x8d at byte 5 of the line)"),
+    ]
+
+
+def test_utf8_bom_rules_out_the_cp1252_fallback(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"\xef\xbb\xbfid,text\nb1,It\xe2\x80\x99s fine.\nb2,It\x92s not.\nb3,Fine.\n")
+    corpus = load_corpus(path)
+    assert [(a.article_id, a.text) for a in corpus] == [("b1", "It\u2019s fine."), ("b3", "Fine.")]
+    (err,) = corpus.errors
+    assert err.article_id == "b2" and err.reason.startswith("line 3: not valid UTF-8 despite the file's byte-order mark")
+
+
+def test_cp1252_warnings_are_capped_per_file(tmp_path):
+    n = MAX_LINE_WARNINGS + 2
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"id,text\n" + b"".join(b"r%d,Caf\xe9 %d\n" % (i, i) for i in range(1, n + 1)))
+    with pytest.warns(EncodingWarning) as caught:
+        corpus = load_corpus(path)
+    assert [a.text for a in corpus] == [f"Caf\u00e9 {i}" for i in range(1, n + 1)]
+    messages = [str(w.message) for w in caught]
+    assert messages[:MAX_LINE_WARNINGS] == [
+        f"{path}: line {i} is not valid UTF-8, read as cp1252" for i in range(2, MAX_LINE_WARNINGS + 2)
+    ]
+    assert messages[MAX_LINE_WARNINGS:] == [
+        f"{path}: {n} lines in all were not valid UTF-8 and were read as cp1252 (only the first {MAX_LINE_WARNINGS} are named)"
+    ]
 
 
 def test_misaligned_csv_row(tmp_path):
@@ -200,6 +326,25 @@ def test_folder_of_html_pages(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [(a.article_id, a.headline) for a in corpus] == [("a", "Council backs plan"), ("b", "Council delays vote")]
     assert [e.article_id for e in corpus.errors] == ["c"]
+
+
+def test_analyze_a_folder_of_html_pages(tmp_path, monkeypatch):
+    from framing import pipeline
+
+    monkeypatch.setattr(pipeline, "ARTICLE_STEPS", [pipeline._segmentation_step])  # the headline suffices
+    page = (
+        "<html><head><title>Bridge reopens after repairs</title></head><body><article>"
+        "<h1>Bridge reopens after repairs</h1>"
+        "<p>The old river bridge reopened to traffic on Monday after eight months of repairs to its deck.</p>"
+        "<p>Drivers had used a detour through the town centre since the work began in the spring.</p>"
+        "<p>The council said the final cost was close to the budget it approved last year.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "bridge.html").write_text(page, encoding="utf-8")
+    report = framing.analyze(tmp_path)
+    assert list(report.articles["article_id"]) == ["bridge"]
+    assert report.articles.loc[0, "headline"] == "Bridge reopens after repairs"
+    assert report.errors.empty
 
 
 def test_html_column_in_table(tmp_path):
