@@ -37,6 +37,7 @@ import math
 import re
 import sys
 import warnings
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
@@ -351,6 +352,7 @@ def _csv_rows(path: Path, delimiter: str) -> tuple[list[str], Iterator[dict]]:
 
     def rows() -> Iterator[dict]:
         try:
+            yield {}  # consumed by _started: from here on, close() runs the clean-up below
             while True:
                 try:
                     row = next(reader)
@@ -376,7 +378,7 @@ def _csv_rows(path: Path, delimiter: str) -> tuple[list[str], Iterator[dict]]:
             lines.close()
             csv.field_size_limit(old)
 
-    return header, rows()
+    return header, _started(rows())
 
 
 def _jsonl_record(line: str, lineno: int, encoding: str, problems: list[str]) -> dict | None:
@@ -427,6 +429,7 @@ def _jsonl_rows(path: Path) -> tuple[list[str], Iterator[dict]]:
 
     def rows() -> Iterator[dict]:
         try:
+            yield {}  # consumed by _started, as in _csv_rows
             yield from first
             yield from stream
         except (UnicodeDecodeError, OSError, EOFError) as exc:
@@ -434,7 +437,15 @@ def _jsonl_rows(path: Path) -> tuple[list[str], Iterator[dict]]:
         finally:
             lines.close()
 
-    return header, rows()
+    return header, _started(rows())
+
+
+def _started(rows: Iterator[dict]) -> Iterator[dict]:
+    """``rows`` advanced past its first (placeholder) item, so that ``rows.close()`` runs the
+    generator's clean-up (closing the file) even when no row is ever read, e.g. when the caller
+    rejects the header."""
+    next(rows)
+    return rows
 
 
 def _parquet_rows(path: Path, *, batch_size: int = 1024) -> tuple[list[str], Iterator[dict]]:
@@ -538,13 +549,14 @@ def iter_records(path: str | Path, **options) -> Iterator[Article | LoadError]:
         yield from corpus.errors
         return
     header, rows = _rows_for(p)
-    cols = {k: options.pop(k) for k in list(options) if k.endswith("_col")}
-    if options:
-        raise TypeError(f"unknown loader option(s): {', '.join(sorted(options))}")
-    cmap = resolve_columns(header, source=p, **cols)
-    seen: set[str] = set()
-    for n, row in enumerate(rows, start=1):
-        yield _row_article(row, n, cmap, p, seen)
+    with closing(rows):  # the file is closed however the reading ends, header errors included
+        cols = {k: options.pop(k) for k in list(options) if k.endswith("_col")}
+        if options:
+            raise TypeError(f"unknown loader option(s): {', '.join(sorted(options))}")
+        cmap = resolve_columns(header, source=p, **cols)
+        seen: set[str] = set()
+        for n, row in enumerate(rows, start=1):
+            yield _row_article(row, n, cmap, p, seen)
 
 
 def iter_articles(

@@ -1,9 +1,11 @@
 """Table and HTML corpora: column mapping, bad rows, encodings, streaming."""
 
 import csv
+import gc
 import gzip
 import json
 import types
+import warnings
 
 import pandas as pd
 import pytest
@@ -373,3 +375,26 @@ def test_cli_column_options(tmp_path, monkeypatch):
     assert main(["report", str(path), "--out", str(out), "--id-col", "doc", "--outlet-col", "paper", "--text-col", "content"]) == 0
     articles = pd.read_csv(out / "articles.csv")
     assert list(articles["article_id"]) == ["d1", "d2"] and list(articles["outlet"]) == ["P", "Q"]
+
+
+
+@pytest.mark.parametrize("name,body", [
+    ("c.csv", "id,title\n1,Judge rules\n"),
+    ("c.jsonl", '{"id": "1", "title": "Judge rules"}\n'),
+])
+def test_rejected_header_closes_the_file_and_restores_csv_limit(tmp_path, name, body):
+    # No text column: the whole file is rejected before any row is read. The reader must still
+    # close the file (no "unclosed file" ResourceWarning when it is collected) and put back the
+    # csv module's field size limit it raised for reading.
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    before = csv.field_size_limit()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        records = iter_records(path)
+        with pytest.raises(FramingInputError, match="text"):
+            next(records)
+        del records
+        gc.collect()
+    assert csv.field_size_limit() == before
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
