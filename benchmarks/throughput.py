@@ -22,6 +22,13 @@ Configurations:
 * ``jobs2``      framing's pipeline in 2 worker processes.
 * ``jobs2x10``   the same over the corpus repeated ``--repeat`` times (ids made unique), streamed
                  and with results discarded, to see whether memory stays flat.
+* ``steps``      where the time goes (one process, after a warm-up article): milliseconds per
+                 article of each framing step and of the naive pipeline's own work, the share of
+                 story text the attribution step parses, and what those figures allow: because the
+                 naive baseline takes its quotations from framing's ``attributions()`` (the only way
+                 to make them identical), both pipelines pay the attribution step, and the ratio
+                 cannot exceed (A + naive's own work) / (A + framing's other steps), A being the
+                 attribution step's cost.
 
 The headline columns and quotation rows of ``framing`` and ``naive`` are compared article by
 article. Nothing is written to the repository.
@@ -160,10 +167,81 @@ def _run_naive(articles):
     return times, outputs
 
 
+def _run_steps(articles) -> dict:
+    """Milliseconds per article of each framing step and of the naive pipeline's own work."""
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing import attribution
+    from framing.document import prepare
+    from framing.language import detect_language
+    from framing.nlp import load_model
+    from framing.pipeline import ARTICLE_STEPS, ENGLISH_ONLY
+
+    nlp = load_model()
+    vader = SentimentIntensityAnalyzer()
+    ms: dict[str, float] = {}
+    story_chars = parsed_chars = 0
+
+    def timed(key, fn, *a):
+        t = time.perf_counter()
+        result = fn(*a)
+        ms[key] = ms.get(key, 0.0) + 1000 * (time.perf_counter() - t)
+        return result
+
+    for warm_up in (True, False):
+        ms.clear()
+        for article in articles[:1] if warm_up else articles:
+            doc = timed("framing: prepare (segment, sentences)", prepare, article)
+            english = timed("framing: language", detect_language, doc.story_text) in ("en", "und")
+            out = {"articles": {}}
+            for step in ARTICLE_STEPS[1:]:  # the segmentation step only copies what prepare() found
+                if english or step not in ENGLISH_ONLY:
+                    timed(f"framing: {step.__name__.strip('_').removesuffix('_step')}", step, doc, out)
+            text = article.text
+            lines = [ln for ln in text.splitlines() if ln.strip()]
+
+            def naive_parse():
+                for d in nlp.pipe(lines):
+                    for sent in d.sents:
+                        vader.polarity_scores(sent.text)
+
+            timed("naive: full parse + VADER per sentence", naive_parse)
+            timed("naive: VADER + textstat on whole text", lambda: (vader.polarity_scores(text), [
+                f(text) for f in (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade,
+                                  textstat.gunning_fog, textstat.smog_index)]))
+            if not warm_up:
+                paras = sorted(doc.paragraphs)
+                units, _ = attribution._parse_units(text, paras, attribution._paragraph_quotes(text, paras))
+                story_chars += sum(e - s for s, e in paras)
+                parsed_chars += sum(e - s for s, e, _ in units)
+    n = len(articles)
+    return {"ms": {k: v / n for k, v in ms.items()}, "parsed_share": parsed_chars / max(story_chars, 1)}
+
+
+def _print_steps(r: dict) -> None:
+    ms = r["ms"]
+    print("where the time goes (ms per article, one process):")
+    for k, v in sorted(ms.items(), key=lambda kv: -kv[1]):
+        print(f"  {k:<45} {v:7.1f}")
+    a = ms.get("framing: attribution", 0.0)
+    f_other = sum(v for k, v in ms.items() if k.startswith("framing:")) - a
+    # naive = its own parse/VADER/textstat + prepare + framing's attribution and headline steps
+    n_own = sum(v for k, v in ms.items() if k.startswith("naive:")) + ms.get("framing: prepare (segment, sentences)", 0.0) \
+        + ms.get("framing: headline", 0.0)
+    print(f"  story text the attribution step parses (quotation paragraphs, reporting-verb sentences): "
+          f"{r['parsed_share']:.0%}")
+    print(f"  with this baseline (per-article overhead aside): ratio <= (A + {n_own:.0f}) / (A + {f_other:.0f}), A = attribution "
+          f"({a:.0f} ms now: {(a + n_own) / (a + f_other):.2f}x); 3x needs A <= {max((n_own - 3 * f_other) / 2, 0):.0f} ms")
+
+
 def child(args) -> None:
     from framing.nlp import load_model
 
     articles = _articles(args.path, args.limit, args.repeat if args.child == "jobs2x10" else 1)
+    if args.child == "steps":
+        print(json.dumps({"mode": "steps", **_run_steps(list(articles))}))
+        return
     if args.child in ("framing", "naive"):
         load_model()  # model loading is start-up, not throughput
     with PeakRSS() as rss:
@@ -200,7 +278,7 @@ def main() -> None:
     p.add_argument("path", help="a corpus file or folder (e.g. /work/shared/bench/basil/basil.jsonl)")
     p.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     p.add_argument("--repeat", type=int, default=10, help="corpus repetitions for the memory run (default 10)")
-    p.add_argument("--modes", default="framing,naive,jobs2,jobs2x10")
+    p.add_argument("--modes", default="framing,naive,jobs2,jobs2x10,steps")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--dump", help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -224,8 +302,11 @@ def main() -> None:
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  done: {mode}", file=sys.stderr, flush=True)
         outputs = {m: json.loads(d.read_text()) for m, d in dumps.items() if d.exists()}
+    steps = next((r for r in rows if r["mode"] == "steps"), None)
+    rows = [r for r in rows if r["mode"] != "steps"]
     print(f"corpus: {args.path} (limit {args.limit or 'none'}); machine: {os.cpu_count()} cores, shared with other jobs")
-    print(f"{'config':<10} {'articles':>8} {'wall s':>8} {'art/s':>8} {'main MB':>8} {'worker MB':>9} {'workers':>7}")
+    if rows:
+        print(f"{'config':<10} {'articles':>8} {'wall s':>8} {'art/s':>8} {'main MB':>8} {'worker MB':>9} {'workers':>7}")
     for r in rows:
         print(f"{r['mode']:<10} {r['articles']:>8} {r['wall_s']:>8.1f} {r['steady_per_s']:>8.2f} "
               f"{r['main_rss_mb']:>8.0f} {r['worker_rss_mb']:>9.0f} {r['n_workers']:>7}")
@@ -245,6 +326,8 @@ def main() -> None:
             fa, na = outputs["framing"][k]["quotes"], outputs["naive"].get(k, {}).get("quotes", [])
             diff = [(x, y) for x, y in zip(fa, na) if x != y]
             print(f"  quotes differ in {k}: {len(fa)} vs {len(na)} rows; first difference: {diff[:1]}")
+    if steps:
+        _print_steps(steps)
 
 
 if __name__ == "__main__":

@@ -615,21 +615,8 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     if not paras:
         return []
     lex = reporting_verbs()
-    prefilter = _cue_prefilter()
     scans = _paragraph_quotes(text, paras)
-
-    # units to parse: whole paragraphs when they hold a quote, else their cue-bearing sentences
-    units: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
-    rest: list[tuple[int, int]] = []  # sentences only scanned for names (NER, no parse)
-    for k, ((ps, pe), (spans, _, _)) in enumerate(zip(paras, scans)):
-        if spans:
-            units.append((ps, pe, k))
-            continue
-        for ss, se in _rough_sentences(text, ps, pe):
-            if prefilter.search(text, ss, se):
-                units.append((ss, se, k))
-            else:
-                rest.append((ss, se))
+    units, rest = _parse_units(text, paras, scans)
     if not units:
         return []
     if nlp is None:
@@ -686,6 +673,26 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     out = [a for a in out if a is not None]
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+def _parse_units(text: str, paras: Sequence[tuple[int, int]], scans) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """What :func:`attributions` parses: ``(start, end, paragraph index)`` of every paragraph that
+    holds a quotation (parsed whole) and of every sentence of the other paragraphs that contains a
+    reporting-verb form; and ``(start, end)`` of the remaining sentences, which only the entity
+    recogniser reads (for the names pronouns refer to)."""
+    prefilter = _cue_prefilter()
+    units: list[tuple[int, int, int]] = []
+    rest: list[tuple[int, int]] = []
+    for k, ((ps, pe), (spans, _, _)) in enumerate(zip(paras, scans)):
+        if spans:
+            units.append((ps, pe, k))
+            continue
+        for ss, se in _rough_sentences(text, ps, pe):
+            if prefilter.search(text, ss, se):
+                units.append((ss, se, k))
+            else:
+                rest.append((ss, se))
+    return units, rest
 
 
 _MASK_KEEP = (2, 0)  # words kept at the start and at the end of a masked quotation
