@@ -906,7 +906,9 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
         from framing.nlp import load_model
 
         nlp = load_model()
-    texts = [h if isinstance(h, str) else "" for h in headlines]
+    written = [h if isinstance(h, str) else "" for h in headlines]
+    # parse with ordinary spaces (same length, so offsets and the words reported stay as written)
+    texts = [_ODD_SPACE.sub(" ", h) for h in written]
     # 1. where the clause can be: core span and colon segments, as raw offsets
     segments: list[list[tuple[int, int]]] = []
     for text in texts:
@@ -937,7 +939,7 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
         readings[k].append(_safe_read(nlp, doc))
     frames = []
     k = 0
-    for h, text in enumerate(texts):
+    for h, text in enumerate(written):
         parsed = []
         for a, b in segments[h]:
             parsed.append((a, b, docs[k], readings[k], entities.get(k, [])))
@@ -947,6 +949,11 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
         except Exception:  # noqa: BLE001
             frames.append(_empty(text))
     return frames
+
+
+#: No-break, thin and other fixed-width spaces, and zero-width spaces and byte-order marks: the
+#: parser reads "Judge\u00a0rejects" as one word and "\u200bJudge" as an unknown one.
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
 
 
 def _safe_variants(nlp, segment: str, entities) -> list[str]:

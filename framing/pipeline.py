@@ -9,7 +9,7 @@ the batch goes on.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Collection, Iterable
 
@@ -155,7 +155,13 @@ ENGLISH_ONLY = frozenset({_headline_step, _attribution_step, _tone_step, _readab
 
 
 def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None) -> dict[str, list[dict]]:
-    """Run every per-article step; return ``{table: rows}`` (``articles`` has one row)."""
+    """Run every per-article step; return ``{table: rows}`` (``articles`` has one row).
+
+    A byte-order mark at the start of ``article.text`` is dropped first, as the file loaders drop
+    it, so offsets in the tables count from the first character after it.
+    """
+    if article.text.startswith("\ufeff"):
+        article = replace(article, text=article.text[1:])
     doc = prepare(article)
     out: dict = {"articles": {"article_id": article.article_id, "outlet": article.outlet}}
     if article.story_id:

@@ -268,3 +268,21 @@ def test_story_organisations_retype_a_person_like_headline_agent():
     assert with_story_organisations(record, {"amazon"})["headline_agent_type"] == "person"
     judge = {"headline_agent_head": "judge", "headline_agent_type": "court/judge"}
     assert with_story_organisations(judge, {"judge"}) == judge  # only person/other are retyped
+
+
+@pytest.mark.parametrize("headline", [
+    "Judge\u00a0rejects\u00a0Parler's\u00a0request\u00a0to\u00a0be\u00a0reinstated\u00a0on\u00a0Amazon's\u00a0servers",
+    "Judge\u202frejects Parler's request to be reinstated on Amazon's servers",
+])
+def test_no_break_spaces_read_as_spaces(nlp, headline):
+    # Spaced normally, the judge is the active agent of "rejects" (J-u-d-g-e + one space: the verb
+    # starts at offset 6). A no-break or narrow no-break space must not glue the words together.
+    f = headline_frame(headline, nlp=nlp)
+    assert (f.verb, f.voice, f.agent, f.agent_type) == ("reject", "active", "Judge", "court/judge")
+    assert (f.verb_start, f.verb_end, f.verb_text) == (6, 13, "rejects")
+
+
+def test_zero_width_space_before_the_agent(nlp):
+    # The invisible character is not part of the reported words; offsets still count it.
+    f = headline_frame("\u200bJudge rejects Parler's request", nlp=nlp)
+    assert (f.agent, f.agent_type, f.verb_start) == ("Judge", "court/judge", 7)

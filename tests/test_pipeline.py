@@ -62,3 +62,12 @@ def test_outputs_are_not_private_files(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(p.stat().st_mode) == 0o644
+
+
+def test_leading_byte_order_mark_is_dropped_as_the_loaders_drop_it():
+    body = "Judge rejects Parler's bid\n\nA federal judge on Thursday rejected the request, the court said.\n"
+    plain = framing.analyze([Article("a", body, outlet="X")])
+    marked = framing.analyze([Article("a", "\ufeff" + body, outlet="X")])
+    for name in ("articles", "lines", "sentences"):
+        pd.testing.assert_frame_equal(plain.tables[name], marked.tables[name])
+    assert plain.tables["articles"].loc[0, "headline"] == "Judge rejects Parler's bid"
