@@ -24,6 +24,15 @@ Five kinds of evidence, each a general rule (no outlet's strings):
 * ``capitalisation`` -- a common word capitalised after a comma or semicolon ("; Breach of
   contract") that the same text writes in lower case elsewhere.
 
+Location: each piece of evidence is the span ``offset``..``end`` of the raw text holding exactly
+the characters at fault, and its ``text`` is that span as written -- the pronoun, the near-miss
+phrase, the white space together with the punctuation or quotation mark it wrongly precedes or
+follows, the wrong-facing mark, the capitalised word -- except for ``quote_drift``, whose
+``text`` is a word diff and whose span is the quoted words. ``context`` carries up to
+``CONTEXT_CHARS`` characters either side for reading, line breaks shown as " / ". Lines (for
+``line_no`` and for the default paragraphs) end at ``\r\n``, ``\r`` or ``\n``, as in
+:func:`framing.segment.split_lines`.
+
 Score: ``translation_artifact_score`` = pieces of evidence per 1,000 words, every piece
 weighing 1. Edited English news scores near 0 -- on BASIL's Fox/NYT/HuffPost articles a
 mean of 0.11 (development half of the stories) and 0.27 (held-out half) per 1,000 words,
@@ -55,6 +64,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 import pandas as pd
 
+from framing.segment import LINE_BREAK, line_starts, split_lines
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -71,6 +82,7 @@ __all__ = [
     "quote_drift_artifacts",
     "KINDS",
     "COLUMNS",
+    "CONTEXT_CHARS",
 ]
 
 KINDS = (
@@ -83,6 +95,9 @@ KINDS = (
     "capitalisation",
 )
 
+#: Characters of raw text shown on either side of the evidence in the ``context`` column.
+CONTEXT_CHARS = 20
+
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {
         "translation_artifact_score": (
@@ -94,17 +109,41 @@ COLUMNS: dict[str, dict[str, str]] = {
     "artifacts": {
         "article_id": "The article the evidence comes from.",
         "kind": "Which rule found it: " + ", ".join(KINDS) + ".",
-        "text": "The words or characters concerned, as written in the raw text (for quote_drift, the word diff).",
-        "offset": "Character offset of the evidence in the article's raw text.",
-        "line_no": "Line of the raw file (counted from 1) holding the evidence.",
+        "text": (
+            "Exactly the characters at fault, as written in the raw text: the raw text from offset to end "
+            "(a pronoun; a near-miss phrase; white space with the punctuation or quotation mark it wrongly "
+            "precedes or follows; a wrong-facing quotation mark; a wrongly capitalised word). For quote_drift, "
+            "the word diff from other outlets' wording instead: [-their words-] {+this article's words+}."
+        ),
+        "offset": (
+            "Character offset in the article's raw text of the first character at fault (for quote_drift, of "
+            "the quoted words; -1 when the quotation was not located)."
+        ),
+        "end": (
+            "Character offset just past the last character at fault, so the raw text from offset to end is "
+            "text (for quote_drift, just past the quoted words; -1 when not located)."
+        ),
+        "line_no": (
+            "Line of the raw file (counted from 1; \\r\\n, \\r and \\n each end a line) holding the "
+            "first character at fault (0 for quote_drift when the quotation was not located)."
+        ),
         "note": "Why it counts as evidence (e.g. the antecedent, or the phrase it nearly matches).",
+        "context": (
+            f"For reading, not for offsets: the raw text from up to {CONTEXT_CHARS} characters before offset to "
+            f"up to {CONTEXT_CHARS} after end, each line break shown as ' / '."
+        ),
     },
 }
 
 
 @dataclass(frozen=True)
 class Artifact:
-    """One piece of translation-artifact evidence, located in the raw text."""
+    """One piece of translation-artifact evidence, located in the raw text.
+
+    ``text`` is the raw text from ``offset`` to ``end`` (``end`` defaults to
+    ``offset + len(text)``), except for ``quote_drift``, whose ``text`` is a word diff and whose
+    ``offset``/``end`` delimit the quoted words. ``context`` is a readable snippet around it.
+    """
 
     kind: str
     text: str
@@ -112,6 +151,12 @@ class Artifact:
     line_no: int
     note: str = ""
     article_id: str | None = None
+    end: int | None = None
+    context: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end is None:
+            object.__setattr__(self, "end", self.offset + len(self.text) if self.offset >= 0 else -1)
 
 
 # --------------------------------------------------------------------------- cue lists
@@ -130,8 +175,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
+_line_starts = line_starts  # line breaks as framing.segment.split_lines has them
 
 
 def _line_no(starts: list[int], offset: int) -> int:
@@ -139,12 +183,19 @@ def _line_no(starts: list[int], offset: int) -> int:
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+    """(start, end) of each non-blank line, line break excluded."""
+    return [(ln.start, ln.end) for ln in split_lines(text)]
+
+
+def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
+    """Raw text from ``width`` characters before ``start`` to ``width`` after ``end``, line breaks as " / "."""
+    lo, hi = max(0, start - width), min(len(text), max(start, end) + width)
+    return LINE_BREAK.sub(" / ", text[lo:hi])
+
+
+def _evidence(kind: str, text: str, start: int, end: int, starts: list[int], note: str) -> Artifact:
+    """An artifact whose ``text`` is exactly ``text[start:end]``."""
+    return Artifact(kind, text[start:end], start, _line_no(starts, start), note, None, end, _context(text, start, end))
 
 
 def _paragraphs(text: str, paragraphs) -> list[tuple[int, int]]:
@@ -182,20 +233,12 @@ def punctuation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | 
                 continue
             a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             doubled.append((a, m.end()))
-            found[a] = Artifact(
-                "punctuation_spacing", text[a : m.end()], a, _line_no(starts, a), "doubled punctuation"
-            )
+            found[a] = _evidence("punctuation_spacing", text, a, m.end(), starts, "doubled punctuation")
         for m in _SPACE_BEFORE.finditer(text, s, e):
             a = m.start()
             if any(a < de and ds < m.end() for ds, de in doubled + ellipses):
                 continue
-            found[a] = Artifact(
-                "punctuation_spacing",
-                text[max(s, a - 1) : m.end()],
-                a,
-                _line_no(starts, a),
-                "space before punctuation",
-            )
+            found[a] = _evidence("punctuation_spacing", text, a, m.end(), starts, "space before punctuation")
     return [found[k] for k in sorted(found)]
 
 
@@ -220,19 +263,30 @@ def quote_mark_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | N
     starts = _line_starts(text)
     out: list[Artifact] = []
 
-    def add(kind: str, i: int, note: str) -> None:
-        lo, hi = max(0, i - 12), min(len(text), i + 13)
-        out.append(Artifact(kind, text[lo:hi].replace("\n", " "), i, _line_no(starts, i), note))
+    def add(kind: str, a: int, b: int, note: str) -> None:
+        out.append(_evidence(kind, text, a, b, starts, note))
+
+    def space_after(i: int, e: int) -> int:  # just past the mark at i and the blanks after it
+        j = i + 1
+        while j < e and text[j] in " \t\u00a0":
+            j += 1
+        return j
+
+    def space_before(i: int, s: int) -> int:  # first of the blanks before the mark at i
+        j = i
+        while j > s and text[j - 1] in " \t\u00a0":
+            j -= 1
+        return j
 
     for s, e in _paragraphs(text, paragraphs):
         is_open = False
         for i in range(s, e):
             ch = text[i]
             if ch == "\u2018" and i + 1 < e and text[i + 1] in " \t":
-                add("quote_mark_spacing", i, "space after an opening single quotation mark")
+                add("quote_mark_spacing", i, space_after(i, e), "space after an opening single quotation mark")
                 continue
             if ch == "\u2018" and i + 1 < e and text[i + 1].isalpha() and not _SINGLE_CLOSE.search(text, i + 1, e):
-                add("quote_mark_orientation", i, "opening single mark \u2018 never closed in its paragraph")
+                add("quote_mark_orientation", i, i + 1, "opening single mark \u2018 never closed in its paragraph")
                 continue
             if ch not in (_OPEN2, _CLOSE2):
                 continue
@@ -242,24 +296,24 @@ def quote_mark_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | N
             after_ellipsis = before_ws and text[s:i].rstrip().endswith(("...", "\u2026"))
             if ch == _OPEN2:
                 if is_open:
-                    add("quote_mark_orientation", i, "opening mark \u201c used to close a quotation")
+                    add("quote_mark_orientation", i, i + 1, "opening mark \u201c used to close a quotation")
                     is_open = False
                 elif not after.strip():
-                    add("quote_mark_orientation", i, "opening mark \u201c at the end of a paragraph")
+                    add("quote_mark_orientation", i, i + 1, "opening mark \u201c at the end of a paragraph")
                 else:
                     if after[:1] in (" ", "\t"):
-                        add("quote_mark_spacing", i, "space after an opening quotation mark")
+                        add("quote_mark_spacing", i, space_after(i, e), "space after an opening quotation mark")
                     is_open = True
             else:
                 if not is_open:
                     if (before_ws or i == s) and after[:1].isalnum():
-                        add("quote_mark_orientation", i, "closing mark \u201d used to open a quotation")
+                        add("quote_mark_orientation", i, i + 1, "closing mark \u201d used to open a quotation")
                         is_open = True
                     # otherwise a stray closing mark after a word: a quotation opened before
                     # this paragraph (multi-paragraph quotes) -- not judged
                 else:
                     if before_ws and not after_ellipsis:
-                        add("quote_mark_spacing", i, "space before a closing quotation mark")
+                        add("quote_mark_spacing", space_before(i, s), i + 1, "space before a closing quotation mark")
                     is_open = False
     return out
 
@@ -279,7 +333,7 @@ def capitalisation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]]
     """
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
     capital_mid = Counter(
-        m.group(1) for m in re.finditer(r"(?<![.!?\n\u201c\u2018\"'(] )(?<!^)\b([A-Z][a-z]+)\b", text, re.MULTILINE)
+        m.group(1) for m in re.finditer(r"(?<![.!?\r\n\u201c\u2018\"'(] )(?<=[^\r\n])\b([A-Z][a-z]+)\b", text)
     )
     starts = _line_starts(text)
     out = []
@@ -288,11 +342,12 @@ def capitalisation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]]
             word = m.group(1)
             if word.lower() in lower_words and capital_mid[word] <= 1:
                 out.append(
-                    Artifact(
+                    _evidence(
                         "capitalisation",
-                        text[m.start() - 2 : m.end()],
+                        text,
                         m.start(),
-                        _line_no(starts, m.start()),
+                        m.end(),
+                        starts,
                         f"'{word}' capitalised in mid-sentence, lower case elsewhere in the text",
                     )
                 )
@@ -349,13 +404,7 @@ def near_miss_terms(text: str, *, paragraphs: Sequence[tuple[int, int]] | None =
                     continue
                 a, b = toks[i][1], toks[i + n - 1][2]
                 out.append(
-                    Artifact(
-                        "near_miss_term",
-                        text[a:b],
-                        a,
-                        _line_no(starts, a),
-                        f"near miss of the fixed phrase '{' '.join(phrase)}'",
-                    )
+                    _evidence("near_miss_term", text, a, b, starts, f"near miss of the fixed phrase '{' '.join(phrase)}'")
                 )
     return sorted(out, key=lambda x: x.offset)
 
@@ -508,11 +557,12 @@ def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None
             off = base + tok.idx
             flagged[off] = name
             out.append(
-                Artifact(
+                _evidence(
                     "pronoun_for_organisation",
-                    tok.text,
+                    text,
                     off,
-                    _line_no(starts, off),
+                    off + len(tok.text),
+                    starts,
                     f"'{tok.text}' refers to '{name}', an organisation",
                 )
             )
@@ -526,6 +576,13 @@ def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None
 # --------------------------------------------------------------------------- quote drift
 
 
+def _offset_or(value, default: int = -1) -> int:
+    try:
+        return int(value) if value == value else default
+    except (TypeError, ValueError):
+        return default
+
+
 def quote_drift_artifacts(
     families: pd.DataFrame | None,
     *,
@@ -533,7 +590,11 @@ def quote_drift_artifacts(
     text: str | None = None,
     drift_threshold: float = 0.85,
 ) -> list[Artifact]:
-    """Quotations that other outlets render differently (fidelity below ``drift_threshold``)."""
+    """Quotations that other outlets render differently (fidelity below ``drift_threshold``).
+
+    ``text`` is the row's word diff; ``offset``/``end`` are the quotation's ``start``/``end`` in the
+    families table (-1 when missing), and ``context`` shows the quotation in ``text`` when given.
+    """
     if families is None or len(families) == 0 or "fidelity" not in families.columns:
         return []
     rows = families
@@ -543,7 +604,10 @@ def quote_drift_artifacts(
     starts = _line_starts(text) if text else None
     out = []
     for _, r in rows.iterrows():
-        off = int(r["start"]) if r["start"] == r["start"] else -1
+        off = _offset_or(r.get("start"))
+        end = _offset_or(r.get("end")) if off >= 0 else -1
+        if end < off:
+            end = off
         out.append(
             Artifact(
                 "quote_drift",
@@ -552,6 +616,8 @@ def quote_drift_artifacts(
                 _line_no(starts, off) if starts and off >= 0 else 0,
                 f"fidelity {float(r['fidelity']):.2f} to other outlets' wording",
                 str(r["article_id"]),
+                end,
+                _context(text, off, end) if text and 0 <= off <= len(text) else "",
             )
         )
     return out
@@ -598,7 +664,7 @@ def translation_artifacts(
             families, article_id=article_id, text=text, drift_threshold=drift_threshold
         )
     aid = None if article_id is None else str(article_id)
-    found = [Artifact(a.kind, a.text, a.offset, a.line_no, a.note, aid) for a in found]
+    found = [Artifact(a.kind, a.text, a.offset, a.line_no, a.note, aid, a.end, a.context) for a in found]
     return sorted(found, key=lambda a: (a.offset, KINDS.index(a.kind)))
 
 

@@ -131,8 +131,12 @@ def article_spans(report: ReportLike, article_id: str, text: str) -> list[Span]:
         own = artifacts[artifacts["article_id"].astype(str) == article_id]
         for _, a in own.iterrows():
             found = str(a["text"])
-            rng = _valid(a["offset"], pd.to_numeric(a["offset"], errors="coerce") + len(found), n)
-            if rng and text[rng[0]:rng[1]] == found:  # only where the artifact is the raw text itself
+            end = a.get("end")
+            if end is None or pd.isna(end):  # a table written before the 'end' column existed
+                end = pd.to_numeric(a["offset"], errors="coerce") + len(found)
+            rng = _valid(a["offset"], end, n)
+            # only where the artifact is the raw text itself (not quote_drift's word diff)
+            if rng and text[rng[0]:rng[1]] == found:
                 note = _text_or_none(a.get("note")) or _text_or_none(a.get("kind")) or "translation artifact"
                 spans.append(Span(*rng, ("artifact",), f"artifact: {note}"))
     quotes = tables.get("quotes")

@@ -37,6 +37,8 @@ __all__ = [
     "Line",
     "Segmentation",
     "split_lines",
+    "line_starts",
+    "LINE_BREAK",
     "segment",
     "boilerplate_ratio",
     "STORY_ROLES",
@@ -126,7 +128,9 @@ HEADLINE_MIN_OVERLAP = 0.5
 #: headline is looked for.
 HEADLINE_REACH = 8
 
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: What ends a line: ``\r\n``, a lone ``\r`` or ``\n`` (the rule of :func:`split_lines`).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_RE = re.compile(rf"[^\r\n]*(?:{LINE_BREAK.pattern}|$)")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -150,6 +154,16 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line(line_no=line_no, start=pos, end=pos + len(content), text=content))
         pos = m.end()
     return out
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of each line of ``text``, blank lines included.
+
+    Lines end where :func:`split_lines` ends them (``\\r\\n``, ``\\r`` or ``\\n``), so
+    ``bisect.bisect_right(line_starts(text), offset)`` is the 1-based line number that
+    :func:`split_lines` gives the line holding ``offset``.
+    """
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
 def _norm(s: str) -> str:

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.html_report import Span, article_text, highlight, render_html, write_html
+from framing.artifacts import artifacts_table, translation_artifacts
+from framing.html_report import Span, article_spans, article_text, highlight, render_html, write_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the constructed tables of test_plots, in any import mode
 from test_plots import TEXT_B, make_tables  # noqa: E402
@@ -65,6 +66,18 @@ def test_quote_highlighted_exactly_by_speaker_type():
 def test_headline_agent_outlined():
     page = render_html(make_tables(), figures=False)
     assert '<span class="agent role-headline" title="headline | who acts in the headline">Judge</span>' in page
+
+
+def test_artifacts_highlighted_exactly_at_the_characters_at_fault():
+    # H0 e1 _2 l3 o4 s5 t6 _7 ,8 _9 ... .18 _19 \u201c20 W21 e22 _23 l24 o25 s26 t27 ,28 \u201c29:
+    # a blank before a comma (7-9) and an opening mark closing a quotation (29-30)
+    text = "He lost , said Lee. \u201cWe lost,\u201c he said."
+    tables = {"artifacts": artifacts_table(translation_artifacts(text, article_id="x"))}
+    spans = [(sp.start, sp.end) for sp in article_spans(tables, "x", text) if "artifact" in sp.classes]
+    assert spans == [(7, 9), (29, 30)]
+    # a table written before the 'end' column existed: end is offset + len(text)
+    spans = [(sp.start, sp.end) for sp in article_spans({"artifacts": tables["artifacts"].drop(columns="end")}, "x", text)]
+    assert spans == [(7, 9), (29, 30)]
 
 
 def test_highlight_splits_overlaps_and_escapes():

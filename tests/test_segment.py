@@ -1,10 +1,12 @@
 """Line roles and boilerplate ratios on the seeds, decided by reading the files (seeds/README.md)."""
 
+import bisect
+
 import pytest
 
 from framing.document import prepare
 from framing.io import Article
-from framing.segment import boilerplate_ratio, segment, split_lines
+from framing.segment import boilerplate_ratio, line_starts, segment, split_lines
 
 from conftest import seed_text
 
@@ -118,6 +120,15 @@ def test_split_lines_offsets_and_line_endings():
     ]
     for ln in lines:
         assert text[ln.start : ln.end] == ln.text
+
+
+def test_line_starts_follow_split_lines():
+    # a0 \r1 | b2 \r3 \n4 | c5 \n6 | \r7 | d8: lines start at 0, 2, 5, 7 and 8
+    text = "a\rb\r\nc\n\rd"
+    assert line_starts(text) == [0, 2, 5, 7, 8]
+    text = "Title line here\r\n\r\n  Body one.\rBody two.\nlast"
+    starts = line_starts(text)
+    assert [bisect.bisect_right(starts, ln.start) for ln in split_lines(text)] == [1, 3, 4, 5]
 
 
 def test_boilerplate_ratio_definition_on_constructed_lines():
