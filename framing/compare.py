@@ -190,7 +190,8 @@ def compare(
     tables["actor_tone"] = _concat([p.actor_tone for p in parts])
     tables["actor_labels"] = _concat([p.actor_labels for p in parts]).sort_values("story_id", kind="stable",
                                                                                    ignore_index=True)
-    presence = _concat([p.topics for p in parts])
+    # stories sorted by story_id (within a story the rows no longer depend on the input order)
+    presence = _concat([p.topics for p in parts]).sort_values("story_id", kind="stable", ignore_index=True)
     presence["present"] = presence["present"].astype(bool)
     tables["topics"] = presence
     tables["omissions"] = omissions(presence)
