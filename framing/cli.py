@@ -51,8 +51,9 @@ def side_by_side(articles: pd.DataFrame, *, columns: Sequence[str] = SUMMARY_COL
     if articles.empty:
         return pd.DataFrame()
     cols = [c for c in columns if c in articles.columns]
-    label = articles["outlet"].where(articles["outlet"].astype(str) != "", articles["article_id"])
-    table = articles.set_index(label)[cols].T
+    from framing.compare import outlet_labels
+
+    table = articles.set_index(outlet_labels(articles))[cols].T
     table.columns.name = None
 
     def fmt(v):
@@ -100,9 +101,11 @@ def _column_options(args: argparse.Namespace) -> dict[str, str]:
 def _load(args: argparse.Namespace) -> Corpus:
     """The corpus named on the command line (default: seeds/), its loader's warnings printed to stderr.
 
-    Raises :class:`framing.io.FramingInputError` when it cannot be read.
+    Raises :class:`framing.io.FramingInputError` when it cannot be read, or when it holds no
+    article at all (nothing read and nothing skipped: an empty folder, a folder of other files, a
+    table without rows), so that no output folder is made for nothing.
     """
-    from framing.io import load_corpus
+    from framing.io import FramingInputError, load_corpus
 
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
     with warnings.catch_warnings(record=True) as caught:
@@ -111,6 +114,11 @@ def _load(args: argparse.Namespace) -> Corpus:
     for w in caught:
         if issubclass(w.category, UserWarning):
             print(f"warning: {w.message}", file=sys.stderr)
+    if not corpus.articles and not corpus.errors:
+        if corpus_path.is_dir():
+            raise FramingInputError(corpus_path, "no articles found: no .txt/.md/.html files or manifest.csv rows "
+                                                 "in this folder")
+        raise FramingInputError(corpus_path, "no articles found: the file holds no rows")
     return corpus
 
 
@@ -185,6 +193,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     print(f"{n_ok} article(s) analysed, {n_bad} skipped; wrote {len(written)} files to {out}/:")
     print("  " + ", ".join(p.name for p in written))
     if n_ok == 0:
+        # every article was skipped: errors.csv (written above) says why
+        print(f"framing: error: none of the {n_bad} article(s) of {corpus.path or args.corpus or default_corpus()} "
+              f"could be analysed; the reasons are in {out / 'errors.csv'}", file=sys.stderr)
         return 1
     if args.strict and n_bad:
         return 1

@@ -15,7 +15,26 @@ import pandas as pd
 if TYPE_CHECKING:
     from framing.document import Document
 
-__all__ = ["ArticleContext", "StoryComparisons", "compare", "story_comparisons"]
+__all__ = ["ArticleContext", "StoryComparisons", "compare", "outlet_label", "outlet_labels", "story_comparisons"]
+
+
+def outlet_label(outlet: object, article_id: object) -> str:
+    """The name an article's outlet goes by in the cross-outlet tables.
+
+    The outlet itself; an article without one (empty, blank or missing) stands for an outlet of
+    its own, named by its ``article_id``, so that unnamed articles are never pooled into one
+    nameless outlet. Every comparison (quote families, topics and omissions, actors, distinctive
+    terms, outlet similarity, outlet profiles) uses this rule.
+    """
+    if isinstance(outlet, str) and outlet.strip():
+        return outlet
+    return str(article_id)
+
+
+def outlet_labels(articles: pd.DataFrame, outlet_col: str = "outlet", id_col: str = "article_id") -> pd.Series:
+    """:func:`outlet_label` of every row of a table with outlet and article-id columns."""
+    return pd.Series([outlet_label(o, a) for o, a in zip(articles[outlet_col], articles[id_col])],
+                     index=articles.index, dtype=object)
 
 
 @dataclass(frozen=True)
@@ -51,13 +70,17 @@ class ArticleContext:
 def _story_texts(contexts: list[ArticleContext]):
     from framing.actors import StoryText
 
-    return [StoryText(c.article_id, c.outlet or c.article_id, c.text, c.sentences, c.story_id) for c in contexts]
+    return [StoryText(c.article_id, outlet_label(c.outlet, c.article_id), c.text, c.sentences, c.story_id)
+            for c in contexts]
 
 
 def _outlet_texts(contexts: list[ArticleContext]) -> dict[str, str]:
+    """Each outlet's story sentences, outlets sorted by name and each outlet's articles by
+    (story_id, article_id), so that the texts (whose word pairs run across the joins) do not
+    depend on the order of the corpus."""
     texts: dict[str, list[str]] = {}
-    for c in contexts:
-        texts.setdefault(c.outlet or c.article_id, []).extend(c.text[a:b] for a, b in c.sentences)
+    for c in sorted(contexts, key=lambda c: (outlet_label(c.outlet, c.article_id), c.story_id, c.article_id)):
+        texts.setdefault(outlet_label(c.outlet, c.article_id), []).extend(c.text[a:b] for a, b in c.sentences)
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
@@ -167,7 +190,8 @@ def compare(
     tables["actor_tone"] = _concat([p.actor_tone for p in parts])
     tables["actor_labels"] = _concat([p.actor_labels for p in parts]).sort_values("story_id", kind="stable",
                                                                                    ignore_index=True)
-    presence = _concat([p.topics for p in parts])
+    # stories sorted by story_id (within a story the rows no longer depend on the input order)
+    presence = _concat([p.topics for p in parts]).sort_values("story_id", kind="stable", ignore_index=True)
     presence["present"] = presence["present"].astype(bool)
     tables["topics"] = presence
     tables["omissions"] = omissions(presence)
@@ -179,7 +203,7 @@ def compare(
         sim = outlet_similarity(texts)
         tables["outlet_similarity"] = sim.reset_index().rename(columns={sim.index.name or "index": "outlet"})
     # outlet profiles with bootstrap intervals, where an outlet has several articles
-    if articles.groupby("outlet").size().max() >= 2:
+    if outlet_labels(articles).value_counts().max() >= 2:
         from framing.profiles import outlet_profile
 
         tables["outlet_profile"] = outlet_profile(articles)

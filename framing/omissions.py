@@ -8,6 +8,12 @@ the ``topics`` table says whether the article mentions it and quotes the first s
 :func:`omissions` lists, for each article, the topics most *other* outlets mention but it does not.
 :func:`outlet_similarity` gives the TF-IDF cosine similarity of the outlets' story texts.
 
+Only the *story text* (the article's story sentences, not its headline) is compared. An article
+with no story sentences (e.g. only a headline) has nothing to compare: it takes no part in the
+topics (no rows, and its outlet does not count among the story's outlets), so it is never said to
+omit anything. The tables do not depend on the order of the articles: within a story the articles
+are taken sorted by outlet and article_id, and ties are broken by name.
+
 Notes
 -----
 Comparing which facts and actors each outlet includes is the "selection" side of framing (Entman
@@ -54,8 +60,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "kind": "actor or phrase.",
         "n_others_present": "Number of other outlets that mention the topic.",
         "share_others_present": "Share of the other outlets that mention the topic (0 to 1).",
-        "example_outlet": "One other outlet that mentions the topic.",
-        "example_sentence": "The sentence in which that outlet mentions it.",
+        "example_outlet": "One other outlet that mentions the topic (the first by name; among its articles, the first by article_id).",
+        "example_sentence": "The first sentence of that article that mentions it.",
     },
 }
 
@@ -179,6 +185,10 @@ def _phrase_occurrences(docs: list[StoryText], occ: _Occurrences, alias_actor: d
 
 
 def _story_topics(story_id: str, docs: list[StoryText], *, min_share: float) -> list[TopicPresence]:
+    # no story sentences, nothing to compare (see the module notes); a fixed order of the articles
+    docs = sorted((d for d in docs if d.sentences), key=lambda d: (str(d.outlet), str(d.article_id)))
+    if not docs:
+        return []
     n_outlets = len({d.outlet for d in docs})
     need = max(1, math.ceil(min_share * n_outlets - 1e-9))
     occ = _Occurrences()
@@ -186,7 +196,7 @@ def _story_topics(story_id: str, docs: list[StoryText], *, min_share: float) -> 
     _phrase_occurrences(docs, occ, alias_actor, mention_spans)
 
     topics = [k for k in occ.outlets if len(occ.outlets[k]) >= need]
-    topics.sort(key=lambda k: (k[0] != "actor", -len(occ.outlets[k]), occ.label(k)))
+    topics.sort(key=lambda k: (k[0] != "actor", -len(occ.outlets[k]), occ.label(k), k[1]))
     rows: list[TopicPresence] = []
     seen: set[tuple[str, str]] = set()
     for key in topics:
@@ -261,14 +271,15 @@ def omissions(presence: pd.DataFrame, *, min_share: float = 0.6) -> pd.DataFrame
             share = n_present / len(others)
             if share < min_share or n_present == 0:
                 continue
-            example = next(x for x in grp if x["outlet"] != r["outlet"] and x["present"])
+            example = min((x for x in grp if x["outlet"] != r["outlet"] and x["present"]),
+                          key=lambda x: (str(x["outlet"]), str(x["article_id"])))
             rows.append({"story_id": story_id, "outlet": r["outlet"], "article_id": r["article_id"],
                          "topic": topic, "kind": kind, "n_others_present": n_present,
                          "share_others_present": share, "example_outlet": example["outlet"],
                          "example_sentence": example["sentence"]})
     out = pd.DataFrame(rows, columns=columns)
-    return out.sort_values(["story_id", "outlet", "share_others_present", "topic"],
-                           ascending=[True, True, False, True], kind="mergesort").reset_index(drop=True)
+    return out.sort_values(["story_id", "outlet", "article_id", "share_others_present", "topic", "kind"],
+                           ascending=[True, True, True, False, True, True], kind="mergesort").reset_index(drop=True)
 
 
 def outlet_similarity(texts_by_outlet: Mapping[str, str] | pd.DataFrame, **tfidf_options) -> pd.DataFrame:
@@ -276,24 +287,29 @@ def outlet_similarity(texts_by_outlet: Mapping[str, str] | pd.DataFrame, **tfidf
 
     ``tfidf_options`` go to scikit-learn's ``TfidfVectorizer`` (its defaults otherwise: lower-cased
     words of two or more characters, smoothed idf, l2-normalised rows). An outlet with no words has
-    similarity 0 with every outlet (NaN with itself).
+    similarity 0 with every outlet (NaN with itself); any other outlet has exactly 1 with itself.
+    Outlets are sorted by name and values rounded to 12 decimals and kept within [0, 1], so the
+    table does not depend on the order of the input (nor on last-digit rounding noise).
     """
+    import numpy as np
+
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
     from framing.distinctive import _texts_by_outlet
 
     texts = _texts_by_outlet(texts_by_outlet)
-    names = list(texts)
+    names = sorted(texts)
     if not names:
         return pd.DataFrame()
     try:
         matrix = TfidfVectorizer(**tfidf_options).fit_transform([texts[n] for n in names])
     except ValueError:  # no words at all
         return pd.DataFrame(math.nan, index=names, columns=names)
-    sim = pd.DataFrame(cosine_similarity(matrix), index=names, columns=names)
-    empty = [n for n, row in zip(names, matrix) if row.nnz == 0]
-    for n in empty:
-        sim.loc[n, n] = math.nan
+    raw = cosine_similarity(matrix)
+    values = np.clip(np.round((raw + raw.T) / 2, 12), 0.0, 1.0)
+    for i, row in enumerate(matrix):
+        values[i, i] = 1.0 if row.nnz else math.nan
+    sim = pd.DataFrame(values, index=names, columns=names)
     sim.index.name = "outlet"
     return sim

@@ -23,6 +23,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from framing.compare import outlet_labels
+
 __all__ = ["DEFAULT_FEATURES", "profile_features", "outlet_profile", "COLUMNS"]
 
 #: Features profiled by default (those present in the table are used).
@@ -36,7 +38,7 @@ DEFAULT_FEATURES = (
 
 COLUMNS = {
     "outlet_profile": {
-        "outlet": "The news outlet.",
+        "outlet": "The news outlet (an article without one: its article_id).",
         "feature": "The article feature averaged (a column of the articles table, or a share derived from one).",
         "mean": "Mean of the feature over the outlet's articles that have a value (a share for yes/no features).",
         "ci_low": "Lower end of the percentile-bootstrap confidence interval of the mean (NaN with fewer than 2 stories).",
@@ -50,18 +52,28 @@ COLUMNS = {
 def profile_features(articles: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``articles`` with the derived yes/no features (1.0/0.0, NaN when undefined).
 
-    ``headline_has_agent``: the headline names who acts (``headline_agent_type`` is not ``none``);
-    ``headline_passive``: the headline's main verb is passive, among headlines with a main verb
-    (``headline_voice`` ``active`` or ``passive``).
+    ``headline_has_agent``: the headline names who acts (``headline_agent_type`` is not ``none``
+    or empty); ``headline_passive``: the headline's main verb is passive, among headlines with a
+    main verb (``headline_voice`` ``active`` or ``passive``).
+
+    Both are NaN (left out of the outlet's mean and ``n``) where there is no headline to read: a
+    missing ``headline_agent_type``/``headline_voice`` (e.g. a non-English article, whose headline
+    is not parsed), or, when the table has a ``headline`` column, an empty or missing headline.
     """
     out = articles.copy()
+    if "headline" in out.columns:
+        has_headline = (out["headline"].astype("string").str.strip().fillna("") != "").to_numpy(dtype=bool)
+    else:
+        has_headline = np.ones(len(out), dtype=bool)
     if "headline_agent_type" in out.columns and "headline_has_agent" not in out.columns:
-        kind = out["headline_agent_type"].astype("string").fillna("none").str.strip()
-        out["headline_has_agent"] = (~kind.isin(["none", ""])).astype(float)
+        kind = out["headline_agent_type"].astype("string").str.strip()
+        agent = (~kind.isin(["none", ""])).astype(float)
+        out["headline_has_agent"] = agent.where(kind.notna().to_numpy(dtype=bool) & has_headline)
     if "headline_voice" in out.columns and "headline_passive" not in out.columns:
         voice = out["headline_voice"].astype("string").str.strip()
         passive = (voice == "passive").astype(float)
-        out["headline_passive"] = passive.where(voice.isin(["active", "passive"]).fillna(False))
+        out["headline_passive"] = passive.where(voice.isin(["active", "passive"]).fillna(False).to_numpy(dtype=bool)
+                                                & has_headline)
     return out
 
 
@@ -127,7 +139,10 @@ def outlet_profile(
         adding an outlet or a feature leaves the others' intervals unchanged.
     outlet_col, story_col:
         Columns naming the outlet and the story (the resampling cluster; articles without a
-        story, or a table without the column, are resampled one by one).
+        story, or a table without the column, are resampled one by one). When the table has an
+        ``article_id`` column, an article without an outlet (empty or missing) is an outlet of its
+        own named by its article_id, as in every cross-outlet table
+        (:func:`framing.compare.outlet_label`).
 
     Returns
     -------
@@ -149,7 +164,10 @@ def outlet_profile(
         return pd.DataFrame(columns=result_cols)
     alpha = (1 - ci) / 2
     rows = []
-    outlets = frame[outlet_col].astype("string").fillna("")
+    if "article_id" in frame.columns:
+        outlets = outlet_labels(frame, outlet_col).astype("string")
+    else:
+        outlets = frame[outlet_col].astype("string").fillna("")
     for outlet in sorted(outlets.unique()):
         sub = frame[(outlets == outlet).to_numpy()]
         values = np.column_stack([_numeric(sub[c]) for c in columns])  # (articles, features)

@@ -65,6 +65,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 import pandas as pd
 
+from framing.compare import outlet_label
 from framing.sentences import sentence_spans
 
 __all__ = [
@@ -594,10 +595,7 @@ def _families_for_story(
 
 
 def _outlet(row) -> str:
-    val = row.get("outlet")
-    if isinstance(val, str) and val.strip():
-        return val
-    return str(row.get("article_id"))
+    return outlet_label(row.get("outlet"), row.get("article_id"))
 
 
 def _speaker(row, *, canonical: bool) -> str | None:

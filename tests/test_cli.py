@@ -135,6 +135,35 @@ def test_nothing_processed_is_an_error(tmp_path, capsys):
     assert "no such file or folder" in capsys.readouterr().err
 
 
+def test_corpus_without_articles_is_refused_before_any_output(tmp_path, capsys):
+    corpus = tmp_path / "empty folder"
+    corpus.mkdir()
+    (corpus / "notes.pdf").write_bytes(b"%PDF")  # no .txt/.md/.html, no manifest
+    out = tmp_path / "o"
+    for command in ("report", "figures"):
+        assert main([command, str(corpus), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"{corpus}: no articles found" in err and "manifest.csv" in err
+        assert not out.exists()
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("article_id,outlet,text\n", encoding="utf-8")
+    assert main(["report", str(header_only), "--out", str(out)]) == 2
+    assert str(header_only) in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_table_whose_every_row_fails_still_writes_the_reasons(tmp_path, capsys):
+    table = tmp_path / "c.csv"
+    table.write_text('article_id,outlet,text\nk1,A,\nk2,B,"   "\n', encoding="utf-8")
+    out = tmp_path / "o"
+    assert main(["report", str(table), "--out", str(out)]) == 1
+    errors = pd.read_csv(out / "errors.csv")
+    assert errors.article_id.tolist() == ["k1", "k2"]
+    assert errors.reason.str.contains("empty text").all()
+    err = capsys.readouterr().err
+    assert "none of the 2 article(s)" in err and str(out / "errors.csv") in err
+
+
 def test_columns_command(capsys):
     assert main(["columns", "articles"]) == 0
     assert "boilerplate_ratio" in capsys.readouterr().out

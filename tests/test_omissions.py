@@ -93,3 +93,44 @@ def test_seed_omissions():
         assert any(t.endswith("store") for t in by_outlet[outlet])
     for outlet in ("001", "002", "004"):
         assert not any(t.endswith("store") for t in by_outlet.get(outlet, set()))
+
+
+def test_article_with_only_a_headline_omits_nothing():
+    # H has a headline naming the lawsuit but no story sentences: nothing to compare
+    head = "Microsoft sues Google in antitrust lawsuit"
+    H = StoryText("h", "H", head, (), "s")
+    pres = topic_presence([A, B, C, H])
+    assert "h" not in set(pres.article_id)
+    om = omissions(pres)
+    assert "H" not in set(om.outlet)
+    # H is not one of C's "other outlets" either: A and B of 2 mention the lawsuit (not 2 of 3)
+    row = om[(om.outlet == "C") & (om.topic == "antitrust lawsuit")].iloc[0]
+    assert (row.n_others_present, row.share_others_present) == (2, 1.0)
+
+
+def test_tables_do_not_depend_on_article_order():
+    forward, backward = topic_presence([A, B, C]), topic_presence([C, B, A])
+    assert backward.equals(forward)
+    om = omissions(topic_presence([C, B, A]))
+    assert om.equals(omissions(forward))
+    # the example is the first other outlet by name that mentions the topic: A (not B)
+    row = om[(om.outlet == "C") & (om.topic == "antitrust lawsuit")].iloc[0]
+    assert row.example_outlet == "A"
+    assert row.example_sentence == "Microsoft filed an antitrust lawsuit against Google on Monday."
+    # the same on a topics table given in any row order
+    assert omissions(forward.iloc[::-1].reset_index(drop=True)).equals(omissions(forward))
+
+
+def test_similarity_is_sorted_bounded_and_order_free():
+    # two documents: idf = ln(3 / (1 + df)) + 1, so "judge" (in both) weighs 1 and "denies",
+    # "grants" (one each) 1 + ln 1.5; cosine = 1 / (1 + (1 + ln 1.5)^2)
+    sim = outlet_similarity({"Y": "judge grants", "X": "judge denies"})
+    assert list(sim.index) == ["X", "Y"] and list(sim.columns) == ["X", "Y"]
+    assert sim.loc["X", "Y"] == pytest.approx(1 / (1 + (1 + math.log(1.5)) ** 2), abs=1e-12)
+    texts = {seed(p).outlet: seed(p).text for p in ("000", "001", "002", "003", "004")}
+    one = outlet_similarity(texts)
+    other = outlet_similarity(dict(reversed(list(texts.items()))))
+    assert one.equals(other)
+    assert list(one.index) == sorted(texts)
+    assert (one.values.diagonal() == 1.0).all()
+    assert ((one.values >= 0) & (one.values <= 1)).all()

@@ -71,3 +71,25 @@ def test_leading_byte_order_mark_is_dropped_as_the_loaders_drop_it():
     for name in ("articles", "lines", "sentences"):
         pd.testing.assert_frame_equal(plain.tables[name], marked.tables[name])
     assert plain.tables["articles"].loc[0, "headline"] == "Judge rejects Parler's bid"
+
+
+def test_article_without_outlet_is_its_own_outlet_in_every_comparison():
+    # a and b have no outlet: every cross-outlet table names them by article_id, none pools them
+    # into one nameless outlet (X has two articles, so the outlet profile is made)
+    said = '"We will appeal the ruling," the company said.'
+    texts = {
+        "a": f"Judge rejects Parler bid\n\nA federal judge rejected Parler's request on Thursday. {said}\n",
+        "b": f"Parler loses in court\n\nParler lost its request against Amazon in court. {said}\n",
+        "c": f"Court denies Parler\n\nThe court denied the request by Parler to return online. {said}\n",
+        "d": f"Parler to appeal\n\nParler said it would appeal after the judge rejected its request. {said}\n",
+    }
+    outlets = {"a": "", "b": "", "c": "X", "d": "X"}
+    report = framing.analyze([Article(k, t, outlet=outlets[k], story_id="s") for k, t in texts.items()])
+    assert set(report["outlet_similarity"]["outlet"]) == {"X", "a", "b"}
+    assert set(report["terms"]["outlet"]) == {"X", "a", "b"}
+    assert set(report["quote_families"]["outlet"]) == {"X", "a", "b"}
+    assert set(report["topics"]["outlet"]) == {"X", "a", "b"}
+    profile = report["outlet_profile"]
+    assert set(profile["outlet"]) == {"X", "a", "b"}
+    n = profile[profile.feature == "quoted_share"].set_index("outlet")["n"].to_dict()
+    assert n == {"X": 2, "a": 1, "b": 1}

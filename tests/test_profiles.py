@@ -111,3 +111,34 @@ def test_profile_features_leaves_input_alone():
     out = profile_features(t)
     pd.testing.assert_frame_equal(t, before)
     assert list(out["headline_passive"].isna()) == [False, False, False, True, False, False, False, True]
+
+
+def test_missing_headline_is_left_out_not_counted_as_no_agent():
+    # a non-English article: its headline is not parsed, so its headline features are NaN
+    t = pd.DataFrame({"article_id": ["en", "fr"], "outlet": ["B", "B"],
+                      "headline_agent_type": ["court/judge", np.nan], "headline_voice": ["active", np.nan],
+                      "quoted_share": [0.4, np.nan]})
+    prof = outlet_profile(t, n_boot=50).set_index("feature")
+    # only "en" has a headline: it names an agent (1 of 1) in the active voice (0 passive of 1)
+    assert (prof.loc["headline_has_agent", "mean"], prof.loc["headline_has_agent", "n"]) == (1.0, 1)
+    assert (prof.loc["headline_passive", "mean"], prof.loc["headline_passive", "n"]) == (0.0, 1)
+    # an empty headline (parsed as agent "none", voice "none") is no headline either
+    t = pd.DataFrame({"article_id": ["h1", "h2", "h3"], "outlet": ["A"] * 3,
+                      "headline": ["Judge rejects bid", "  ", "Bid is rejected"],
+                      "headline_agent_type": ["court/judge", "none", "none"],
+                      "headline_voice": ["active", "none", "passive"]})
+    prof = outlet_profile(t, n_boot=50).set_index("feature")
+    # h1 names an agent, h3 does not: 1 of 2; h1 active, h3 passive: 1 of 2
+    assert (prof.loc["headline_has_agent", "mean"], prof.loc["headline_has_agent", "n"]) == (0.5, 2)
+    assert (prof.loc["headline_passive", "mean"], prof.loc["headline_passive", "n"]) == (0.5, 2)
+
+
+def test_article_without_outlet_is_an_outlet_of_its_own():
+    # as in every cross-outlet table: a and b have no outlet, so each stands for itself
+    t = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["", "", "X", np.nan],
+                      "quoted_share": [0.2, 0.4, 0.6, 0.8]})
+    prof = outlet_profile(t, ["quoted_share"], n_boot=50).set_index("outlet")
+    assert sorted(prof.index) == ["X", "a", "b", "d"]
+    assert prof.loc["a", "mean"] == pytest.approx(0.2) and prof.loc["a", "n"] == 1
+    assert prof.loc["b", "mean"] == pytest.approx(0.4) and prof.loc["b", "n"] == 1
+    assert prof.loc["d", "mean"] == pytest.approx(0.8)
