@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
+from framing.segment import split_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -181,16 +182,9 @@ _QUOTE_MARKS = frozenset(_OPENERS + _CLOSERS + _TOGGLES + _SINGLE_OPEN + _SINGLE
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line, line break (and a trailing \\r) excluded."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        e = end - 1 if line.endswith("\r") else end
-        if text[pos:e].strip():
-            spans.append((pos, e))
-        pos = end + 1
-    return spans
+    """(start, end) of every non-empty line, line break excluded (line ends as in
+    :func:`framing.segment.split_lines`)."""
+    return [(ln.start, ln.end) for ln in split_lines(text)]
 
 
 def _mark_at(text: str, i: int, end: int) -> tuple[str, int] | None:
@@ -764,11 +758,17 @@ def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in re.finditer("\n", text):
-        starts.append(m.end())
-    return starts
+def _line_starts(text: str) -> tuple[list[int], list[int]]:
+    """Start offsets of the non-empty lines and their 1-based line numbers, by the line-ending
+    rule of :func:`framing.segment.split_lines` (``\\r\\n``, ``\\r`` and ``\\n`` end a line)."""
+    lines = split_lines(text)
+    return [ln.start for ln in lines], [ln.line_no for ln in lines]
+
+
+def _line_no(line_starts: tuple[list[int], list[int]], offset: int) -> int:
+    starts, numbers = line_starts
+    k = bisect.bisect_right(starts, offset) - 1
+    return numbers[k] if k >= 0 else 1
 
 
 class _Quotes(list):
@@ -1412,7 +1412,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) 
         spk_canon, stype = _resolve(toks, spk_tok, ss, actors)
         if d.speaker_is_label and stype in ("organisation", "unknown"):
             stype = "person"  # a transcript label names a person
-    line_no = bisect.bisect_right(line_starts, start)
+    line_no = _line_no(line_starts, start)
     return Attribution(
         quote=quote,
         kind=d.kind,

@@ -183,6 +183,23 @@ def test_offsets_refer_to_raw_text():
     assert text[a.speaker_start : a.speaker_end] == "the bank"
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"])
+def test_line_numbers_follow_every_line_ending(line_end):
+    # line 1 "Intro line.", line 2 "More context.", line 3 the quote, line 4 empty, line 5 the second quote
+    text = line_end.join(["Intro line.", "More context.", '"Prices will rise," the bank said.', "", '"Soon," she said.'])
+    attrs = sorted((a for a in attributions(text) if a.kind == "direct"), key=lambda a: a.start)
+    assert [a.quote for a in attrs] == ['"Prices will rise,"', '"Soon,"']
+    assert [a.line_no for a in attrs] == [3, 5]
+    assert text[attrs[0].speaker_start : attrs[0].speaker_end] == "the bank"
+
+
+def test_lone_cr_ends_the_paragraph_of_an_unclosed_quote():
+    # the mark is at offset 8 ("He said " is 8 characters); the first line ends at 17, where the
+    # \r is, so the unclosed quote stops there instead of running into "Next line." (as with \n)
+    text = 'He said "unclosed\rNext line.'
+    assert quotation_spans(text) == [(8, 17)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
