@@ -203,6 +203,68 @@ def test_lone_cr_ends_the_paragraph_of_an_unclosed_quote():
 @pytest.mark.parametrize(
     "text",
     [
+        '"We will appeal," said the company\'s lawyer.',
+        '"We will appeal," the company\'s lawyer said.',
+    ],
+)
+def test_possessive_speaker_is_the_possessed_noun(text):
+    # the lawyer speaks, not the company that has the lawyer; "lawyer" is an anonymous role
+    (a,) = attributions(text)
+    assert a.kind == "direct" and a.reporting_verb == "say"
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "the company's lawyer"
+    assert a.speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is fair," said Amazon\'s spokesman, Drew Herdener.',
+        '"It is fair," Amazon\'s spokesman, Drew Herdener, said.',
+    ],
+)
+def test_named_appositive_of_a_possessive_speaker_is_the_speaker(text):
+    # the spokesman is named in apposition: the speaker is the person Drew Herdener, not Amazon
+    (a,) = attributions(text)
+    assert a.kind == "direct"
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "Drew Herdener"
+    assert a.speaker_canonical == "Drew Herdener"
+    assert a.speaker_type == "person"
+
+
+def test_inverted_frame_takes_the_whole_name():
+    # "said Drew Herdener, Amazon's spokesman": the speaker is Drew Herdener (with his appositive),
+    # not his first name alone
+    text = '"It is fair," said Drew Herdener, Amazon\'s spokesman.'
+    (a,) = attributions(text)
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "Drew Herdener, Amazon's spokesman"
+    assert a.speaker_canonical == "Drew Herdener"
+    assert a.speaker_type == "person"
+
+
+def test_inverted_frame_speaker_with_a_long_appositive():
+    # the speaker is Anna Berg; the mention may stop before the appositive ("a retired Swedish
+    # general who ...") but not inside it after the article, nor at her first name
+    text = '"We will win," said Anna Berg, a retired Swedish general who now runs a charity.'
+    (a,) = attributions(text)
+    assert a.speaker == text[a.speaker_start : a.speaker_end]
+    assert a.speaker.startswith("Anna Berg") and not a.speaker.endswith((" a", ","))
+    assert a.speaker_canonical == "Anna Berg"
+    assert a.speaker_type == "person"
+
+
+def test_dash_credit_to_a_possessive_speaker():
+    # credited by a dash (no verb): the spokesman speaks, Amazon only employs him
+    text = '"It is fair" -- Amazon\'s spokesman'
+    (a,) = attributions(text)
+    assert a.kind == "direct" and a.reporting_verb is None
+    assert text[a.verb_start : a.verb_end] == "--"
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "Amazon's spokesman"
+    assert a.speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "",
         "   \n\n ",  # no non-empty line to scan
         "No quotes and nothing reported here.",  # no mark, no reporting verb with a source
