@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
+from framing.segment import split_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -181,16 +182,9 @@ _QUOTE_MARKS = frozenset(_OPENERS + _CLOSERS + _TOGGLES + _SINGLE_OPEN + _SINGLE
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line, line break (and a trailing \\r) excluded."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        e = end - 1 if line.endswith("\r") else end
-        if text[pos:e].strip():
-            spans.append((pos, e))
-        pos = end + 1
-    return spans
+    """(start, end) of every non-empty line, line break excluded (line ends as in
+    :func:`framing.segment.split_lines`)."""
+    return [(ln.start, ln.end) for ln in split_lines(text)]
 
 
 def _mark_at(text: str, i: int, end: int) -> tuple[str, int] | None:
@@ -478,6 +472,11 @@ def _mention_tokens(head):
     run = ordered[lo : hi + 1]
     while len(run) > 1 and run[-1] is not head and (run[-1].is_punct or run[-1].dep_ in ("case", "cc", "prep")):
         run = run[:-1]
+    if len(run) > 1 and run[-1] is not head and run[-1].dep_ == "det":
+        # "Jo Coelbart, a retired Belgian general": the appositive is cut after its article
+        run = run[:-1]
+        while len(run) > 1 and run[-1] is not head and run[-1].text in (",", ";", ":", "—", "–", "-"):
+            run = run[:-1]
     while len(run) > 1 and run[0] is not head and (run[0].is_punct or run[0].dep_ == "cc"):
         run = run[1:]
     return run
@@ -764,11 +763,17 @@ def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in re.finditer("\n", text):
-        starts.append(m.end())
-    return starts
+def _line_starts(text: str) -> tuple[list[int], list[int]]:
+    """Start offsets of the non-empty lines and their 1-based line numbers, by the line-ending
+    rule of :func:`framing.segment.split_lines` (``\\r\\n``, ``\\r`` and ``\\n`` end a line)."""
+    lines = split_lines(text)
+    return [ln.start for ln in lines], [ln.line_no for ln in lines]
+
+
+def _line_no(line_starts: tuple[list[int], list[int]], offset: int) -> int:
+    starts, numbers = line_starts
+    k = bisect.bisect_right(starts, offset) - 1
+    return numbers[k] if k >= 0 else 1
 
 
 class _Quotes(list):
@@ -873,10 +878,39 @@ def _plausible_speaker(tok) -> bool:
 
 
 def _adjacent_noun(tokens, n):
+    within = {t.i for t in tokens}
     for t in list(tokens[n + 1 : n + 5]) + list(reversed(tokens[max(0, n - 5) : n])):
         if _plausible_speaker(t) and t.dep_ not in ("pobj", "npadvmod"):
-            return t
+            return _phrase_head(t, within)
     return None
+
+
+_NOUN_MODIFIERS = ("poss", "compound")
+
+
+def _phrase_head(tok, within=None):
+    """The noun that a possessor or a name part in front of it modifies: "company" in "the
+    company's lawyer" -> "lawyer", "Drew" in "Drew Herdener" -> "Herdener". ``within`` (token
+    indices) bounds the climb."""
+    while (
+        tok.dep_ in _NOUN_MODIFIERS
+        and tok.head.i > tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and (within is None or tok.head.i in within)
+    ):
+        tok = tok.head
+    return tok
+
+
+def _named_appositive(tok):
+    """For a descriptive speaker noun with a person's name in apposition ("Amazon's spokesman,
+    Drew Herdener"): the head of the name, which is the speaker; else ``tok``."""
+    if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ in _PERSON_LABELS:
+        return tok  # a plural ("candidates Hillary Clinton and Donald Trump") keeps its noun
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ in _PERSON_LABELS:
+            return c
+    return tok
 
 
 def _quote_ends_clause(text: str, q: _Quote, *, soft: bool = True) -> bool:
@@ -971,8 +1005,10 @@ def _dash_credit(text: str, q: _Quote, after):
     for t in after:
         if q.base + t.idx + len(t.text) > m.start(2) and t.pos_ in ("PROPN", "NOUN", "PRON"):
             head = t
-            while head.head.i != head.i and head.head in after and head.head.i > head.i and head.head.pos_ == "PROPN":
-                head = head.head
+            while head.head.i != head.i and head.head in after and head.head.i > head.i and (
+                head.head.pos_ == "PROPN" or (head.dep_ in _NOUN_MODIFIERS and head.head.pos_ == "NOUN")
+            ):
+                head = head.head  # "― Amazon's spokesman": the spokesman, not Amazon
             return None, head
     return None
 
@@ -1397,6 +1433,8 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) 
     spk_tok = d.speaker_tok
     if spk_tok is not None and spk_tok.lower_.rstrip(".") in _speaker_nouns()["honorific"] and spk_tok.i + 1 < len(spk_tok.doc) and spk_tok.nbor(1).pos_ == "PROPN":
         spk_tok = spk_tok.nbor(1)  # "Mr." parsed as the subject of "Mr. Obama said"
+    if not d.speaker_is_label:
+        spk_tok = _named_appositive(spk_tok)  # "Amazon's spokesman, Drew Herdener": the name
     if spk_tok is not None:
         toks = _mention_tokens(spk_tok)
         if d.speaker_is_label:  # "PENCE: He will ...": the label ends at its colon
@@ -1412,7 +1450,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) 
         spk_canon, stype = _resolve(toks, spk_tok, ss, actors)
         if d.speaker_is_label and stype in ("organisation", "unknown"):
             stype = "person"  # a transcript label names a person
-    line_no = bisect.bisect_right(line_starts, start)
+    line_no = _line_no(line_starts, start)
     return Attribution(
         quote=quote,
         kind=d.kind,

@@ -183,6 +183,85 @@ def test_offsets_refer_to_raw_text():
     assert text[a.speaker_start : a.speaker_end] == "the bank"
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"])
+def test_line_numbers_follow_every_line_ending(line_end):
+    # line 1 "Intro line.", line 2 "More context.", line 3 the quote, line 4 empty, line 5 the second quote
+    text = line_end.join(["Intro line.", "More context.", '"Prices will rise," the bank said.', "", '"Soon," she said.'])
+    attrs = sorted((a for a in attributions(text) if a.kind == "direct"), key=lambda a: a.start)
+    assert [a.quote for a in attrs] == ['"Prices will rise,"', '"Soon,"']
+    assert [a.line_no for a in attrs] == [3, 5]
+    assert text[attrs[0].speaker_start : attrs[0].speaker_end] == "the bank"
+
+
+def test_lone_cr_ends_the_paragraph_of_an_unclosed_quote():
+    # the mark is at offset 8 ("He said " is 8 characters); the first line ends at 17, where the
+    # \r is, so the unclosed quote stops there instead of running into "Next line." (as with \n)
+    text = 'He said "unclosed\rNext line.'
+    assert quotation_spans(text) == [(8, 17)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will appeal," said the company\'s lawyer.',
+        '"We will appeal," the company\'s lawyer said.',
+    ],
+)
+def test_possessive_speaker_is_the_possessed_noun(text):
+    # the lawyer speaks, not the company that has the lawyer; "lawyer" is an anonymous role
+    (a,) = attributions(text)
+    assert a.kind == "direct" and a.reporting_verb == "say"
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "the company's lawyer"
+    assert a.speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is fair," said Amazon\'s spokesman, Drew Herdener.',
+        '"It is fair," Amazon\'s spokesman, Drew Herdener, said.',
+    ],
+)
+def test_named_appositive_of_a_possessive_speaker_is_the_speaker(text):
+    # the spokesman is named in apposition: the speaker is the person Drew Herdener, not Amazon
+    (a,) = attributions(text)
+    assert a.kind == "direct"
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "Drew Herdener"
+    assert a.speaker_canonical == "Drew Herdener"
+    assert a.speaker_type == "person"
+
+
+def test_inverted_frame_takes_the_whole_name():
+    # "said Drew Herdener, Amazon's spokesman": the speaker is Drew Herdener (with his appositive),
+    # not his first name alone
+    text = '"It is fair," said Drew Herdener, Amazon\'s spokesman.'
+    (a,) = attributions(text)
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "Drew Herdener, Amazon's spokesman"
+    assert a.speaker_canonical == "Drew Herdener"
+    assert a.speaker_type == "person"
+
+
+def test_inverted_frame_speaker_with_a_long_appositive():
+    # the speaker is Anna Berg; the mention may stop before the appositive ("a retired Swedish
+    # general who ...") but not inside it after the article, nor at her first name
+    text = '"We will win," said Anna Berg, a retired Swedish general who now runs a charity.'
+    (a,) = attributions(text)
+    assert a.speaker == text[a.speaker_start : a.speaker_end]
+    assert a.speaker.startswith("Anna Berg") and not a.speaker.endswith((" a", ","))
+    assert a.speaker_canonical == "Anna Berg"
+    assert a.speaker_type == "person"
+
+
+def test_dash_credit_to_a_possessive_speaker():
+    # credited by a dash (no verb): the spokesman speaks, Amazon only employs him
+    text = '"It is fair" -- Amazon\'s spokesman'
+    (a,) = attributions(text)
+    assert a.kind == "direct" and a.reporting_verb is None
+    assert text[a.verb_start : a.verb_end] == "--"
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == "Amazon's spokesman"
+    assert a.speaker_type == "anonymous"
+
+
 @pytest.mark.parametrize(
     "text",
     [
