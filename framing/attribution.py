@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
+from framing.segment import line_starts as segment_line_starts
 from framing.segment import split_lines
 
 if TYPE_CHECKING:
@@ -659,7 +660,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         prev_k = k
         ctx = _next_context(doc, us, ue, paras[k], quotes, new, left_open, lex, text)
 
-    line_starts = _line_starts(text)
+    line_starts = segment_line_starts(text)
     quoted = bytearray(len(text))  # 1 where a character lies inside quotation marks
     for spans, _, _ in scans:
         for qs, qe in spans:
@@ -763,17 +764,9 @@ def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _line_starts(text: str) -> tuple[list[int], list[int]]:
-    """Start offsets of the non-empty lines and their 1-based line numbers, by the line-ending
-    rule of :func:`framing.segment.split_lines` (``\\r\\n``, ``\\r`` and ``\\n`` end a line)."""
-    lines = split_lines(text)
-    return [ln.start for ln in lines], [ln.line_no for ln in lines]
-
-
-def _line_no(line_starts: tuple[list[int], list[int]], offset: int) -> int:
-    starts, numbers = line_starts
-    k = bisect.bisect_right(starts, offset) - 1
-    return numbers[k] if k >= 0 else 1
+def _line_no(starts: list[int], offset: int) -> int:
+    """1-based line number of ``offset``, given :func:`framing.segment.line_starts` of the text."""
+    return bisect.bisect_right(starts, offset)
 
 
 class _Quotes(list):
