@@ -480,7 +480,27 @@ def _mention_tokens(head):
             run = run[:-1]
     while len(run) > 1 and run[0] is not head and (run[0].is_punct or run[0].dep_ == "cc"):
         run = run[1:]
-    return run
+    return _with_hyphen_prefix(run)
+
+
+#: Words that may stand before a hyphenated word in the same noun phrase ("a co-worker",
+#: "Indivisible co-founder").
+_PREFIX_DEPS = ("det", "compound", "amod", "poss", "case", "nummod")
+
+
+def _with_hyphen_prefix(run: list) -> list:
+    """``run`` extended to the left over a hyphen-joined first part the parser split off ("worker"
+    -> "co-worker") and the determiner and modifiers just before it ("a co-worker")."""
+    doc = run[0].doc
+    first = run[0].i
+    if not (first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha):
+        return run
+    first -= 2
+    while first >= 1 and doc[first - 1].dep_ in _PREFIX_DEPS and not doc[first - 1].is_punct \
+            and doc[first - 1].text not in _QUOTE_MARKS:
+        first -= 1
+    return list(doc[first : run[0].i]) + run
 
 
 def _subject_of(verb, depth: int = 0):
@@ -885,14 +905,29 @@ def _phrase_head(tok, within=None):
     """The noun that a possessor or a name part in front of it modifies: "company" in "the
     company's lawyer" -> "lawyer", "Drew" in "Drew Herdener" -> "Herdener". ``within`` (token
     indices) bounds the climb."""
-    while (
-        tok.dep_ in _NOUN_MODIFIERS
-        and tok.head.i > tok.i
-        and tok.head.pos_ in ("NOUN", "PROPN")
-        and (within is None or tok.head.i in within)
-    ):
-        tok = tok.head
-    return tok
+    while True:
+        while (
+            tok.dep_ in _NOUN_MODIFIERS
+            and tok.head.i > tok.i
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and (within is None or tok.head.i in within)
+        ):
+            tok = tok.head
+        # a hyphenated word is one word: "Indivisible co-founder Ezra Levin" goes on from "founder"
+        nxt = _after_hyphen(tok)
+        if nxt is None or (within is not None and nxt.i not in within):
+            return tok
+        tok = nxt
+
+
+def _after_hyphen(tok):
+    """The word after ``tok`` when the two are joined by a hyphen with no space ("co" in "co-founder"
+    -> "founder"); else ``None``."""
+    doc = tok.doc
+    k = tok.i + 2
+    if k < len(doc) and not tok.whitespace_ and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k].is_alpha:
+        return doc[k]
+    return None
 
 
 def _named_appositive(tok):

@@ -649,3 +649,17 @@ def test_organisation_names_counts_each_last_word_by_majority():
     attrs = [a("Parler", "organisation"), a("Parler", "organisation"), a("Parler", "person"),
              a("Barbara Rothstein", "person"), a("Amazon Web Services", "organisation")]
     assert organisation_names(attrs) == {"parler", "services"}
+
+
+@pytest.mark.parametrize("text,speaker,speaker_type", [
+    # the parser splits "co-founder" into co / - / founder; the speaker is the named person with
+    # his description, not "Indivisible co"
+    ('"He failed in that today," said Indivisible co-founder Ezra Levin.', "Indivisible co-founder Ezra Levin", "person"),
+    # an unnamed description keeps its whole hyphenated noun and its article, in either frame order
+    ('"It is fair," said a co-worker of the victim.', "a co-worker of the victim", "anonymous"),
+    ('"It is fair," a co-worker of the victim said.', "a co-worker of the victim", "anonymous"),
+])
+def test_hyphenated_speaker_words_stay_whole(text, speaker, speaker_type):
+    (a,) = attributions(text)
+    assert a.speaker == text[a.speaker_start : a.speaker_end] == speaker
+    assert a.speaker_type == speaker_type
