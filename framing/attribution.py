@@ -1003,19 +1003,42 @@ def _manner_frame(after):
     if not words:
         return None
     first = words[0]
-    if first.tag_ in ("VBD", "VBZ") and first.pos_ == "VERB":
+    if _finite_verb(first):
         subj = [c for c in first.children if c.dep_ == "nsubj" and c.i > first.i]
-        if subj and _plausible_speaker(subj[0]) and not any(c.dep_ == "dobj" for c in first.children):
+        objs = [c for c in first.children if c.dep_ == "dobj"]
+        if subj and _plausible_speaker(subj[0]) and not objs:
             return first, subj[0]
+        if not subj and len(objs) == 1 and _name_ending_frame(first, objs[0]):
+            return first, objs[0]  # “...!” barked Trump: the parser took the name for an object
         return None
     for t in words[1:5]:
-        if t.tag_ in ("VBD", "VBZ") and t.pos_ == "VERB":
+        if _finite_verb(t):
             subj = [c for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
             if subj and subj[0].i == first.i or (subj and subj[0] in words[:4]):
-                if _plausible_speaker(subj[0]) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children):
+                # the quotation itself may hang on the verb as its clause; an object after it may not
+                if _plausible_speaker(subj[0]) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > t.i for c in t.children):
                     return t, subj[0]
             return None
     return None
+
+
+def _finite_verb(t) -> bool:
+    """A verb in the past or present tense; a past participle with no auxiliary counts ("Trump
+    barked" is often tagged VBN)."""
+    if t.pos_ != "VERB":
+        return False
+    if t.tag_ in ("VBD", "VBZ"):
+        return True
+    return t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
+def _name_ending_frame(verb, obj) -> bool:
+    """Is ``obj`` a name right after ``verb`` that ends the sentence ("barked Trump.")?"""
+    doc = verb.doc
+    if obj.pos_ != "PROPN" or obj.left_edge.i != verb.i + 1:
+        return False
+    nxt = obj.right_edge.i + 1
+    return nxt >= len(doc) or doc[nxt].text in (".", "!", "?", ";") or doc[nxt].is_space
 
 
 _DASHES = {"―", "—", "–", "--", "-", "─"}

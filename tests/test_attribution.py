@@ -663,3 +663,16 @@ def test_hyphenated_speaker_words_stay_whole(text, speaker, speaker_type):
     (a,) = attributions(text)
     assert a.speaker == text[a.speaker_start : a.speaker_end] == speaker
     assert a.speaker_type == speaker_type
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a verb of manner outside the lexicon, after the quotation; the parser takes "Trump" for the
+    # object of "barked" in the inverted order and tags "barked" as a participle in the other
+    ('"Get out!" barked Trump.', "Trump"),
+    ('"We are leaving," the senator barked.', "the senator"),
+])
+def test_manner_verb_frames(text, speaker):
+    (a,) = attributions(text)
+    assert (a.kind, a.speaker, a.reporting_verb) == ("direct", speaker, "bark")
+    assert a.speaker == text[a.speaker_start : a.speaker_end]
+    assert text[a.verb_start : a.verb_end] == "barked"
