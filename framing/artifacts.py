@@ -55,7 +55,6 @@ Computational Linguistics 21(2).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -64,7 +63,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 import pandas as pd
 
-from framing.segment import LINE_BREAK, line_starts, split_lines
+from framing.segment import LINE_BREAK, line_number, line_spans, line_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -175,18 +174,6 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-_line_starts = line_starts  # line breaks as framing.segment.split_lines has them
-
-
-def _line_no(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset)
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, line break excluded."""
-    return [(ln.start, ln.end) for ln in split_lines(text)]
-
-
 def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """Raw text from ``width`` characters before ``start`` to ``width`` after ``end``, line breaks as " / "."""
     lo, hi = max(0, start - width), min(len(text), max(start, end) + width)
@@ -195,12 +182,12 @@ def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str
 
 def _evidence(kind: str, text: str, start: int, end: int, starts: list[int], note: str) -> Artifact:
     """An artifact whose ``text`` is exactly ``text[start:end]``."""
-    return Artifact(kind, text[start:end], start, _line_no(starts, start), note, None, end, _context(text, start, end))
+    return Artifact(kind, text[start:end], start, line_number(starts, start), note, None, end, _context(text, start, end))
 
 
 def _paragraphs(text: str, paragraphs) -> list[tuple[int, int]]:
     if paragraphs is None:
-        return _line_spans(text)
+        return line_spans(text)
     out = []
     for p in paragraphs:
         try:
@@ -223,7 +210,7 @@ _DOUBLED = re.compile(r"([,;:])[ \t]*\1|(?<![.\s])[ \t]*\.[ \t]+\.(?![ \t]*\.)|,
 
 def punctuation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """White space before punctuation (" , said") and doubled punctuation (". .", ", ,")."""
-    starts = _line_starts(text)
+    starts = line_starts(text)
     found: dict[int, Artifact] = {}
     doubled: list[tuple[int, int]] = []
     for s, e in _paragraphs(text, paragraphs):
@@ -260,7 +247,7 @@ def quote_mark_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | N
     spacing error; so is an opening single mark followed by a space.
     Straight marks have no orientation and are not judged.
     """
-    starts = _line_starts(text)
+    starts = line_starts(text)
     out: list[Artifact] = []
 
     def add(kind: str, a: int, b: int, note: str) -> None:
@@ -335,7 +322,7 @@ def capitalisation_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]]
     capital_mid = Counter(
         m.group(1) for m in re.finditer(r"(?<![.!?\r\n\u201c\u2018\"'(] )(?<=[^\r\n])\b([A-Z][a-z]+)\b", text)
     )
-    starts = _line_starts(text)
+    starts = line_starts(text)
     out = []
     for s, e in _paragraphs(text, paragraphs):
         for m in _MIDCAP.finditer(text, s, e):
@@ -387,7 +374,7 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*")
 def near_miss_terms(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """Fixed legal/idiomatic phrases with one word swapped for a near-homograph."""
     phrases = [tuple(p.lower().split()) for p in _cues().get("collocation", ())]
-    starts = _line_starts(text)
+    starts = line_starts(text)
     out: list[Artifact] = []
     for s, e in _paragraphs(text, paragraphs):
         toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, s, e)]
@@ -515,7 +502,7 @@ def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None
     docs = list(nlp.pipe(text[a:e] for a, _, e in chunks))
     orgs, persons = _name_types(text, docs)
     quotes = quotation_spans(text, paragraphs=paras)
-    starts = _line_starts(text)
+    starts = line_starts(text)
     out: list[Artifact] = []
     flagged: dict[int, str] = {}  # offset of a flagged pronoun -> the organisation it stands for
     for (base, cur, _end), doc in zip(chunks, docs):
@@ -601,7 +588,7 @@ def quote_drift_artifacts(
     if article_id is not None:
         rows = rows[rows["article_id"].astype(str) == str(article_id)]
     rows = rows[(rows["n_articles"] >= 2) & (rows["fidelity"].astype(float) < drift_threshold)]
-    starts = _line_starts(text) if text else None
+    starts = line_starts(text) if text else None
     out = []
     for _, r in rows.iterrows():
         off = _offset_or(r.get("start"))
@@ -613,7 +600,7 @@ def quote_drift_artifacts(
                 "quote_drift",
                 str(r["diff"]),
                 off,
-                _line_no(starts, off) if starts and off >= 0 else 0,
+                line_number(starts, off) if starts and off >= 0 else 0,
                 f"fidelity {float(r['fidelity']):.2f} to other outlets' wording",
                 str(r["article_id"]),
                 end,

@@ -42,8 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
-from framing.segment import line_starts as segment_line_starts
-from framing.segment import split_lines
+from framing.segment import line_number, line_spans, line_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -182,12 +181,6 @@ _SINGLE_CLOSE = "’"
 _QUOTE_MARKS = frozenset(_OPENERS + _CLOSERS + _TOGGLES + _SINGLE_OPEN + _SINGLE_CLOSE)
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line, line break excluded (line ends as in
-    :func:`framing.segment.split_lines`)."""
-    return [(ln.start, ln.end) for ln in split_lines(text)]
-
-
 def _mark_at(text: str, i: int, end: int) -> tuple[str, int] | None:
     """The double quotation mark starting at ``i``: (role, end), role in open|close|toggle."""
     ch = text[i]
@@ -304,7 +297,7 @@ def quotation_spans(text: str, *, paragraphs: Sequence[tuple[int, int]] | None =
     """
     if not text:
         return []
-    paras = _line_spans(text) if paragraphs is None else [(max(0, s), min(len(text), e)) for s, e in paragraphs]
+    paras = line_spans(text) if paragraphs is None else [(max(0, s), min(len(text), e)) for s, e in paragraphs]
     out: list[tuple[int, int]] = []
     for s, e in paras:
         if e > s:
@@ -493,8 +486,7 @@ def _with_hyphen_prefix(run: list) -> list:
     -> "co-worker") and the determiner and modifiers just before it ("a co-worker")."""
     doc = run[0].doc
     first = run[0].i
-    if not (first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
-            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha):
+    if first < 2 or not _hyphen_joined(doc[first - 2]):
         return run
     first -= 2
     while first >= 1 and doc[first - 1].dep_ in _PREFIX_DEPS and not doc[first - 1].is_punct \
@@ -622,7 +614,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     if not text or not text.strip():
         return []
     if paragraphs is None:
-        paras = _line_spans(text)
+        paras = line_spans(text)
     else:
         paras = []
         for s, e in sorted((max(0, int(s)), min(len(text), int(e))) for s, e in paragraphs):
@@ -680,7 +672,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         prev_k = k
         ctx = _next_context(doc, us, ue, paras[k], quotes, new, left_open, lex, text)
 
-    line_starts = segment_line_starts(text)
+    starts = line_starts(text)
     quoted = bytearray(len(text))  # 1 where a character lies inside quotation marks
     for spans, _, _ in scans:
         for qs, qe in spans:
@@ -689,7 +681,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         d.kind = _kind_by_marks(text, d.pieces, quoted, d.kind)
     # resolve speakers in text order, so that every pronoun sees the speakers before it
     drafts.sort(key=lambda d: d.base + d.speaker_tok.idx if d.speaker_tok is not None else d.pieces[0][0])
-    out = [_finish(d, text, lex, actors, line_starts, masked) for d in drafts]
+    out = [_finish(d, text, lex, actors, starts, masked) for d in drafts]
     out = [a for a in out if a is not None]
     out.sort(key=lambda a: (a.start, a.end))
     return out
@@ -782,11 +774,6 @@ def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > s:
         out.append((s, end))
     return out
-
-
-def _line_no(starts: list[int], offset: int) -> int:
-    """1-based line number of ``offset``, given :func:`framing.segment.line_starts` of the text."""
-    return bisect.bisect_right(starts, offset)
 
 
 class _Quotes(list):
@@ -920,14 +907,17 @@ def _phrase_head(tok, within=None):
         tok = nxt
 
 
+def _hyphen_joined(tok) -> bool:
+    """Is the word ``tok`` joined by a hyphen, with no space, to the word after it ("co" in
+    "co-founder")? The parser splits such a word in three tokens."""
+    doc, k = tok.doc, tok.i + 2
+    return (k < len(doc) and tok.is_alpha and not tok.whitespace_ and doc[k - 1].text == "-"
+            and not doc[k - 1].whitespace_ and doc[k].is_alpha)
+
+
 def _after_hyphen(tok):
-    """The word after ``tok`` when the two are joined by a hyphen with no space ("co" in "co-founder"
-    -> "founder"); else ``None``."""
-    doc = tok.doc
-    k = tok.i + 2
-    if k < len(doc) and not tok.whitespace_ and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k].is_alpha:
-        return doc[k]
-    return None
+    """The word after ``tok`` when the two are joined by a hyphen ("co" -> "founder"); else ``None``."""
+    return tok.doc[tok.i + 2] if _hyphen_joined(tok) else None
 
 
 def _named_appositive(tok):
@@ -1455,7 +1445,7 @@ def _according_content(doc, base: int, tok, spk):
     return base + s, base + e
 
 
-def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) -> Attribution | None:
+def _finish(d: _Draft, text: str, lex, actors: _Actors, starts: list[int], masked=()) -> Attribution | None:
     pieces = sorted({(int(s), int(e)) for s, e in d.pieces if e > s})
     if not pieces:
         return None
@@ -1501,7 +1491,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, line_starts, masked=()) 
         spk_canon, stype = _resolve(toks, spk_tok, ss, actors)
         if d.speaker_is_label and stype in ("organisation", "unknown"):
             stype = "person"  # a transcript label names a person
-    line_no = _line_no(line_starts, start)
+    line_no = line_number(starts, start)
     return Attribution(
         quote=quote,
         kind=d.kind,

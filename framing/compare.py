@@ -32,8 +32,10 @@ def outlet_label(outlet: object, article_id: object) -> str:
 
 
 def outlet_labels(articles: pd.DataFrame, outlet_col: str = "outlet", id_col: str = "article_id") -> pd.Series:
-    """:func:`outlet_label` of every row of a table with outlet and article-id columns."""
-    return pd.Series([outlet_label(o, a) for o, a in zip(articles[outlet_col], articles[id_col])],
+    """:func:`outlet_label` of every row of a table with an article-id column (and usually an
+    outlet column: without one, every article is its own outlet)."""
+    outlets = articles[outlet_col] if outlet_col in articles.columns else [None] * len(articles)
+    return pd.Series([outlet_label(o, a) for o, a in zip(outlets, articles[id_col])],
                      index=articles.index, dtype=object)
 
 

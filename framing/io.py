@@ -26,6 +26,7 @@ __all__ = [
     "FramingInputError",
     "EncodingWarning",
     "decode_bytes",
+    "bom_encoding",
     "read_text",
     "load_corpus",
     "load_folder",
@@ -125,6 +126,12 @@ _BOMS = (
 )
 
 
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``head`` announces (``'utf-8-sig'``,
+    ``'utf-16'``, ``'utf-32'``), or ``None`` when there is no mark."""
+    return next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -144,15 +151,14 @@ def decode_bytes(data: bytes, source: str | Path = "<bytes>") -> tuple[str, str]
         raise FramingInputError(source, "empty file")
     text = None
     encoding = ""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError as exc:
-                raise FramingInputError(source, f"not valid {enc} despite its byte-order mark ({exc.reason})")
-            text = text.lstrip("\ufeff")
-            encoding = "utf-8" if enc == "utf-8-sig" else enc
-            break
+    enc = bom_encoding(data)
+    if enc:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise FramingInputError(source, f"not valid {enc} despite its byte-order mark ({exc.reason})")
+        text = text.lstrip("\ufeff")
+        encoding = "utf-8" if enc == "utf-8-sig" else enc
     if text is None:
         if _looks_binary(data):
             raise FramingInputError(source, "binary file (not text)")

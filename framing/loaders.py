@@ -49,6 +49,7 @@ from framing.io import (
     FramingInputError,
     LoadError,
     MAX_FILE_BYTES,
+    bom_encoding,
     decode_bytes,
     load_corpus,
 )
@@ -161,17 +162,6 @@ def resolve_columns(
 MAX_LINE_WARNINGS = 10
 
 
-def _bom_encoding(head: bytes) -> str | None:
-    """The encoding a byte-order mark at the start of ``head`` announces, or ``None`` (no mark)."""
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return None
-
-
 def detect_file_encoding(path: str | Path, *, chunk_size: int = 1 << 20) -> str:
     """``'utf-8-sig'``, ``'utf-16'``, ``'utf-32'``, ``'utf-8'`` or ``'cp1252'`` for a text file (read in chunks).
 
@@ -180,7 +170,7 @@ def detect_file_encoding(path: str | Path, *, chunk_size: int = 1 << 20) -> str:
     (The table readers do not use this whole-file verdict: they decode line by line.)
     """
     with open(path, "rb") as fh:
-        bom = _bom_encoding(fh.read(4))
+        bom = bom_encoding(fh.read(4))
         if bom:
             return bom
         fh.seek(0)
@@ -301,7 +291,7 @@ def _open_lines(path: Path) -> _Lines:
     """
     fh = (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb")
     try:
-        bom = _bom_encoding(fh.read(4))
+        bom = bom_encoding(fh.read(4))
         fh.seek(len(codecs.BOM_UTF8) if bom == "utf-8-sig" else 0)
     except (OSError, EOFError) as exc:  # e.g. a .gz file that is not gzip
         fh.close()
@@ -673,7 +663,7 @@ def _read_html(path: Path, max_bytes: int) -> str:
         raise FramingInputError(path, f"file is {size / 1e6:.1f} MB, larger than the {max_bytes / 1e6:.0f} MB limit")
     data = path.read_bytes()
     charset = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", data[:4096], re.I)
-    if charset and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if charset and bom_encoding(data) is None:  # a byte-order mark outranks the meta tag
         try:
             text = data.decode(charset.group(1).decode("ascii"))
             if text.strip():

@@ -157,11 +157,12 @@ ENGLISH_ONLY = frozenset({_headline_step, _attribution_step, _tone_step, _readab
 def analyze_article(article: Article, *, steps: Iterable[Callable] | None = None) -> dict[str, list[dict]]:
     """Run every per-article step; return ``{table: rows}`` (``articles`` has one row).
 
-    A byte-order mark at the start of ``article.text`` is dropped first, as the file loaders drop
-    it, so offsets in the tables count from the first character after it.
+    Byte-order marks at the start of ``article.text`` are dropped first, as the file loaders drop
+    them (:func:`framing.io.decode_bytes`), so offsets in the tables count from the first
+    character after them.
     """
     if article.text.startswith("\ufeff"):
-        article = replace(article, text=article.text[1:])
+        article = replace(article, text=article.text.lstrip("\ufeff"))
     doc = prepare(article)
     out: dict = {"articles": {"article_id": article.article_id, "outlet": article.outlet}}
     if article.story_id:

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 import numpy as np
 import pandas as pd
 
+from framing.compare import outlet_labels
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from pandas.io.formats.style import Styler
@@ -333,11 +335,6 @@ def select_story(report: ReportLike, story: str | None = None) -> ReportLike:
     return Report(tables=out, errors=errors if errors is not None else Report().errors)
 
 
-def _outlet_series(articles: pd.DataFrame) -> pd.Series:
-    outlet = articles["outlet"].fillna("").astype(str) if "outlet" in articles else pd.Series("", index=articles.index)
-    return outlet.where(outlet.str.strip() != "", articles["article_id"].astype(str))
-
-
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     """A colour for each outlet: distinct outlets sorted by name take :data:`OUTLET_PALETTE` in turn.
 
@@ -349,7 +346,7 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """``{article_id: label}``: the outlet's name, with the article id added when an outlet has several."""
-    outlets = _outlet_series(articles)
+    outlets = outlet_labels(articles)
     counts = outlets.value_counts()
     return {
         str(aid): (o if counts[o] == 1 else f"{o} · {aid}")
@@ -361,7 +358,7 @@ def _article_frame(report: ReportLike) -> pd.DataFrame:
     """Articles with ``label`` (display name) and ``color`` columns, in the report's order."""
     articles = require(report, "articles", ["article_id"]).copy()
     articles["article_id"] = articles["article_id"].astype(str)
-    outlets = _outlet_series(articles)
+    outlets = outlet_labels(articles)
     colors = outlet_colors(outlets)
     labels = article_labels(articles)
     articles["label"] = articles["article_id"].map(labels)

@@ -28,6 +28,7 @@ short line above the body that best matches the body's vocabulary is this module
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ __all__ = [
     "Segmentation",
     "split_lines",
     "line_starts",
+    "line_spans",
+    "line_number",
     "LINE_BREAK",
     "segment",
     "boilerplate_ratio",
@@ -164,6 +167,16 @@ def line_starts(text: str) -> list[int]:
     :func:`split_lines` gives the line holding ``offset``.
     """
     return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
+def line_number(starts: Sequence[int], offset: int) -> int:
+    """1-based line number of ``offset``, given ``starts`` = :func:`line_starts` of the text."""
+    return bisect.bisect_right(starts, offset)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``text``, line break excluded (:func:`split_lines`)."""
+    return [(ln.start, ln.end) for ln in split_lines(text)]
 
 
 def _norm(s: str) -> str:

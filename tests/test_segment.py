@@ -6,7 +6,7 @@ import pytest
 
 from framing.document import prepare
 from framing.io import Article
-from framing.segment import boilerplate_ratio, line_starts, segment, split_lines
+from framing.segment import boilerplate_ratio, line_number, line_spans, line_starts, segment, split_lines
 
 from conftest import seed_text
 
@@ -129,6 +129,11 @@ def test_line_starts_follow_split_lines():
     text = "Title line here\r\n\r\n  Body one.\rBody two.\nlast"
     starts = line_starts(text)
     assert [bisect.bisect_right(starts, ln.start) for ln in split_lines(text)] == [1, 3, 4, 5]
+    # line_number is that lookup: "Body two." starts at 31 (15 + 2 + 2 + 11 + 1 characters before
+    # it) on line 4; the \r at 30 still ends line 3
+    assert line_number(starts, 31) == 4 and line_number(starts, 30) == 3 and line_number(starts, 0) == 1
+    # line_spans: the non-blank lines without their breaks, leading blanks kept
+    assert line_spans(text) == [(0, 15), (19, 30), (31, 40), (41, 45)]
 
 
 def test_boilerplate_ratio_definition_on_constructed_lines():
