@@ -57,9 +57,14 @@ LEXICON_FILES: tuple[str, ...] = ("lexicon_epistemic.tsv", "lexicon_tone.tsv", "
 
 # A matching token: letters/digits, hyphen-joined parts stay one token ("law-abiding").
 # Apostrophes split ("Parler's" -> "Parler", "s"), so a possessive never hides a lexicon word.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+# Invisible characters inside a word (soft hyphen, zero-width space/joiners, word joiner) neither
+# split it nor count: "al\u00adlegedly" is the word "allegedly".
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_LETTERS = rf"[^\W_]+(?:[{_INVISIBLE}]+[^\W_]+)*"
+_TOKEN_RE = re.compile(rf"{_LETTERS}(?:[-\u2010\u2011]{_LETTERS})*")
 # A counted word: as above, but also joined across internal apostrophes and dots ("didn't", "U.S").
-_WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019.][^\W_]+)*")
+_WORD_RE = re.compile(rf"{_LETTERS}(?:[-\u2010\u2011'\u2019.]{_LETTERS})*")
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 # What may separate the words of a multi-word entry: whitespace, or the apostrophe that split a token.
 _GAP_RE = re.compile(r"\s+|['\u2019]")
 _HYPHENS = "-\u2010\u2011"
@@ -341,7 +346,7 @@ def lexicon_hits(
         gap_ok = [
             _GAP_RE.fullmatch(text, toks[k][1], toks[k + 1][0]) is not None for k in range(len(toks) - 1)
         ]
-        words = [re.sub(f"[{_HYPHENS}]", "-", t[2]) for t in toks]
+        words = [re.sub(f"[{_HYPHENS}]", "-", t[2].translate(_DROP_INVISIBLE)) for t in toks]
         for cat in wanted:
             table, maxlen = index[cat]
             first = first_words[cat]

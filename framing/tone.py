@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing.lexicon import _WORD_RE, _clip_spans
+from framing.lexicon import _DROP_INVISIBLE, _WORD_RE, _clip_spans
 
 __all__ = [
     "COLUMNS",
@@ -120,6 +120,7 @@ def polarity(text: str | None) -> dict[str, float]:
     """
     if not isinstance(text, str) or not _has_word(text):
         return dict(_NAN_SCORES)
+    text = text.translate(_DROP_INVISIBLE)  # "out\u00adrageous" is VADER's "outrageous"
     words = text.split()
     analyzer = _analyzer()
     if len(words) <= MAX_WORDS_PER_CHUNK:

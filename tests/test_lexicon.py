@@ -231,3 +231,17 @@ def test_hits_always_point_at_their_surface_text_inside_their_sentence(words, cu
         assert text[h.start : h.end] == h.matched
         s, e = spans[h.sentence]
         assert max(0, s) <= h.start < h.end <= e
+
+
+def test_invisible_characters_inside_a_word_neither_split_nor_hide_it():
+    # "al<soft hyphen>legedly" is the hedge "allegedly"; the hit keeps the text as written, offsets 3..13
+    # (the soft hyphen is one character); "ri<zero-width space>ot" is the violence cue "riot" at 24..29.
+    text = "He al\u00adlegedly incited a ri\u200bot."
+    hits = _hits(text)
+    assert [(h.category, h.term, h.matched, h.start, h.end) for h in hits] == [
+        ("hedge", "allegedly", "al\u00adlegedly", 3, 13),
+        ("frame_violence", "incite", "incited", 14, 21),
+        ("frame_violence", "riot", "ri\u200bot", 24, 29),
+    ]
+    # He / allegedly / incited / a / riot: five words, not seven
+    assert count_words(text) == 5

@@ -184,3 +184,12 @@ def test_one_analyzer_per_process_and_deterministic():
     # not two empty results: the POS headline is positive, and of the two sentences NEG is negative
     assert out["sentiment_headline"] >= 0.05 and out["share_negative_sentences"] == 0.5
     assert article_tone(text, POS, spans) == out
+
+
+def test_a_soft_hyphen_does_not_hide_a_word_from_vader():
+    # "horrible" is negative in VADER's lexicon and no other word of the sentence is in it, so the
+    # sentence is negative; written with a soft hyphen it must stay so (VADER alone would see
+    # "hor\u00adrible", a word it does not know, and score 0).
+    assert _vader_lexicon()["horrible"] < 0
+    assert polarity("The meeting is hor\u00adrible.")["compound"] <= -0.05
+    assert polarity("The meeting is hor\u00adrible.") == polarity("The meeting is horrible.")
