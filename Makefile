@@ -72,8 +72,15 @@ figures: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
+# HTML copies of the notebooks in $(OUT)/notebooks, written to a temporary folder beside it and
+# moved into place when all are done; a non-empty $(OUT)/notebooks is refused as for `report`.
 html: $(STAMP)
-	$(BIN)/jupyter nbconvert --to html --output-dir $(OUT)/notebooks notebooks/*.ipynb
+	@dest="$(OUT)/notebooks"; \
+	if [ -n "$$(ls -A "$$dest" 2>/dev/null)" ] && [ -z "$(call force_flag,$(OUT),$(DEFAULT_OUT))" ]; then \
+	  echo "make html: $$dest is not empty; give FORCE=1 to replace it" >&2; exit 2; fi; \
+	mkdir -p "$(OUT)" && tmp=$$(mktemp -d "$(OUT)/.notebooks-html.XXXXXX") && \
+	{ $(BIN)/jupyter nbconvert --log-level WARN --to html --output-dir "$$tmp" notebooks/*.ipynb || { rm -rf "$$tmp"; exit 1; }; } && \
+	rm -rf "$$dest" && mv "$$tmp" "$$dest" && echo "wrote $$dest"
 
 # Maintainers only: regenerate the lock (needs uv).
 lock:

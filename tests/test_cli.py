@@ -187,3 +187,27 @@ def test_profile_summary_puts_outlets_side_by_side_with_their_intervals():
     assert list(table.columns) == ["A", "B"]
     assert table.loc["quoted_share", "B"] == "0.5 [0.4, 0.6]"
     assert table.loc["headline_passive", "A"] == "0.1 [0.05, 0.15]"
+
+
+def test_make_html_refuses_a_folder_it_did_not_make(tmp_path):
+    """`make html OUT=DIR` must not replace a user's DIR/notebooks without FORCE=1 (refused before
+    any conversion starts, so this runs no notebook)."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    root = Path(__file__).resolve().parents[1]
+    mine = tmp_path / "notebooks" / "mine.html"
+    mine.parent.mkdir()
+    mine.write_text("my own page", encoding="utf-8")
+    # -o: treat the venv stamp as up to date, so make does not try to reinstall the project
+    run = subprocess.run(
+        ["make", "-s", "-C", str(root), "-o", ".venv/.installed", "html", f"OUT={tmp_path}"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert run.returncode != 0
+    assert "not empty" in run.stderr and "FORCE=1" in run.stderr
+    assert [p.name for p in mine.parent.iterdir()] == ["mine.html"]
+    assert mine.read_text(encoding="utf-8") == "my own page"
