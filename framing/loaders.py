@@ -187,8 +187,8 @@ def detect_file_encoding(path: str | Path, *, chunk_size: int = 1 << 20) -> str:
 class _Lines:
     """The lines of a text file (ends kept), counted, with what decoding each record's lines met.
 
-    This base class serves a file whose byte-order mark announces UTF-16/32: ``fh`` is a text
-    stream decoding the whole file with that encoding, so nothing is reported per line.
+    ``fh`` is a text stream that decodes the whole file with ``encoding`` and meets no problem;
+    :class:`_WideLines` (UTF-16/32) and :class:`_DecodedLines` (UTF-8, cp1252) report them per line.
     """
 
     def __init__(self, fh: IO, path: Path, encoding: str):
@@ -297,8 +297,40 @@ def _open_lines(path: Path) -> _Lines:
         fh.close()
         raise FramingInputError(path, f"unreadable ({exc.__class__.__name__}: {exc})") from None
     if bom in ("utf-16", "utf-32"):
-        return _Lines(io.TextIOWrapper(fh, encoding=bom, newline=""), path, bom)
+        return _WideLines(io.TextIOWrapper(fh, encoding=bom, errors=_MARK_BAD, newline=""), path, bom)
     return _DecodedLines(fh, path, fallback=None if bom else "cp1252")
+
+
+# A lone surrogate never comes out of a correct UTF-16/32 decoding, so it can stand for the bytes
+# the decoder could not read, until each line is checked.
+_BAD = "\udcfe"
+_MARK_BAD = "framing.mark-undecodable"
+codecs.register_error(_MARK_BAD, lambda exc: (_BAD, exc.end))
+
+
+class _WideLines(_Lines):
+    """The lines of a UTF-16/32 file (byte-order mark), in which bytes the encoding cannot decode
+    (an unpaired surrogate, a truncated code unit) spoil only their own line: it is handed out
+    with U+FFFD in their place and reported by :meth:`take` as a problem, and reading goes on."""
+
+    def __init__(self, fh: IO, path: Path, encoding: str):
+        super().__init__(fh, path, encoding)
+        self._problems: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._fh:
+            self.lineno += 1
+            if _BAD in line:
+                self._problems.append(
+                    f"line {self.lineno}: undecodable as {self.encoding} "
+                    f"({line.count(_BAD)} bad code unit(s), despite the file's byte-order mark)"
+                )
+                line = line.replace(_BAD, "\ufffd")
+            yield line
+
+    def take(self) -> tuple[str, list[str]]:
+        problems, self._problems = self._problems, []
+        return self.encoding, problems
 
 
 # --------------------------------------------------------------------------- rows

@@ -398,3 +398,26 @@ def test_rejected_header_closes_the_file_and_restores_csv_limit(tmp_path, name, 
         gc.collect()
     assert csv.field_size_limit() == before
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+@pytest.mark.parametrize("codec,bom,lone", [
+    ("utf-16-le", b"\xff\xfe", b"\x00\xd8"),  # U+D800 little-endian: a high surrogate with no low one
+    ("utf-16-be", b"\xfe\xff", b"\xd8\x00"),
+])
+def test_utf16_bad_code_unit_spoils_only_its_row(tmp_path, codec, bom, lone):
+    # Before: the decoder stopped at the lone surrogate and every row after it was lost.
+    path = tmp_path / "w.csv"
+    path.write_bytes(
+        bom
+        + "id,text\na1,Alpha row.\n".encode(codec)
+        + "b2,Beta ".encode(codec) + lone + "row.\n".encode(codec)
+        + "c3,Gamma row.\nd4,Delta row.\n".encode(codec)
+    )
+    corpus = load_corpus(path)
+    assert [(a.article_id, a.text) for a in corpus] == [
+        ("a1", "Alpha row."), ("c3", "Gamma row."), ("d4", "Delta row."),
+    ]
+    (err,) = corpus.errors
+    # line 3 of the file (header, a1, b2) holds one bad code unit
+    assert (err.article_id, err.source) == ("b2", str(path))
+    assert err.reason == "line 3: undecodable as utf-16 (1 bad code unit(s), despite the file's byte-order mark)"
