@@ -1204,8 +1204,30 @@ class _UnitReader:
     def read(self) -> list[_Draft]:
         for n, q in enumerate(self.quotes):
             self._read_quote(n, q)
-        self.drafts.extend(_indirect_drafts(self.doc, self.base, self.quotes, self.lex, self.used_verbs))
+        indirect = _indirect_drafts(self.doc, self.base, self.quotes, self.lex, self.used_verbs)
+        self._absorb_quotes(indirect)
+        self.drafts.extend(indirect)
         return self.drafts
+
+    def _absorb_quotes(self, indirect: list[_Draft]) -> None:
+        """A quotation inside the content of an "according to" attribution belongs to it
+        ('The company will "fight this in court," according to its spokesman.'): the content
+        takes in the whole quotation, marks included, and the quotation's own unattributed
+        "partial" draft is dropped (it would count the same words twice)."""
+        for d in indirect:
+            if d.verb_lemma != "according to" or len(d.pieces) != 1:
+                continue
+            cs, ce = d.pieces[0]
+            inside = [q for q in self.quotes if q.start < ce and cs < q.end]
+            if not inside:
+                continue
+            cs, ce = min([cs] + [q.start for q in inside]), max([ce] + [q.end for q in inside])
+            d.pieces[0] = (cs, ce)
+            self.drafts = [
+                p for p in self.drafts
+                if not (p.kind == "partial" and p.speaker_tok is None and len(p.pieces) == 1
+                        and cs <= p.pieces[0][0] and p.pieces[0][1] <= ce)
+            ]
 
     def _direct(self, q: _Quote, speaker, verb, *, base: int | None = None) -> _Draft:
         d = _Draft("direct", [(q.start, q.end)], speaker, verb, None, self.base if base is None else base)

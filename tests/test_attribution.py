@@ -676,3 +676,14 @@ def test_manner_verb_frames(text, speaker):
     assert (a.kind, a.speaker, a.reporting_verb) == ("direct", speaker, "bark")
     assert a.speaker == text[a.speaker_start : a.speaker_end]
     assert text[a.verb_start : a.verb_end] == "barked"
+
+
+def test_a_quotation_inside_according_to_content_is_one_mixed_attribution():
+    # Before: a mixed attribution ending at "court" (its closing mark left out) and a second,
+    # speakerless "partial" for the same quoted words.
+    text = 'The company will "fight this in court," according to Amazon\'s spokesman.'
+    (a,) = attributions(text)
+    assert a.kind == "mixed" and a.reporting_verb == "according to"
+    assert a.quote == 'The company will "fight this in court,"'
+    assert (a.start, a.end) == (0, text.index("according") - 1)
+    assert a.speaker == "Amazon's spokesman" and a.speaker_type == "anonymous"
