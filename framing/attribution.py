@@ -922,13 +922,26 @@ def _after_hyphen(tok):
 
 def _named_appositive(tok):
     """For a descriptive speaker noun with a person's name in apposition ("Amazon's spokesman,
-    Drew Herdener"): the head of the name, which is the speaker; else ``tok``."""
+    Drew Herdener", "a spokesman for Amazon, Drew Herdener"): the head of the name, which is the
+    speaker; else ``tok``."""
     if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ in _PERSON_LABELS:
         return tok  # a plural ("candidates Hillary Clinton and Donald Trump") keeps its noun
     for c in tok.children:
         if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ in _PERSON_LABELS:
             return c
+        # "a spokesman for Amazon, Drew Herdener": the parser hangs the name on "Amazon", but a
+        # name does not stand in apposition to another name, so it names the spokesman
+        if c.dep_ == "prep" and c.lower_ in _ROLE_PREPOSITIONS:
+            for obj in c.children:
+                if obj.dep_ != "pobj" or obj.pos_ != "PROPN":
+                    continue
+                for a in obj.children:
+                    if a.dep_ == "appos" and a.i > obj.i and a.pos_ == "PROPN" and a.ent_type_ in _PERSON_LABELS:
+                        return a
     return tok
+
+
+_ROLE_PREPOSITIONS = {"for", "of", "at", "with"}
 
 
 def _quote_ends_clause(text: str, q: _Quote, *, soft: bool = True) -> bool:

@@ -687,3 +687,15 @@ def test_a_quotation_inside_according_to_content_is_one_mixed_attribution():
     assert a.quote == 'The company will "fight this in court,"'
     assert (a.start, a.end) == (0, text.index("according") - 1)
     assert a.speaker == "Amazon's spokesman" and a.speaker_type == "anonymous"
+
+
+def test_a_name_after_a_spokesman_for_an_organisation_names_the_spokesman():
+    # "a spokesman for Amazon, Drew Herdener": a name cannot stand in apposition to the name
+    # "Amazon", so it is the spokesman's; "the senator, John Smith" could be the senator, so
+    # that speaker keeps its description.
+    text = '"We will fight this," said a spokesman for Amazon, Drew Herdener.'
+    (a,) = attributions(text)
+    assert (a.kind, a.speaker, a.speaker_type, a.reporting_verb) == ("direct", "Drew Herdener", "person", "say")
+    assert (a.speaker_start, a.speaker_end) == (text.index("Drew"), text.index("."))
+    other = attributions('"It is dead," said a spokesman for the senator, John Smith.')
+    assert [x.speaker_type for x in other] == ["anonymous"]
