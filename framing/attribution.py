@@ -1434,6 +1434,8 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
         # "called for the repeal of ...", "called on Congress to act", "warned against ..."
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("for", "on", "against") and c.i == verb.i + 1 + sum(1 for k in kids if k.dep_ == "prt"):
+                if any(o.dep_ == "pobj" and _is_when(o) for o in c.children):
+                    continue  # "spoke on Monday", "called for hours": when, not what
                 toks = [t for t in c.subtree if t.i != c.i]
                 x = [k for k in kids if k.dep_ in ("xcomp", "advcl") and k.i > c.i]
                 if x:
@@ -1445,6 +1447,21 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
         if obj and any(c.dep_ == "nsubj" for c in kids):
             return [_content_span(doc, base, obj[0], verb)]
     return []
+
+
+_TIME_NOUNS = frozenset(
+    "second minute hour day week month year morning afternoon evening night weekend "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _is_when(obj) -> bool:
+    """Is a preposition's object a time ("on Monday", "for hours", "for about five minutes")
+    rather than a topic or a demand? A time word with a complement of its own ("a day of
+    mourning") is a demand."""
+    if any(k.dep_ in ("prep", "relcl", "acl") for k in obj.children):
+        return False
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _TIME_NOUNS
 
 
 def _runs(doc, base: int, toks) -> list[tuple[int, int]]:

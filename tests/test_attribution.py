@@ -699,3 +699,14 @@ def test_a_name_after_a_spokesman_for_an_organisation_names_the_spokesman():
     assert (a.speaker_start, a.speaker_end) == (text.index("Drew"), text.index("."))
     other = attributions('"It is dead," said a spokesman for the senator, John Smith.')
     assert [x.speaker_type for x in other] == ["anonymous"]
+
+
+def test_a_time_after_speak_on_or_call_for_is_not_what_was_said():
+    # "spoke on Monday" says when, "spoke on the economy" says what; "called for hours" likewise
+    assert attributions("Donald Trump spoke on Monday.") == []
+    assert attributions("The crowd called for hours.") == []
+    (a,) = attributions("He spoke on the economy on Monday.")
+    assert (a.kind, a.speaker, a.reporting_verb, a.quote) == ("indirect", "He", "speak", "the economy")
+    # a time word with a complement is what was called for
+    (b,) = attributions("The mayor called for a day of mourning.")
+    assert (b.reporting_verb, b.quote) == ("call", "a day of mourning")
