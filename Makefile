@@ -79,7 +79,8 @@ html: $(STAMP)
 	if [ -n "$$(ls -A "$$dest" 2>/dev/null)" ] && [ -z "$(call force_flag,$(OUT),$(DEFAULT_OUT))" ]; then \
 	  echo "make html: $$dest is not empty; give FORCE=1 to replace it" >&2; exit 2; fi; \
 	mkdir -p "$(OUT)" && tmp=$$(mktemp -d "$(OUT)/.notebooks-html.XXXXXX") && \
-	{ $(BIN)/jupyter nbconvert --log-level WARN --to html --output-dir "$$tmp" notebooks/*.ipynb || { rm -rf "$$tmp"; exit 1; }; } && \
+	{ $(BIN)/jupyter nbconvert --log-level WARN --to html --template framing_html \
+	    --TemplateExporter.extra_template_basedirs=notebooks/_template --output-dir "$$tmp" notebooks/*.ipynb || { rm -rf "$$tmp"; exit 1; }; } && \
 	rm -rf "$$dest" && mv "$$tmp" "$$dest" && echo "wrote $$dest"
 
 # Maintainers only: regenerate the lock (needs uv).

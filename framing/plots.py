@@ -68,6 +68,7 @@ __all__ = [
     "style",
     "caption",
     "show",
+    "alt_text",
     "png_bytes",
     "segmentation_strip",
     "headline_agency",
@@ -456,13 +457,46 @@ def png_bytes(fig: Figure, *, dpi: int = 100) -> bytes:
     return buf.getvalue()
 
 
-def show(fig: Figure, *, dpi: int = 150) -> None:
-    """Display a figure in a notebook as a PNG image (stable output for nbval) and release it."""
+def _one_line(text: str) -> str:
+    """A label as one line: wrapped lines joined, a hyphen at a line break kept ("machine-translated")."""
+    return " ".join(re.sub(r"-\n", "-", text).split())
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!", ":")) else text + "."
+
+
+def alt_text(fig: Figure) -> str:
+    """A text alternative for ``fig``, for readers who cannot see it: its title, then each
+    panel's title and axis labels, then its source line. :func:`show` gives it to the notebook
+    image, so exported HTML carries it as the image's ``alt``."""
+    suptitle = fig._suptitle  # the Text object, to tell it apart from the other figure texts
+    parts = [_one_line(fig.get_suptitle())]
+    panels = []
+    for ax in fig.axes:
+        title = _one_line(ax.get_title() or ax.get_title("left"))
+        axes = [f"{name} axis: {_one_line(label)}" for name, label in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())) if label.strip()]
+        if title or axes:
+            panels.append(" ".join([title] + ([f"({'; '.join(axes)})"] if axes else [])).strip())
+    if panels:
+        parts.append(f"{len(panels)} panel{'s' if len(panels) != 1 else ''}: " + "; ".join(panels))
+    parts += [_one_line(t.get_text()) for t in fig.texts if t is not suptitle]
+    parts = [p for p in parts if p]
+    return " ".join(_sentence(p) for p in parts) if parts else "Figure."
+
+
+def show(fig: Figure, *, dpi: int = 150, alt: str | None = None) -> None:
+    """Display a figure in a notebook as a PNG image (stable output for nbval) and release it.
+
+    ``alt`` is the image's text alternative (default :func:`alt_text`), kept in the output's
+    metadata, from which ``jupyter nbconvert`` writes the ``alt`` attribute of the HTML image.
+    """
     from IPython.display import Image, display
 
     if fig is None:
         return
-    display(Image(data=png_bytes(fig, dpi=dpi), format="png", width=int(fig.get_figwidth() * 150)))
+    description = alt_text(fig) if alt is None else alt
+    display(Image(data=png_bytes(fig, dpi=dpi), format="png", width=int(fig.get_figwidth() * 150), alt=description))
 
 
 #: How many analysed reports :func:`load_report` keeps on disk.

@@ -231,3 +231,68 @@ def test_select_story_keeps_one_story():
     assert plots.select_story(tables, None) is tables
     with pytest.raises(MissingData, match="s1, s2"):
         plots.select_story(tables, "s3")
+
+
+def test_alt_text_reads_title_panels_axes_and_source_line():
+    from matplotlib.figure import Figure as MplFigure
+
+    from framing.plots import alt_text
+
+    fig = MplFigure()
+    fig.suptitle("How hard is it\nto read?")
+    left, right = fig.subplots(1, 2)
+    left.set_title("Ease")
+    left.set_xlabel("Flesch reading ease")
+    right.set_ylabel("US school\ngrade")
+    fig.text(0, 0, "Source: framing analysis of 2 articles.")
+    assert alt_text(fig) == (
+        "How hard is it to read? "
+        "2 panels: Ease (x axis: Flesch reading ease); (y axis: US school grade). "
+        "Source: framing analysis of 2 articles."
+    )
+    assert alt_text(MplFigure()) == "Figure."
+
+
+def test_show_gives_the_notebook_image_its_alt_text(monkeypatch):
+    import IPython.display
+    from matplotlib.figure import Figure as MplFigure
+
+    from framing import plots
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append(obj))
+    fig = MplFigure(figsize=(2, 1))
+    fig.suptitle("Tone")
+    plots.show(fig)
+    plots.show(fig, alt="My own words")
+    # IPython's Image keeps alt in the PNG output's metadata, where nbconvert reads it
+    assert [im._repr_png_()[1]["alt"] for im in shown] == ["Tone.", "My own words"]
+    assert shown[0]._repr_png_()[1]["width"] == 300
+
+
+def test_make_html_template_writes_the_figure_alt_text():
+    """`make html` uses notebooks/_template/framing_html: nbconvert's lab template drops the
+    output's alt metadata, ours writes it as the <img> alt attribute (escaped)."""
+    from pathlib import Path
+
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("plots.show(fig)")
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={"image/png": png}, metadata={"image/png": {"alt": 'Tone "by" outlet.', "width": 10}},
+    )]
+    plain = nbformat.v4.new_code_cell("x")
+    plain.outputs = [nbformat.v4.new_output("display_data", data={"image/png": png})]
+    nb.cells = [cell, plain]
+    root = Path(__file__).resolve().parents[1]
+    exporter = HTMLExporter(template_name="framing_html", extra_template_basedirs=[str(root / "notebooks" / "_template")])
+    html, _ = exporter.from_notebook_node(nb)
+    from bs4 import BeautifulSoup  # nbconvert's own HTML parser
+
+    images = BeautifulSoup(html, features="html.parser").find_all("img")
+    # the second image has no alt of its own: nbconvert then fills in its stock sentence
+    assert [im["alt"] for im in images] == ['Tone "by" outlet.', "No description has been provided for this image"]
+    assert images[0]["width"] == "10"
