@@ -4,6 +4,8 @@
 ``OUT/<name>.svg``, ``OUT/<name>.pdf`` and ``OUT/<name>.png`` (300 dpi) atomically. A figure whose
 table is missing from the report is skipped with a note, never an error. The same report gives the
 same bytes: SVG ids are salted with a fixed string, and no date or software version is embedded.
+Each file carries the figure's title and text alternative (:func:`framing.plots.alt_text`) in its
+own metadata, for screen readers and catalogues.
 
 Notes
 -----
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.output import write_bytes_atomic, write_text_atomic
-from framing.plots import FIGURES, STYLE, MissingData, first_articles, tables_of
+from framing.plots import FIGURES, STYLE, MissingData, alt_text, first_articles, tables_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -46,17 +48,24 @@ class FigureResult(NamedTuple):
     skipped: str  # empty when written
 
 
+#: Where each format keeps a figure's title and its text alternative (:func:`framing.plots.alt_text`).
+_DESCRIPTION_KEYS = {"svg": ("Title", "Description"), "pdf": ("Title", "Subject"), "png": ("Title", "Description")}
+
+
 def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 300) -> bytes:
-    """The figure in format ``fmt`` (svg, pdf, png) without dates or version strings."""
+    """The figure in format ``fmt`` (svg, pdf, png) without dates or version strings, with its title
+    and text alternative in the file's own metadata (SVG Dublin Core, PDF document info, PNG text)."""
     import warnings
 
     import matplotlib
 
+    title_key, description_key = _DESCRIPTION_KEYS[fmt]
+    metadata = {**_METADATA[fmt], title_key: " ".join(fig.get_suptitle().split()) or None, description_key: alt_text(fig)}
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.compression": 6}), warnings.catch_warnings():
         # a crowded figure (very long labels) is drawn as it is rather than warned about
         warnings.filterwarnings("ignore", message="constrained_layout not applied")
-        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
     return buf.getvalue()
 
 

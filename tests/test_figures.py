@@ -114,3 +114,25 @@ def test_large_report_drawn_from_first_articles(tmp_path):
     results = write_figures(make_tables(), tmp_path, formats=("svg",), max_articles=1)
     assert "(the first 1 of 2)" in (tmp_path / "figures.txt").read_text(encoding="utf-8")
     assert any(r.name == "segmentation" and r.paths for r in results)
+
+
+def test_exports_carry_the_title_and_text_alternative():
+
+    from matplotlib.figure import Figure as MplFigure
+
+    def figure():
+        fig = MplFigure(figsize=(2, 1))
+        fig.suptitle("Tone by outlet")
+        fig.text(0, 0, "Source: framing analysis of 3 articles.")
+        return fig
+
+    alt = "Tone by outlet. Source: framing analysis of 3 articles."
+    svg = figure_bytes(figure(), "svg").decode()
+    assert "<dc:title>Tone by outlet</dc:title>" in svg
+    assert f"<dc:description>{alt}</dc:description>" in svg
+    pdf = figure_bytes(figure(), "pdf")
+    assert b"/Title (Tone by outlet)" in pdf and f"/Subject ({alt})".encode() in pdf
+    png = figure_bytes(figure(), "png")
+    # PNG text chunks: keyword, NUL, text (tEXt) or keyword, NUL, flag, method, ..., compressed (zTXt)
+    assert b"Title\x00Tone by outlet" in png
+    assert f"Description\x00{alt}".encode() in png
