@@ -117,7 +117,6 @@ def test_large_report_drawn_from_first_articles(tmp_path):
 
 
 def test_exports_carry_the_title_and_text_alternative():
-
     from matplotlib.figure import Figure as MplFigure
 
     def figure():
