@@ -34,6 +34,7 @@ from framing.plots import (
     _article_frame,
     _fmt,
     _text_or_none,
+    alt_text,
     first_articles,
     notable_differences,
     side_by_side,
@@ -266,12 +267,17 @@ def _comparisons_html(report) -> str:
     return "\n".join(parts)
 
 
-def _svg_inline(svg: bytes) -> str:
-    """A matplotlib SVG file as an inline ``<svg>`` element (no XML prolog, no RDF metadata block)."""
+def _svg_inline(svg: bytes, alt: str = "") -> str:
+    """A matplotlib SVG file as an inline ``<svg>`` element (no XML prolog, no RDF metadata block);
+    with ``alt``, the element is an image whose ``<title>`` is that text, which screen readers read."""
     text = svg.decode("utf-8")
     start = text.find("<svg")
     text = text[start:] if start >= 0 else ""
-    return re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    if alt and text:
+        end = text.find(">") + 1
+        text = text[: end - 1] + ' role="img">' + f"<title>{_esc(alt)}</title>" + text[end:]
+    return text
 
 
 def _figures_html(report) -> str:
@@ -289,7 +295,7 @@ def _figures_html(report) -> str:
             continue
         summary = (func.__doc__ or name).strip().splitlines()[0]
         parts.append(f'<figure id="fig-{_css_name(name)}" aria-label="{_esc(summary)}">'
-                     f'{_svg_inline(figure_bytes(fig, "svg"))}<figcaption>{_esc(summary)}</figcaption></figure>')
+                     f'{_svg_inline(figure_bytes(fig, "svg"), alt_text(fig))}<figcaption>{_esc(summary)}</figcaption></figure>')
     if skipped:
         parts.append("<p class=\"note\">Figures not drawn (their data is not in this report):</p><ul class=\"note\">"
                      + "".join(skipped) + "</ul>")

@@ -192,3 +192,18 @@ def test_cross_outlet_tables_are_on_the_page_and_escaped():
     # the two renderings of one quotation form a family, and the diff shows the changed words
     assert "[-dwindlingly slight-]" in page or "[-dwindlingly-]" in page
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+
+
+def test_inline_figures_are_images_named_by_their_text_alternative():
+    from framing.html_report import _svg_inline
+
+    svg = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10pt">\n <metadata>x</metadata>\n <g/>\n</svg>\n'
+    # prolog and RDF block go; role and an escaped <title> come first inside the element
+    assert _svg_inline(svg, 'Tone <"A" & B>.') == (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10pt" role="img">'
+        "<title>Tone &lt;&quot;A&quot; &amp; B&gt;.</title>\n <g/>\n</svg>\n"
+    )
+    page = render_html(make_tables(), figures=True)
+    titles = re.findall(r'<svg [^>]*role="img"><title>([^<]*)</title>', page)
+    assert titles and all(t.endswith(".") for t in titles)
+    assert page.count("<svg ") == len(titles)
