@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.output import write_bytes_atomic, write_text_atomic
-from framing.plots import FIGURES, STYLE, MissingData, alt_text, first_articles, tables_of
+from framing.plots import FIGURES, STYLE, MissingData, _one_line, alt_text, first_articles, tables_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -60,7 +60,7 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 300) -> bytes:
     import matplotlib
 
     title_key, description_key = _DESCRIPTION_KEYS[fmt]
-    metadata = {**_METADATA[fmt], title_key: " ".join(fig.get_suptitle().split()) or None, description_key: alt_text(fig)}
+    metadata = {**_METADATA[fmt], title_key: _one_line(fig.get_suptitle()) or None, description_key: alt_text(fig)}
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.compression": 6}), warnings.catch_warnings():
         # a crowded figure (very long labels) is drawn as it is rather than warned about
