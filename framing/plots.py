@@ -466,10 +466,27 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", ":")) else text + "."
 
 
+#: How many items a figure's text alternative lists before it says "and N more".
+_DESCRIBE_LIMIT = 8
+
+
+def _listing(items: Iterable[str], *, limit: int = _DESCRIBE_LIMIT, sep: str = ", ") -> str:
+    """``items`` joined by ``sep``, the ones past ``limit`` counted ("a, b, and 3 more")."""
+    items = [_one_line(str(i)) for i in items]
+    shown, rest = items[:limit], len(items) - limit
+    return sep.join(shown) + (f"{sep.rstrip()} and {rest} more" if rest > 0 else "")
+
+
+def _describe(fig: Figure, *sentences: str) -> None:
+    """Add what the figure shows, in numbers, to its text alternative (:func:`alt_text`)."""
+    fig._framing_values = getattr(fig, "_framing_values", []) + [s for s in sentences if s]
+
+
 def alt_text(fig: Figure) -> str:
     """A text alternative for ``fig``, for readers who cannot see it: its title, then each
-    panel's title and axis labels, then its source line. :func:`show` gives it to the notebook
-    image, so exported HTML carries it as the image's ``alt``."""
+    panel's title and axis labels, then the values it shows (as its drawing function states
+    them), then its source line. :func:`show` gives it to the notebook image, so exported HTML
+    carries it as the image's ``alt``."""
     suptitle = fig._suptitle  # the Text object, to tell it apart from the other figure texts
     parts = [_one_line(fig.get_suptitle())]
     panels = []
@@ -480,6 +497,7 @@ def alt_text(fig: Figure) -> str:
             panels.append(" ".join([title] + ([f"({'; '.join(axes)})"] if axes else [])).strip())
     if panels:
         parts.append(f"{len(panels)} panel{'s' if len(panels) != 1 else ''}: " + "; ".join(panels))
+    parts += [_one_line(v) for v in getattr(fig, "_framing_values", [])]
     parts += [_one_line(t.get_text()) for t in fig.texts if t is not suptitle]
     parts = [p for p in parts if p]
     return " ".join(_sentence(p) for p in parts) if parts else "Figure."
@@ -666,6 +684,9 @@ def segmentation_strip(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Fi
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.2 - 0.02 * len(arts)),
                   ncol=4, handlelength=1, columnspacing=0.8)
         ax.margins(x=0.12)
+        ratios = pd.to_numeric(arts.get("boilerplate_ratio", pd.Series(np.nan, index=arts.index)), errors="coerce")
+        _describe(fig, "Share of characters that are not story text: "
+                  + _listing(f"{l} {r:.0%}" for l, r in zip(arts["label"], ratios) if pd.notna(r)))
         caption(fig, len(arts), "Percentages: share of characters that are not story text.")
     return fig
 
@@ -683,6 +704,7 @@ def headline_agency(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figur
         ax.set_xlim(0, 10)
         ax.set_ylim(n - 0.4, -0.9)
         ax.axis("off")
+        rows = []
         for x, head in ((1.8, "Who acts"), (5.0, "Verb (voice)"), (8.2, "Acted upon")):
             ax.text(x, -0.65, head, ha="center", va="center", fontsize=6.5, fontweight="bold")
         for i, art in arts.iterrows():
@@ -702,6 +724,9 @@ def headline_agency(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figur
             label = (verb or "(no verb)") + (f"\n({voice})" if voice else "")
             ax.text(5.0, i - 0.05, label, ha="center", va="bottom", fontsize=5.8, color="#222222")
             ax.text(5.0, i + 0.32, _wrap(art["label"], 30), ha="center", va="center", fontsize=5, color=color)
+            rows.append(f"{art['label']}: {agent or 'nobody named'}, {verb or 'no verb'}"
+                        f"{f' ({voice})' if voice else ''}, {patient or 'nothing named'}")
+        _describe(fig, "Who acts, verb, acted upon: " + _listing(rows, sep="; "))
         _title(fig, "Who does what to whom in each headline")
         caption(fig, n, "Dashed box: the headline names nobody in that role; dashed arrow: passive voice.")
     return fig
@@ -749,6 +774,9 @@ def speaker_heatmap(report: ReportLike, *, top: int = 8, width: float = COLUMN_W
                 ax.text(c, r, f"{v:.0%}", ha="center", va="center", fontsize=5.5,
                         color="white" if v > 0.55 else "#222222")
         _heatmap_axes(ax, shares.columns, shares.index)
+        _describe(fig, "Most quoted in each outlet: " + _listing(
+            (f"{col}: {shares[col].idxmax()} ({shares[col].max():.0%})" for col in shares.columns if shares[col].notna().any()),
+            sep="; "))
         _title(fig, "Who is quoted, outlet by outlet")
         caption(fig, _n_articles(report), "Cells: share of the outlet's attributed statements.")
     return fig
@@ -785,6 +813,9 @@ def reporting_verb_classes(report: ReportLike, *, width: float = COLUMN_WIDTH) -
         ax.set_yticks(range(len(table)), [_wrap(l, 20) for l in table.index])
         ax.invert_yaxis()
         ax.set_xlabel("Attributed statements")
+        _describe(fig, "Attributed statements by kind of verb: " + _listing(
+            (f"{label}: " + (", ".join(f"{int(n)} {cls}" for cls, n in row.items() if n) or "none")
+             for label, row in table.iterrows()), sep="; "))
         _title(fig, "How speech is reported: neutral or evaluative verbs")
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, handlelength=1, columnspacing=0.8, borderaxespad=0.2)
         caption(fig, _n_articles(report), "Evaluative: claim, admit, insist ...; neutral: say, tell, write ...")
@@ -822,6 +853,10 @@ def tone_by_outlet(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure
         ax.invert_yaxis()
         ax.set_xlim(-1.05, 1.05)
         ax.set_xlabel("Tone: negative (-1) to positive (+1)")
+        for col, name, _ in measures:
+            vals = pd.to_numeric(arts[col], errors="coerce")
+            _describe(fig, f"{name}: " + (_listing(f"{l} {v:+.2f}" for l, v in zip(arts["label"], vals) if pd.notna(v))
+                                          or "no values"))
         _title(fig, "Tone: headline, own words, quotes")
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, handletextpad=0.2, columnspacing=0.8,
                   borderaxespad=0.2)
@@ -858,6 +893,11 @@ def actor_tone_heatmap(report: ReportLike, *, top: int = 8, width: float = COLUM
             ax.text(c, r, "–" if math.isnan(v) else f"{v:+.2f}", ha="center", va="center", fontsize=5.5,
                     color="white" if (not math.isnan(v) and abs(v) > 0.6) else "#222222")
         _heatmap_axes(ax, table.columns, table.index)
+        cells = table.stack().dropna()
+        if len(cells):
+            (lo_actor, lo_label), (hi_actor, hi_label) = cells.idxmin(), cells.idxmax()
+            _describe(fig, f"Most negative: {lo_actor} in {lo_label} ({cells.min():+.2f}); "
+                           f"most positive: {hi_actor} in {hi_label} ({cells.max():+.2f})")
         _title(fig, "Tone around each actor")
         caption(fig, _n_articles(report), "Cells: mean tone (-1 to 1) of sentences naming the actor; – not named.")
     return fig
@@ -890,8 +930,13 @@ def language_cues(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
                 continue
             col = cols[k]
             ax.barh(range(len(arts)), table[col].fillna(0).to_numpy(), color=list(arts["color"]), height=0.7)
-            ax.set_title(FEATURE_LABELS.get(col, col).replace(" per 1,000 words", ""), fontsize=6.5, fontweight="normal")
+            name = FEATURE_LABELS.get(col, col).replace(" per 1,000 words", "")
+            ax.set_title(name, fontsize=6.5, fontweight="normal")
             ax.tick_params(labelsize=5.5)
+            vals = table[col]
+            if vals.notna().any():
+                _describe(fig, f"{name}: highest {vals.idxmax()} ({vals.max():.1f}), "
+                               f"lowest {vals.idxmin()} ({vals.min():.1f})")
         axes[0, 0].set_yticks(range(len(arts)), _short_labels(arts["label"]))
         axes[0, 0].invert_yaxis()
         _title(fig, "Word choice: hedges, loaded words, frame cues")
@@ -915,6 +960,7 @@ def readability(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure:
                 ax.text(v, i, f" {v:.0f}", va="center", fontsize=5.5)
             ax.set_xlabel(_wrap(FEATURE_LABELS.get(col, col), 20))
             ax.margins(x=0.18)
+            _describe(fig, f"{FEATURE_LABELS.get(col, col)}: " + _listing(f"{l} {v:.0f}" for l, v in zip(arts["label"], vals)))
         axes[0].set_yticks(range(len(arts)), [_wrap(l, 18) for l in arts["label"]])
         axes[0].invert_yaxis()
         _title(fig, "How hard is each story to read?")
@@ -1025,6 +1071,9 @@ def side_by_side_figure(report: ReportLike, *, width: float = COLUMN_WIDTH) -> F
                 ax.add_patch(Rectangle((c - 0.48, r - 0.46), 0.96, 0.92, fill=False, edgecolor="black", linewidth=0.9))
         ax.xaxis.tick_top()
         _heatmap_axes(ax, table.columns, table.index, width=30, top=True)
+        boxed = [f"{feature}: {label} {_fmt(table.loc[feature, label])}"
+                 for feature in table.index for label in table.columns if flags.loc[feature, label]]
+        _describe(fig, "Boxed values: " + (_listing(boxed, sep="; ") if boxed else "none"))
         _title(fig, "The outlets side by side")
         caption(fig, _n_articles(report),
                 "Orange: above the outlets' mean, purple: below. Boxed: 1.5 standard deviations or more from the mean.")
@@ -1092,6 +1141,11 @@ def outlet_similarity_heatmap(report: ReportLike, *, width: float = COLUMN_WIDTH
         for (r, c), v in np.ndenumerate(data):
             ax.text(c, r, f"{v:.2f}", ha="center", va="center", fontsize=5.5, color="white" if v > 0.6 else "#222222")
         _heatmap_axes(ax, sim.columns, sim.index, width=18)
+        pairs = [(data[r, c], sim.index[r], sim.columns[c]) for r in range(len(sim)) for c in range(r + 1, len(sim))
+                 if not math.isnan(data[r, c])]
+        if pairs:
+            hi, lo = max(pairs, key=lambda p: p[0]), min(pairs, key=lambda p: p[0])
+            _describe(fig, f"Most alike: {hi[1]} and {hi[2]} ({hi[0]:.2f}); least alike: {lo[1]} and {lo[2]} ({lo[0]:.2f})")
         _title(fig, "How alike are the stories' words?")
         caption(fig, _n_articles(report), "Cells: cosine similarity of TF-IDF word weights (1 = same words).")
     return fig
@@ -1138,6 +1192,7 @@ def distinctive_terms(report: ReportLike, *, top: int = 5, width: float = COLUMN
             ax.invert_yaxis()
             ax.tick_params(axis="x", labelsize=5)
             ax.set_title(_wrap(labels[k], 26), fontsize=6, fontweight="normal", color=colors[labels[k]])
+            _describe(fig, f"{labels[k]}: " + (_listing(own["term"].astype(str)) or "no words"))
         _title(fig, "Words each outlet uses more than the others")
         note = ("Bars: z-score of the weighted log-odds ratio (Monroe, Colaresi and Quinn 2008)." if score == "z"
                 else f"Bars: {score} from the terms table.")
@@ -1170,6 +1225,10 @@ def quote_fidelity(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figure
         ax.invert_yaxis()
         ax.set_xlim(-0.02, 1.05)
         ax.set_xlabel("Agreement with the most common wording\n(1 = word for word)")
+        shared = f[f["article_id"].isin(pos)].groupby("article_id")["fidelity"].agg(["size", "mean"])
+        _describe(fig, "Shared quotations and their mean agreement: " + _listing(
+            f"{arts.loc[pos[aid], 'label']} {int(row['size'])} ({row['mean']:.2f})"
+            for aid, row in shared.sort_index(key=lambda ids: ids.map(pos)).iterrows()))
         _title(fig, "Are shared quotations rendered word for word?")
         caption(fig, len(arts), "Dots: quotations other outlets also carry.")
     return fig
@@ -1233,6 +1292,9 @@ def topic_coverage(report: ReportLike, *, top: int = 20, width: float = COLUMN_W
         ax.set_xlim(-0.6, table.shape[1] - 0.4)
         ax.set_ylim(len(table) - 0.5, -0.5)
         _heatmap_axes(ax, table.columns, table.index, width=30, max_lines=1)
+        gaps = [f"{topic} (not in {', '.join(str(c) for c in table.columns if not table.loc[topic, c])})"
+                for topic in table.index if not table.loc[topic].all()]
+        _describe(fig, "Topics some outlets leave out: " + (_listing(gaps, limit=5, sep="; ") if gaps else "none"))
         _title(fig, "Who mentions what: topics across outlets")
         caption(fig, len(arts), "Filled: the story mentions the topic; empty: it does not. Topics some outlets leave out come first.")
     return fig

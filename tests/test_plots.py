@@ -253,6 +253,33 @@ def test_alt_text_reads_title_panels_axes_and_source_line():
     assert alt_text(MplFigure()) == "Figure."
 
 
+def test_alt_text_states_the_values_each_figure_shows():
+    """The constructed tables: Zeta News 25% furniture, headline "Judge rejects bid" (tone -0.5),
+    no quotes; Alpha Wire 0% furniture, "Company loses case" (+0.25), one neutral "said" by a
+    spokesperson, so that speaker has all of its statements."""
+    tables = make_tables()
+    tables["articles"]["hedge_rate"] = [1.0, 2.0]
+    alt = {f.__name__: plots.alt_text(f(tables)) for f in (
+        plots.segmentation_strip, plots.headline_agency, plots.speaker_heatmap, plots.reporting_verb_classes,
+        plots.tone_by_outlet, plots.language_cues)}
+    assert "Share of characters that are not story text: Zeta News 25%, Alpha Wire 0%." in alt["segmentation_strip"]
+    assert ("Who acts, verb, acted upon: Zeta News: Judge, reject (active), bid; "
+            "Alpha Wire: Company, lose (active), case.") in alt["headline_agency"]
+    assert "Most quoted in each outlet: Alpha Wire: A spokesperson (100%)." in alt["speaker_heatmap"]
+    assert "Attributed statements by kind of verb: Zeta News: none; Alpha Wire: 1 neutral." in alt["reporting_verb_classes"]
+    assert "Headline: Zeta News -0.50, Alpha Wire +0.25." in alt["tone_by_outlet"]
+    assert "Hedges: highest Alpha Wire (2.0), lowest Zeta News (1.0)." in alt["language_cues"]
+    # the values come before the source line
+    assert alt["tone_by_outlet"].index("Headline:") < alt["tone_by_outlet"].index("Source:")
+
+
+def test_alt_text_listing_counts_what_it_leaves_out():
+    assert plots._listing(["a", "b", "c"], limit=3) == "a, b, c"
+    assert plots._listing(["a", "b", "c"], limit=2) == "a, b, and 1 more"
+    assert plots._listing(["a\nb", "c"], limit=1, sep="; ") == "a b; and 1 more"
+    assert plots._listing([]) == ""
+
+
 def test_show_gives_the_notebook_image_its_alt_text(monkeypatch):
     import IPython.display
     from matplotlib.figure import Figure as MplFigure
