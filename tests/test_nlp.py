@@ -3,7 +3,7 @@
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from framing.nlp import _IndexedRuleMatch, _RememberedLemmas, load_model, speed_up_rules
+from framing.nlp import _IndexedRuleMatch, load_model, speed_up_rules
 
 from conftest import SEEDS
 
@@ -45,18 +45,20 @@ def _toy_pipeline():
     ruler.add([[{"IS_SPACE": True}]], {"LEMMA": "SPACE"})
     ruler.add([[{"LOWER": "the"}]], {"LEMMA": "second"})  # a later rule wins
     ruler.add([[{"ORTH": "Cat"}]], {"LEMMA": "cat"})  # ORTH is not indexed: the Matcher finds it
+    ruler.add([[{"LOWER": {"NOT_IN": ["the", "cat", "ai", "n't", "dogs", " "]}}]], {"LEMMA": "other"})
     return nlp
 
 
 def test_rule_kinds_found_by_index_and_by_fallback_matcher():
     text = "The Cat ain't dogs  now"  # blank English splits ai|n't; two spaces leave a space token
-    expected = ["second", "cat", "be", "", "pet", "SPACE", ""]
+    expected = ["second", "cat", "be", "", "pet", "SPACE", "other"]
     plain = _toy_pipeline()
     assert [t.lemma_ for t in plain(text)] == expected
     fast = speed_up_rules(_toy_pipeline())
     match = fast.get_pipe("attribute_ruler").match
     assert isinstance(match, _IndexedRuleMatch)
-    assert match._n_others == 2  # the two-word REGEX rule and the ORTH rule
+    assert match._n_others == 1  # the ORTH rule; the two-word REGEX rule and NOT_IN are handled by the index
+    assert len(match._anywhere) == 1  # the NOT_IN rule has no IN condition to look up
     assert [t.lemma_ for t in fast(text)] == expected
     assert [t.lemma_ for t in fast("")] == []
 
@@ -66,17 +68,3 @@ def test_speed_up_rules_twice_changes_nothing_more():
     match = nlp.get_pipe("attribute_ruler").match
     assert speed_up_rules(nlp) is nlp
     assert nlp.get_pipe("attribute_ruler").match is match
-
-
-def test_remembered_lemmas_ask_once_per_word_and_stay_bounded():
-    calls = []
-
-    def lemmatize(token):
-        calls.append(token.text)
-        return [token.text.lower()]
-
-    remembered = _RememberedLemmas(lemmatize, limit=2)
-    doc = spacy.blank("en")("Says says Says told")
-    assert [remembered(t)[0] for t in doc] == ["says", "says", "says", "told"]
-    assert calls == ["Says", "says", "told"]  # the second "Says" is remembered
-    assert len(remembered._seen) <= 2
