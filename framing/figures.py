@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.output import write_bytes_atomic, write_text_atomic
-from framing.plots import FIGURES, STYLE, MissingData, _one_line, alt_text, first_articles, tables_of
+from framing.plots import FIGURES, STYLE, MissingData, _one_line, alt_text, first_articles, settle_layout, tables_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -59,6 +59,7 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 300) -> bytes:
 
     import matplotlib
 
+    settle_layout(fig)  # the same positions whatever was saved before
     title_key, description_key = _DESCRIPTION_KEYS[fmt]
     metadata = {**_METADATA[fmt], title_key: _one_line(fig.get_suptitle()) or None, description_key: alt_text(fig)}
     buf = io.BytesIO()

@@ -70,6 +70,7 @@ __all__ = [
     "show",
     "alt_text",
     "png_bytes",
+    "settle_layout",
     "segmentation_strip",
     "headline_agency",
     "speaker_heatmap",
@@ -448,8 +449,28 @@ def _short_labels(labels: Iterable[str]) -> list[str]:
     return short if len(set(short)) == len(set(labels)) else labels
 
 
+def settle_layout(fig: Figure) -> Figure:
+    """Run ``fig``'s constrained layout once and keep its result, and return ``fig``.
+
+    Constrained layout runs again at every save and moves things a little each time, so a
+    figure saved twice, or as SVG after PNG, would give other bytes. Settled, every save in any
+    format draws the same positions. The figure functions' outputs (:func:`png_bytes`,
+    :func:`framing.figures.figure_bytes`) settle the figure first; after that, text added to
+    it does not move the panels.
+    """
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="constrained_layout not applied")
+            fig.draw_without_rendering()
+        fig.set_layout_engine("none")
+    return fig
+
+
 def png_bytes(fig: Figure, *, dpi: int = 100) -> bytes:
-    """The figure as PNG bytes, with no software/version metadata."""
+    """The figure as PNG bytes (its layout settled first: :func:`settle_layout`), with no software/version metadata."""
+    settle_layout(fig)
     buf = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="constrained_layout not applied")

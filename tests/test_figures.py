@@ -23,6 +23,18 @@ def test_same_figure_drawn_twice_gives_same_bytes(fmt):
     assert first == second
 
 
+@pytest.mark.parametrize("make", [plots.segmentation_strip, plots.speaker_heatmap, plots.tone_by_outlet])
+def test_one_figure_saved_again_and_in_other_formats_keeps_its_bytes(make):
+    """Constrained layout is run once (settle_layout): a second save, or an SVG after a PNG and
+    a notebook image, draws the same positions as the first."""
+    fig = make(make_tables())
+    first = figure_bytes(fig, "svg")
+    plots.png_bytes(fig)
+    figure_bytes(fig, "pdf")
+    assert figure_bytes(fig, "svg") == first
+    assert figure_bytes(make(make_tables()), "svg") == first  # and a fresh figure the same again
+
+
 def test_exports_carry_no_date_or_software_version():
     import matplotlib
 
