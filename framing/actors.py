@@ -57,6 +57,7 @@ __all__ = [
     "actor_tone",
     "actor_labels",
     "labels_by_outlet",
+    "speaker_actors",
     "sentence_tone",
     "forget_parses",
     "COLUMNS",
@@ -93,6 +94,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "kind": "Grammatical form of the descriptor: title, premodifier, appositive, relative_clause, predicate or description.",
         "start": "Character offset where the descriptor starts in the raw article text.",
         "end": "Character offset just after the descriptor in the raw article text.",
+    },
+    "quotes": {
+        "speaker_actor": "The story's actor the speaker is, by the cross-outlet actor resolution (its longest full name: 'Barbara Jacobs Rothstein' for a speaker resolved to 'Barbara Rothstein' or 'Rothstein'); empty for anonymous speakers and for names that fit none, or more than one, of the story's actors.",
     },
 }
 
@@ -953,6 +957,43 @@ def actor_labels(docs: Iterable[StoryText], *, min_outlets: int = 2, main_only: 
         rows.extend(lb for lb in st.labels if not main_only or lb.actor in main)
     rows.sort(key=lambda lb: (lb.story_id, lb.actor, lb.outlet, lb.article_id, lb.start, lb.end, lb.kind))
     return _frame(rows, "actor_labels")
+
+
+def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """The story actor (``actor_mentions.actor``) each quote's named speaker is; column ``speaker_actor``.
+
+    A person or organisation speaker is linked by its resolved name (``speaker_canonical``, in
+    which the attribution step has already turned "she" or "Rothstein" into the article's
+    fullest name) to the one actor of the same story whose name holds the speaker's words in
+    order and ends with the same word ("Barbara Rothstein" and "Rothstein" are "Barbara Jacobs
+    Rothstein"); a name that fits two actors, or none, is not linked, and neither is an
+    anonymous speaker. The result is aligned with ``quotes`` (empty string where there is no
+    link), so that outlets which name the same person differently count as one speaker.
+    """
+    out = pd.Series("", index=quotes.index, dtype=object)
+    if not len(quotes) or not len(mentions) or "speaker_canonical" not in quotes.columns:
+        return out
+    story_of = dict(zip(mentions["article_id"].astype(str), mentions["story_id"].astype(str)))
+    actors: dict[str, dict[str, tuple[str, ...]]] = {}
+    for story, actor in zip(mentions["story_id"].astype(str), mentions["actor"].astype(str)):
+        actors.setdefault(story, {})[actor] = _name_words(actor)
+    types = quotes["speaker_type"] if "speaker_type" in quotes.columns else pd.Series("person", index=quotes.index)
+    for i, aid, name, kind in zip(quotes.index, quotes["article_id"].astype(str), quotes["speaker_canonical"], types):
+        if kind not in ("person", "organisation") or not isinstance(name, str) or aid not in story_of:
+            continue
+        words = _name_words(name)
+        if not words:
+            continue
+        fits = [actor for actor, full in actors.get(story_of[aid], {}).items()
+                if full and full[-1] == words[-1] and _is_subsequence(words, full)]
+        if len(fits) == 1:
+            out[i] = fits[0]
+    return out
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name as casefolded words, possessive and punctuation dropped ("Parler's" -> ("parler",))."""
+    return tuple(re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", name.casefold()) if w not in ("'s", "’s"))
 
 
 def labels_by_outlet(labels: pd.DataFrame, *, sep: str = "; ") -> pd.DataFrame:

@@ -95,6 +95,7 @@ class StoryComparisons:
     actor_tone: pd.DataFrame
     actor_labels: pd.DataFrame
     topics: pd.DataFrame
+    actor_mentions: pd.DataFrame
 
 
 def story_comparisons(item: tuple[list[ArticleContext], pd.DataFrame | None]) -> StoryComparisons:
@@ -103,7 +104,7 @@ def story_comparisons(item: tuple[list[ArticleContext], pd.DataFrame | None]) ->
     ``item`` is (the story's articles, the quote-family rows of those articles). A module-level
     function of one argument, so that worker processes can run it story by story.
     """
-    from framing.actors import actor_labels, actor_tone, forget_parses
+    from framing.actors import actor_labels, actor_mentions, actor_tone, forget_parses
     from framing.artifacts import artifact_score, translation_artifacts
     from framing.omissions import topic_presence
 
@@ -115,7 +116,8 @@ def story_comparisons(item: tuple[list[ArticleContext], pd.DataFrame | None]) ->
         scores[c.article_id] = artifact_score(evidence, c.n_words)
     docs = _story_texts(contexts)
     try:
-        return StoryComparisons(found, scores, actor_tone(docs), actor_labels(docs), topic_presence(docs))
+        return StoryComparisons(found, scores, actor_tone(docs), actor_labels(docs), topic_presence(docs),
+                                actor_mentions(docs))
     finally:
         forget_parses()  # this story is done: free its parses
 
@@ -190,6 +192,11 @@ def compare(
     tables["artifacts"] = artifacts_table(e for c in contexts for e in evidence_of.get(c.article_id, ()))
     articles["translation_artifact_score"] = articles["article_id"].map(scores)
     tables["actor_tone"] = _concat([p.actor_tone for p in parts])
+    if quotes is not None and len(quotes):  # one name per speaker across outlets
+        from framing.actors import speaker_actors
+
+        tables["quotes"] = tables["quotes"].assign(
+            speaker_actor=speaker_actors(tables["quotes"], _concat([p.actor_mentions for p in parts])))
     tables["actor_labels"] = _concat([p.actor_labels for p in parts]).sort_values("story_id", kind="stable",
                                                                                    ignore_index=True)
     # stories sorted by story_id (within a story the rows no longer depend on the input order)

@@ -756,6 +756,9 @@ def headline_agency(report: ReportLike, *, width: float = COLUMN_WIDTH) -> Figur
 def speaker_shares(report: ReportLike, *, top: int = 8) -> pd.DataFrame:
     """Speakers x outlets: each outlet's share of attributed statements that come from each speaker.
 
+    A speaker is named by ``speaker_actor`` when the quotes table has it (the same person under
+    one name in every outlet), else by ``speaker_canonical``, else as written.
+
     The ``top`` speakers with most statements overall are kept; the rest are summed as "others".
     """
     quotes = require(report, "quotes", ["article_id"])
@@ -768,6 +771,9 @@ def speaker_shares(report: ReportLike, *, top: int = 8) -> pd.DataFrame:
     q["who"] = q[speaker_col].fillna("").astype(str).str.strip()
     fallback = q["speaker"].fillna("").astype(str).str.strip() if "speaker" in q else ""
     q["who"] = q["who"].where(q["who"] != "", fallback)
+    if "speaker_actor" in q:  # one name per actor across outlets ("Rothstein" = "Barbara Jacobs Rothstein")
+        actor = q["speaker_actor"].fillna("").astype(str).str.strip()
+        q["who"] = actor.where(actor != "", q["who"])
     q["who"] = q["who"].where(q["who"] != "", "(no speaker found)")
     q["label"] = q["article_id"].map(dict(zip(arts["article_id"], arts["label"])))
     counts = pd.crosstab(q["who"], q["label"])

@@ -229,3 +229,34 @@ def test_general_noun_and_pronoun_resolve_to_organisation():
     assert list(zip(m.mention, m.kind, m.actor)) == [
         ("Microsoft Corp.", "name", "Microsoft"), ("it", "pronoun", "Microsoft"),
         ("The company", "description", "Microsoft")]
+
+
+def test_speaker_actor_links_resolved_names_to_one_story_actor():
+    import pandas as pd
+
+    from framing.actors import speaker_actors
+
+    mentions = pd.DataFrame(
+        [("s1", "a1", actor) for actor in ("Barbara Jacobs Rothstein", "John Smith", "Jane Smith", "Parler",
+                                           "Amazon Web Services")]
+        + [("s1", "a3", "Parler"), ("s2", "a2", "John Matze")],
+        columns=["story_id", "article_id", "actor"],
+    )
+    quotes = pd.DataFrame(
+        [
+            ("a1", "Barbara Rothstein", "person"),  # the middle name left out: same person
+            ("a3", "Rothstein", "person"),  # another article of the story
+            ("a1", "a spokesperson", "anonymous"),  # anonymous: never an actor
+            ("a2", "Rothstein", "person"),  # story s2 has no Rothstein
+            ("a1", "Smith", "person"),  # John or Jane: not linked
+            ("a1", "Parler's", "organisation"),
+            ("a1", "Amazon", "organisation"),  # "Amazon Web Services" does not end in "Amazon"
+            ("a1", None, "unknown"),
+            ("a9", "Parler", "organisation"),  # an article without actors
+        ],
+        columns=["article_id", "speaker_canonical", "speaker_type"],
+    )
+    assert speaker_actors(quotes, mentions).tolist() == [
+        "Barbara Jacobs Rothstein", "Barbara Jacobs Rothstein", "", "", "", "Parler", "", "", ""]
+    assert speaker_actors(quotes.iloc[0:0], mentions).tolist() == []
+    assert speaker_actors(quotes, mentions.iloc[0:0]).tolist() == [""] * len(quotes)

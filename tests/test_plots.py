@@ -139,6 +139,16 @@ def test_speaker_shares_columns_sum_to_one():
     assert shares.loc["A spokesperson", "Alpha Wire"] == 1.0
 
 
+def test_speaker_shares_count_one_actor_once_across_outlets():
+    tables = make_tables()
+    quotes = pd.concat([tables["quotes"], tables["quotes"].assign(article_id="a")], ignore_index=True)
+    quotes["speaker_canonical"] = ["Barbara Rothstein", "Rothstein"]
+    quotes["speaker_actor"] = ["Barbara Jacobs Rothstein", "Barbara Jacobs Rothstein"]
+    shares = plots.speaker_shares({**tables, "quotes": quotes})
+    assert shares.index.tolist() == ["Barbara Jacobs Rothstein"]
+    assert shares.to_numpy().tolist() == [[1.0, 1.0]]  # each outlet's one statement
+
+
 def test_side_by_side_has_outlets_as_columns_and_plain_labels():
     table = plots.side_by_side(make_tables())
     assert list(table.columns) == ["Zeta News", "Alpha Wire"]
