@@ -964,10 +964,11 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
 
     A person or organisation speaker is linked by its resolved name (``speaker_canonical``, in
     which the attribution step has already turned "she" or "Rothstein" into the article's
-    fullest name) to the one actor of the same story whose name holds the speaker's words in
-    order and ends with the same word ("Barbara Rothstein" and "Rothstein" are "Barbara Jacobs
-    Rothstein"); a name that fits two actors, or none, is not linked, and neither is an
-    anonymous speaker. The result is aligned with ``quotes`` (empty string where there is no
+    fullest name) to the one actor of the same story that is mentioned by that name in the
+    story (``kind`` "name" in ``mentions``: "Amazon" for "Amazon Web Services"), or else whose
+    name holds the speaker's words in order and ends with the same word ("Barbara Rothstein" and
+    "Rothstein" are "Barbara Jacobs Rothstein"); a name that fits two actors, or none, is not
+    linked, and neither is an anonymous speaker. The result is aligned with ``quotes`` (empty string where there is no
     link), so that outlets which name the same person differently count as one speaker.
     """
     out = pd.Series("", index=quotes.index, dtype=object)
@@ -975,8 +976,13 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
         return out
     story_of = dict(zip(mentions["article_id"].astype(str), mentions["story_id"].astype(str)))
     actors: dict[str, dict[str, tuple[str, ...]]] = {}
-    for story, actor in zip(mentions["story_id"].astype(str), mentions["actor"].astype(str)):
+    aliases: dict[str, dict[tuple[str, ...], set[str]]] = {}  # story -> name as written -> actors
+    kinds = mentions["kind"] if "kind" in mentions.columns else pd.Series("", index=mentions.index)
+    texts = mentions["mention"] if "mention" in mentions.columns else pd.Series("", index=mentions.index)
+    for story, actor, kind, text in zip(mentions["story_id"].astype(str), mentions["actor"].astype(str), kinds, texts):
         actors.setdefault(story, {})[actor] = _name_words(actor)
+        if kind == "name" and isinstance(text, str):
+            aliases.setdefault(story, {}).setdefault(_name_words(text), set()).add(actor)
     types = quotes["speaker_type"] if "speaker_type" in quotes.columns else pd.Series("person", index=quotes.index)
     for i, aid, name, kind in zip(quotes.index, quotes["article_id"].astype(str), quotes["speaker_canonical"], types):
         if kind not in ("person", "organisation") or not isinstance(name, str) or aid not in story_of:
@@ -984,8 +990,11 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
         words = _name_words(name)
         if not words:
             continue
-        fits = [actor for actor, full in actors.get(story_of[aid], {}).items()
-                if full and full[-1] == words[-1] and _is_subsequence(words, full)]
+        story = story_of[aid]
+        fits = sorted(aliases.get(story, {}).get(words, ()))  # a name the resolution gave this actor
+        if not fits:
+            fits = [actor for actor, full in actors.get(story, {}).items()
+                    if full and full[-1] == words[-1] and _is_subsequence(words, full)]
         if len(fits) == 1:
             out[i] = fits[0]
     return out

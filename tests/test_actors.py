@@ -237,10 +237,12 @@ def test_speaker_actor_links_resolved_names_to_one_story_actor():
     from framing.actors import speaker_actors
 
     mentions = pd.DataFrame(
-        [("s1", "a1", actor) for actor in ("Barbara Jacobs Rothstein", "John Smith", "Jane Smith", "Parler",
-                                           "Amazon Web Services")]
-        + [("s1", "a3", "Parler"), ("s2", "a2", "John Matze")],
-        columns=["story_id", "article_id", "actor"],
+        [("s1", "a1", actor, "name", actor) for actor in ("Barbara Jacobs Rothstein", "John Smith", "Jane Smith",
+                                                          "Parler", "Amazon Web Services")]
+        + [("s1", "a3", "Parler", "name", "Parler"), ("s2", "a2", "John Matze", "name", "John Matze"),
+           ("s2", "a2", "Amazon Web Services", "name", "Amazon"),  # the resolution's alias, in story s2 only
+           ("s1", "a1", "Parler", "pronoun", "it")],
+        columns=["story_id", "article_id", "actor", "kind", "mention"],
     )
     quotes = pd.DataFrame(
         [
@@ -253,10 +255,13 @@ def test_speaker_actor_links_resolved_names_to_one_story_actor():
             ("a1", "Amazon", "organisation"),  # "Amazon Web Services" does not end in "Amazon"
             ("a1", None, "unknown"),
             ("a9", "Parler", "organisation"),  # an article without actors
+            ("a2", "Amazon", "organisation"),  # named so in story s2: that actor
+            ("a1", "it", "organisation"),  # a pronoun is not a name
         ],
         columns=["article_id", "speaker_canonical", "speaker_type"],
     )
     assert speaker_actors(quotes, mentions).tolist() == [
-        "Barbara Jacobs Rothstein", "Barbara Jacobs Rothstein", "", "", "", "Parler", "", "", ""]
+        "Barbara Jacobs Rothstein", "Barbara Jacobs Rothstein", "", "", "", "Parler", "", "", "",
+        "Amazon Web Services", ""]
     assert speaker_actors(quotes.iloc[0:0], mentions).tolist() == []
     assert speaker_actors(quotes, mentions.iloc[0:0]).tolist() == [""] * len(quotes)
