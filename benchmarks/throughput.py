@@ -17,8 +17,8 @@ Configurations:
                  VADER over every sentence and the whole text, textstat over the whole text, then
                  the headline frame and the quotations with framing's own public functions (so
                  their outputs can be compared with framing's). It uses spaCy's pipeline as spaCy
-                 loads it (``load_model(fast_rules=False)``); framing's faster attribute ruler and
-                 lemmatizer must give identical outputs, which the comparison checks. Until 2026-11-21 this baseline
+                 loads it (``load_model(fast_rules=False)``); framing's faster attribute ruler
+                 must give identical outputs, which the comparison checks. Until 2026-11-21 this baseline
                  parsed every sentence twice (once to split sentences, once more per sentence),
                  which flattered framing by about 0.14 s per article.
 * ``jobs2``      framing's pipeline in 2 worker processes.

@@ -967,8 +967,9 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     fullest name) to the one actor of the same story that is mentioned by that name in the
     story (``kind`` "name" in ``mentions``: "Amazon" for "Amazon Web Services"), or else whose
     name holds the speaker's words in order and ends with the same word ("Barbara Rothstein" and
-    "Rothstein" are "Barbara Jacobs Rothstein"); a name that fits two actors, or none, is not
-    linked, and neither is an anonymous speaker. The result is aligned with ``quotes`` (empty string where there is no
+    "Rothstein" are "Barbara Jacobs Rothstein"); names are compared as the actor resolution
+    keys them. A name that fits two actors, or none, is not linked, and neither is an
+    anonymous speaker. The result is aligned with ``quotes`` (empty string where there is no
     link), so that outlets which name the same person differently count as one speaker.
     """
     out = pd.Series("", index=quotes.index, dtype=object)
@@ -1001,8 +1002,10 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
 
 
 def _name_words(name: str) -> tuple[str, ...]:
-    """A name as casefolded words, possessive and punctuation dropped ("Parler's" -> ("parler",))."""
-    return tuple(re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", name.casefold()) if w not in ("'s", "’s"))
+    """A name's key as the actor resolution makes it (:func:`_normalise_name`: honorific,
+    corporate suffix and possessive dropped, lower case); empty when it is no name."""
+    found = _normalise_name(name.split())
+    return found.key if found else ()
 
 
 def labels_by_outlet(labels: pd.DataFrame, *, sep: str = "; ") -> pd.DataFrame:
