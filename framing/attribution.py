@@ -526,6 +526,16 @@ def _subject_of(verb, depth: int = 0):
     return None
 
 
+def _subject_outside(verb, quotes):
+    """:func:`_subject_of`, but when the parse gives the verb two subjects and the first lies in a
+    quotation ('to prove “that the balance ... injunction, “Judge Barbara Jacobs Rothstein said',
+    where a machine translation turned the closing mark), the one outside the quotation."""
+    spk = _subject_of(verb)
+    if spk is not None and _inside(spk, quotes):
+        spk = next((c for c in verb.children if c.dep_ == "nsubj" and not _inside(c, quotes) and _plausible_speaker(c)), spk)
+    return spk
+
+
 def _according_to(tok):
     """For the token "according" of "according to X": the head token of X, else None."""
     if tok.lower_ != "according":
@@ -1349,7 +1359,7 @@ class _UnitReader:
             ps, pe = d.pieces[0]
             d.pieces[0] = (min(ps, cs, q.start), max(pe, ce, q.end))
         else:
-            d = _Draft("mixed", [(min(cs, q.start), max(ce, q.end))], _subject_of(verb), verb, None, self.base)
+            d = _Draft("mixed", [(min(cs, q.start), max(ce, q.end))], _subject_outside(verb, self.quotes), verb, None, self.base)
             self.embedded[verb.i] = d
             self.drafts.append(d)
         self.used_verbs.add(verb.i)

@@ -710,3 +710,18 @@ def test_a_time_after_speak_on_or_call_for_is_not_what_was_said():
     # a time word with a complement is what was called for
     (b,) = attributions("The mayor called for a day of mourning.")
     assert (b.reporting_verb, b.quote) == ("call", "a day of mourning")
+
+
+def test_a_turned_closing_mark_does_not_hide_the_speaker_after_it():
+    # The machine-translated Ars Technica seed closes a quotation with an opening mark
+    # (', “Judge Barbara Jacobs Rothstein said'). The parse gives "said" two subjects, the
+    # quotation and the judge; the speaker is the one outside the quotation (before: none).
+    text = (
+        "Parler failed to prove “that the balance of actions falls in his favor, let alone strongly; "
+        "in granting the injunction, “Judge Barbara Jacobs Rothstein said in the United States District "
+        "Court for the Western District of Washington."
+    )
+    (a,) = attributions(text)
+    assert a.quote.startswith("“that the balance") and a.quote.endswith("injunction, “")
+    assert (a.speaker, a.speaker_canonical, a.speaker_type, a.reporting_verb) == (
+        "Judge Barbara Jacobs Rothstein", "Barbara Jacobs Rothstein", "person", "say")
