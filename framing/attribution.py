@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
 from framing.segment import line_number, line_spans, line_starts
+from framing.sentences import _split_span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -773,16 +774,17 @@ def _kind_by_marks(text: str, pieces, quoted: bytearray, kind: str) -> str:
 
 
 def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cheap sentence split (for the prefilter only): break after .!? followed by space + capital."""
+    """The sentences of one paragraph without quotation marks, as contiguous ``(start, end)``
+    pieces (each runs on to where the next begins): the units the prefilter tests and the parser
+    reads. The split is :mod:`framing.sentences`'s, so "Mr." or "Sen." before a name does not end
+    a sentence ("Mr. Trump accused Mr. Mattis of ..." is one unit, not three)."""
+    cuts = [a for a, _ in _split_span(text, start, end)][1:]
     out = []
     s = start
-    for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘(])", text[start:end]):
-        cut = start + m.end()
-        if cut - s > 1:
+    for cut in cuts + [end]:
+        if cut > s:
             out.append((s, cut))
-        s = cut
-    if end > s:
-        out.append((s, end))
+            s = cut
     return out
 
 

@@ -725,3 +725,14 @@ def test_a_turned_closing_mark_does_not_hide_the_speaker_after_it():
     assert a.quote.startswith("“that the balance") and a.quote.endswith("injunction, “")
     assert (a.speaker, a.speaker_canonical, a.speaker_type, a.reporting_verb) == (
         "Judge Barbara Jacobs Rothstein", "Barbara Jacobs Rothstein", "person", "say")
+
+
+def test_an_honorific_does_not_cut_a_sentence_without_quotation_marks():
+    # A paragraph without quotation marks is parsed sentence by sentence. The split used to
+    # break after every "Mr.", so "Trump accused Mr." was parsed alone: the content was "Mr."
+    # and the speaker lost its honorific.
+    text = "In October, Mr. Trump accused Mr. Mattis of being a Democrat. Sen. Warren said she disagreed."
+    a, b = attributions(text)
+    assert (a.kind, a.speaker, a.speaker_type, a.reporting_verb) == ("indirect", "Mr. Trump", "person", "accuse")
+    assert a.quote.startswith("Mr. Mattis")  # the object, not the "Mr." left at a false sentence end
+    assert (b.kind, b.speaker, b.reporting_verb, b.quote) == ("indirect", "Sen. Warren", "say", "she disagreed")
