@@ -1619,8 +1619,32 @@ def _entity_text(toks, head, labels) -> str:
     return ""
 
 
+#: Quantity words that head a part of a group: "two of the officials", "a majority of Democrats".
+_PARTITIVE = frozenset(
+    "one two three four five six seven eight nine ten some many several most all few both none each "
+    "any half dozens hundreds thousands majority minority number handful".split()
+)
+
+
+def _partitive_whole(head):
+    """For "two of the officials" (head "two"): the token to type the speaker by, "officials";
+    for "one of her lawyers, Tom Kirsch": the name. None when ``head`` is no partitive."""
+    if head.lower_ not in _PARTITIVE and head.pos_ != "NUM":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if whole is None:
+        return None
+    # the name in apposition, attached to either word
+    names = [c for t in (head, whole) for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return names[0] if names else whole
+
+
 def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """(canonical speaker, speaker type) for a speaker mention; records named speakers."""
+    whole = _partitive_whole(head)
+    if whole is not None:
+        return _resolve(toks, whole, pos, actors)
     text = head.doc[toks[0].i : toks[-1].i + 1].text
     low = head.lower_
     words = frozenset(t.lower_ for t in toks)
@@ -1646,7 +1670,9 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     titled = any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
-    elif head.pos_ == "PROPN" and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
+    elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
+        # a surname of someone the article names in full, also where the tagger read it as a
+        # common noun at the start of a sentence ("Summers added", "Stone on Friday said")
         result = (actors.names[head.lower_], "person")
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")

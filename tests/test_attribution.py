@@ -736,3 +736,30 @@ def test_an_honorific_does_not_cut_a_sentence_without_quotation_marks():
     assert (a.kind, a.speaker, a.speaker_type, a.reporting_verb) == ("indirect", "Mr. Trump", "person", "accuse")
     assert a.quote.startswith("Mr. Mattis")  # the object, not the "Mr." left at a false sentence end
     assert (b.kind, b.speaker, b.reporting_verb, b.quote) == ("indirect", "Sen. Warren", "say", "she disagreed")
+
+
+@pytest.mark.parametrize("text, speaker, canonical", [
+    ("Treasury Secretary Larry Summers met reporters.\n\nSummers added that he thinks Congress will pass the deal.",
+     "Summers", "Larry Summers"),
+    ("The photographer Tyler Shields made the image.\n\nShields added the image was meant to serve as art.",
+     "Shields", "Tyler Shields"),
+])
+def test_a_surname_read_as_a_common_noun_is_still_the_named_person(text, speaker, canonical):
+    # At the start of a sentence the tagger reads "Summers" and "Shields" as plural common
+    # nouns; the article names both people in full, so the surname is theirs (before: unknown).
+    first = attributions(text)[0]
+    assert (first.speaker, first.speaker_canonical, first.speaker_type) == (speaker, canonical, "person")
+
+
+@pytest.mark.parametrize("text, canonical, speaker_type", [
+    # a part of a group is typed as the group is: unnamed officials are an anonymous source
+    ("Two of the officials said the plan was dead.", "Two of the officials", "anonymous"),
+    # ... unless the part is named in apposition
+    ("One of her lawyers, Tom Kirsch, said the charges were false.", "Tom Kirsch", "person"),
+    # "Democrats" alone is typed as a group of the organisation kind; so is a majority of them
+    ("A majority of Democrats said they backed the bill.", "Democrats", "organisation"),
+])
+def test_a_part_of_a_group_is_typed_by_the_group(text, canonical, speaker_type):
+    (a,) = attributions(text)
+    assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
+    assert attributions("Democrats said they backed the bill.")[0].speaker_type == "organisation"
