@@ -763,3 +763,15 @@ def test_a_part_of_a_group_is_typed_by_the_group(text, canonical, speaker_type):
     (a,) = attributions(text)
     assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
     assert attributions("Democrats said they backed the bill.")[0].speaker_type == "organisation"
+
+
+@pytest.mark.parametrize("text", [
+    "Authorities said the road was closed.",
+    "His son told reporters the family was grieving.",
+    "Protesters said they would return on Friday.",
+])
+def test_unnamed_people_and_groups_are_anonymous_sources(text):
+    # AP style names an unnamed source by role or group; these were typed "unknown" before
+    (a,) = attributions(text)
+    assert a.speaker_type == "anonymous"
+    assert a.speaker_canonical == text.split(" said")[0].split(" told")[0]
