@@ -1640,11 +1640,53 @@ def _partitive_whole(head):
     return names[0] if names else whole
 
 
+def _conjuncts(head) -> list:
+    """The heads of a coordinated speaker ("Ms. Pelosi and Mr. Schumer" -> Pelosi, Schumer):
+    ``head`` and the nouns joined to it by "and"/"&" (with commas in a list). [head] otherwise."""
+    out, stack = [head], [head]
+    while stack:
+        t = stack.pop()
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children)
+        for c in t.children:
+            if c.dep_ == "conj" and c.i > t.i and _plausible_speaker(c) and (joined or any(
+                    g.dep_ == "cc" and g.lower_ in ("and", "&") for g in c.children)):
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
-    """(canonical speaker, speaker type) for a speaker mention; records named speakers."""
+    """(canonical speaker, speaker type) for a speaker mention; records named speakers.
+
+    A coordinated speaker is resolved conjunct by conjunct: "Ms. Pelosi and Mr. Schumer" is
+    "Nancy Pelosi and Chuck Schumer", a joint statement credited to neither alone; the type is
+    the first conjunct's."""
+    inside = {t.i for t in toks}
+    parts = [t for t in _conjuncts(head) if t.i in inside]  # never past the mention (a quotation)
+    if len(parts) == 1:
+        return _resolve_one(toks, head, pos, actors)
+    names: list[str] = []
+    first_type = None
+    for k, part in enumerate(parts):
+        own = {t.i for t in part.subtree} - {t.i for later in parts[k + 1:] for t in later.subtree}
+        part_toks = [t for t in toks if t.i in own and t.i in inside and t.dep_ not in ("cc", "punct", "conj")
+                     or t.i == part.i]
+        part_toks = [t for t in part_toks if not (t.dep_ == "conj" and t.i != part.i)]
+        named = _named_appositive(part)  # "his lawyer, John Dowd": the name
+        if named is not part:
+            part, part_toks = named, [t for t in named.subtree if t.i in inside]
+        name, typ = _resolve_one(sorted(part_toks, key=lambda t: t.i) or [part], part, pos, actors)
+        first_type = first_type or typ
+        if name not in names:
+            names.append(name)
+    return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), first_type
+
+
+def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
+    """:func:`_resolve` for one (not coordinated) speaker."""
     whole = _partitive_whole(head)
     if whole is not None:
-        return _resolve(toks, whole, pos, actors)
+        return _resolve_one(toks, whole, pos, actors)
     text = head.doc[toks[0].i : toks[-1].i + 1].text
     low = head.lower_
     words = frozenset(t.lower_ for t in toks)

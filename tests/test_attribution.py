@@ -775,3 +775,16 @@ def test_unnamed_people_and_groups_are_anonymous_sources(text):
     (a,) = attributions(text)
     assert a.speaker_type == "anonymous"
     assert a.speaker_canonical == text.split(" said")[0].split(" told")[0]
+
+
+@pytest.mark.parametrize("text, canonical, speaker_type", [
+    # a joint statement is credited to both, each under the name the article gives in full
+    ("House Speaker Nancy Pelosi met Senate Democratic Leader Chuck Schumer. "
+     "Ms. Pelosi and Mr. Schumer said the wall was immoral.", "Nancy Pelosi and Chuck Schumer", "person"),
+    ("Russia, China and Iran said the sanctions were illegal.", "Russia, China and Iran", "organisation"),
+    # a co-speaker named in apposition goes by the name
+    ("Mr. Trump and his lawyer, John Dowd, said the inquiry was over.", "Trump and John Dowd", "person"),
+])
+def test_a_coordinated_speaker_keeps_every_conjunct(text, canonical, speaker_type):
+    a = attributions(text)[-1]
+    assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
