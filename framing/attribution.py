@@ -1457,8 +1457,19 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
     if group in _OBJECT_GROUPS or (group in ("speech", "stance", "concession") and lemma not in _NO_OBJECT):
         obj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
         if obj and any(c.dep_ == "nsubj" for c in kids):
-            return [_content_span(doc, base, obj[0], verb)]
+            s, e = _content_span(doc, base, obj[0], verb)
+            # "accused Mr. Mattis of being a Democrat", "criticized the plan for its cost": the
+            # charge after the object belongs to what was said
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPOSITIONS and c.i > obj[0].i \
+                        and not any(_inside(t, quotes) for t in c.subtree):
+                    last = max(c.subtree, key=lambda t: t.i)
+                    e = max(e, base + last.idx + len(last.text))
+            return [(s, e)]
     return []
+
+
+_CHARGE_PREPOSITIONS = frozenset({"of", "for", "over", "as"})
 
 
 _TIME_NOUNS = frozenset(

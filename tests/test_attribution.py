@@ -788,3 +788,13 @@ def test_unnamed_people_and_groups_are_anonymous_sources(text):
 def test_a_coordinated_speaker_keeps_every_conjunct(text, canonical, speaker_type):
     a = attributions(text)[-1]
     assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In October, Mr. Trump accused Mr. Mattis of being a Democrat.", "Mr. Mattis of being a Democrat"),
+    ("Critics slammed the plan over its cost.", "the plan over its cost"),
+])
+def test_the_charge_after_the_object_is_part_of_the_content(text, content):
+    # PolNeAR's content of "accused X of Y" is "X of Y": the object alone says whom, not what
+    (a,) = attributions(text)
+    assert a.kind == "indirect" and a.quote == content
