@@ -1397,7 +1397,7 @@ def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[
 
 _TO_INFINITIVE = {"urge", "vow", "pledge", "promise", "threaten", "demand", "ask", "tell", "call", "agree", "plan", "want", "hope", "expect", "refuse", "decline", "offer", "propose", "warn", "advise", "order"}
 _NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
-_OBJECT_GROUPS = {"criticism", "naming", "commitment", "request"}
+_OBJECT_GROUPS = {"criticism", "approval", "naming", "commitment", "request"}
 
 
 def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:

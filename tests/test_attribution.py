@@ -798,3 +798,14 @@ def test_the_charge_after_the_object_is_part_of_the_content(text, content):
     # PolNeAR's content of "accused X of Y" is "X of Y": the object alone says whom, not what
     (a,) = attributions(text)
     assert a.kind == "indirect" and a.quote == content
+
+
+@pytest.mark.parametrize("text, verb, content", [
+    # acts of approval are attributed stances, as PolNeAR annotates them ("endorsed", "praised")
+    ("The senator praised the governor for her handling of the storm.", "praise",
+     "the governor for her handling of the storm"),
+    ("The union endorsed Joe Biden on Monday.", "endorse", "Joe Biden"),
+])
+def test_approval_verbs_attribute_their_object(text, verb, content):
+    (a,) = attributions(text)
+    assert (a.kind, a.reporting_verb, a.verb_class, a.quote) == ("indirect", verb, "evaluative", content)
