@@ -1397,6 +1397,7 @@ def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[
 
 _TO_INFINITIVE = {"urge", "vow", "pledge", "promise", "threaten", "demand", "ask", "tell", "call", "agree", "plan", "want", "hope", "expect", "refuse", "decline", "offer", "propose", "warn", "advise", "order"}
 _NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
+_ABOUT_VERBS = frozenset({"speak", "talk", "testify", "ask", "write", "tweet", "complain", "joke", "boast", "brag"})
 _OBJECT_GROUPS = {"criticism", "approval", "naming", "commitment", "request"}
 
 
@@ -1442,6 +1443,13 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
             if obj:
                 s = min(s, base + obj[0].idx)
             return [(s, e)]
+    if lemma in _ABOUT_VERBS:
+        # "spoke about how the consulate had been taken over", "talking about the wall": the topic
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ == "about" and c.i == verb.i + 1 + sum(1 for k in kids if k.dep_ == "prt"):
+                toks = [t for t in c.subtree if t.i != c.i]
+                if toks and not any(_inside(t, quotes) for t in toks):
+                    return _runs(doc, base, toks)[:1]
     if lemma in ("call", "push", "press", "argue", "plead", "lobby", "campaign", "rail", "speak", "warn"):
         # "called for the repeal of ...", "called on Congress to act", "warned against ..."
         for c in kids:

@@ -809,3 +809,15 @@ def test_the_charge_after_the_object_is_part_of_the_content(text, content):
 def test_approval_verbs_attribute_their_object(text, verb, content):
     (a,) = attributions(text)
     assert (a.kind, a.reporting_verb, a.verb_class, a.quote) == ("indirect", verb, "evaluative", content)
+
+
+@pytest.mark.parametrize("text, speaker, verb, content", [
+    # PolNeAR's cue is "spoke about"/"talking about", its content the topic after "about"
+    ("Karadsheh spoke about how the consulate had been taken over.", "Karadsheh", "speak",
+     "how the consulate had been taken over"),
+    ("Trump launched his campaign by talking about Mexican rapists and the wall.", "Trump", "talk",
+     "Mexican rapists and the wall"),
+])
+def test_what_someone_spoke_about_is_the_content(text, speaker, verb, content):
+    (a,) = attributions(text)
+    assert (a.kind, a.speaker, a.reporting_verb, a.quote) == ("indirect", speaker, verb, content)
