@@ -821,3 +821,13 @@ def test_approval_verbs_attribute_their_object(text, verb, content):
 def test_what_someone_spoke_about_is_the_content(text, speaker, verb, content):
     (a,) = attributions(text)
     assert (a.kind, a.speaker, a.reporting_verb, a.quote) == ("indirect", speaker, verb, content)
+
+
+@pytest.mark.parametrize("text, verb, content", [
+    # a stance put into words: PolNeAR marks "expressed" with the stance as content
+    ("All the attendees expressed their support for Trump.", "express", "their support for Trump"),
+    ("Several senators voiced concern about the deal.", "voice", "concern about the deal"),
+])
+def test_expressed_and_voiced_stances_are_attributed(text, verb, content):
+    (a,) = attributions(text)
+    assert (a.kind, a.reporting_verb, a.verb_class, a.quote) == ("indirect", verb, "neutral", content)
