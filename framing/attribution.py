@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.lexicon import verb_forms
 from framing.segment import line_number, line_spans, line_starts
-from framing.sentences import _split_span
+from framing.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -778,7 +778,7 @@ def _rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces (each runs on to where the next begins): the units the prefilter tests and the parser
     reads. The split is :mod:`framing.sentences`'s, so "Mr." or "Sen." before a name does not end
     a sentence ("Mr. Trump accused Mr. Mattis of ..." is one unit, not three)."""
-    cuts = [a for a, _ in _split_span(text, start, end)][1:]
+    cuts = [a for a, _ in sentence_spans(text, [(start, end)])][1:]
     out = []
     s = start
     for cut in cuts + [end]:
@@ -1446,14 +1446,14 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
     if lemma in _ABOUT_VERBS:
         # "spoke about how the consulate had been taken over", "talking about the wall": the topic
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ == "about" and c.i == verb.i + 1 + sum(1 for k in kids if k.dep_ == "prt"):
+            if _prep_right_after(verb, c, ("about",)):
                 toks = [t for t in c.subtree if t.i != c.i]
                 if toks and not any(_inside(t, quotes) for t in toks):
                     return _runs(doc, base, toks)[:1]
     if lemma in ("call", "push", "press", "argue", "plead", "lobby", "campaign", "rail", "speak", "warn"):
         # "called for the repeal of ...", "called on Congress to act", "warned against ..."
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ in ("for", "on", "against") and c.i == verb.i + 1 + sum(1 for k in kids if k.dep_ == "prt"):
+            if _prep_right_after(verb, c, ("for", "on", "against")):
                 if any(o.dep_ == "pobj" and _is_when(o) for o in c.children):
                     continue  # "spoke on Monday", "called for hours": when, not what
                 toks = [t for t in c.subtree if t.i != c.i]
@@ -1478,6 +1478,13 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
 
 
 _CHARGE_PREPOSITIONS = frozenset({"of", "for", "over", "as"})
+
+
+def _prep_right_after(verb, tok, words: Sequence[str]) -> bool:
+    """Is ``tok`` one of the prepositions ``words`` right after ``verb`` and its particles
+    ("spoke about", "called on", "spoke out about")?"""
+    particles = sum(1 for k in verb.children if k.dep_ == "prt")
+    return tok.dep_ == "prep" and tok.lower_ in words and tok.i == verb.i + 1 + particles
 
 
 _TIME_NOUNS = frozenset(
@@ -1662,13 +1669,14 @@ def _partitive_whole(head):
 def _conjuncts(head) -> list:
     """The heads of a coordinated speaker ("Ms. Pelosi and Mr. Schumer" -> Pelosi, Schumer):
     ``head`` and the nouns joined to it by "and"/"&" (with commas in a list). [head] otherwise."""
+    def has_and(t) -> bool:
+        return any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children)
+
     out, stack = [head], [head]
     while stack:
         t = stack.pop()
-        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children)
         for c in t.children:
-            if c.dep_ == "conj" and c.i > t.i and _plausible_speaker(c) and (joined or any(
-                    g.dep_ == "cc" and g.lower_ in ("and", "&") for g in c.children)):
+            if c.dep_ == "conj" and c.i > t.i and _plausible_speaker(c) and (has_and(t) or has_and(c)):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -1688,9 +1696,7 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     first_type = None
     for k, part in enumerate(parts):
         own = {t.i for t in part.subtree} - {t.i for later in parts[k + 1:] for t in later.subtree}
-        part_toks = [t for t in toks if t.i in own and t.i in inside and t.dep_ not in ("cc", "punct", "conj")
-                     or t.i == part.i]
-        part_toks = [t for t in part_toks if not (t.dep_ == "conj" and t.i != part.i)]
+        part_toks = [t for t in toks if t.i == part.i or (t.i in own and t.dep_ not in ("cc", "punct", "conj"))]
         named = _named_appositive(part)  # "his lawyer, John Dowd": the name
         if named is not part:
             part, part_toks = named, [t for t in named.subtree if t.i in inside]
