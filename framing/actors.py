@@ -29,7 +29,9 @@ nearest compatible actor in the same or previous sentence, preferring grammatica
 the salience ranking of centering theory (Grosz, Joshi and Weinstein 1995, "Centering: A Framework
 for Modeling the Local Coherence of Discourse", Computational Linguistics 21:2). A definite
 description whose head noun occurs in an actor's title or appositive ("U.S. District Judge ..." ->
-"the judge") is resolved to the most recently mentioned such actor. Tone is the VADER compound score
+"the judge"; "Sen. ..." -> "the senator") is resolved to the most recently mentioned such actor; the
+two must agree on rank words ("the vice president" is not "President ..."), and an actor whose title
+also holds the description's compound nouns ("the U.S. attorney") is preferred. Tone is the VADER compound score
 (Hutto and Gilbert 2014, "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social
 Media Text", ICWSM).
 """
@@ -109,6 +111,7 @@ _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "advmod", "punct", "quantmod"})
 _HYPHENS = frozenset({"-", "‐", "–"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _APPOS_OPENERS = frozenset({",", "(", "—", "–", "-", "--"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 
@@ -231,6 +234,23 @@ def _word_lists() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> dict[str, str]:
+    """Abbreviated title -> the word a description uses for it ("sen" -> "senator")."""
+    out = {}
+    for line in (DATA_DIR / "actor_words.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0] == "title_abbreviation":
+            out[parts[1].strip().lower()] = parts[2].strip().lower()
+    return out
+
+
+def _role_word(tok) -> str:
+    """A label word as a description would say it: lower case, abbreviated titles spelled out."""
+    low = tok.lower_
+    return _title_abbreviations().get(low.rstrip("."), low)
+
+
 # ---------------------------------------------------------------------------------------------
 # parsing and tone (cached per process)
 
@@ -277,7 +297,8 @@ def _normalise_name(words: Sequence[str]) -> _Name | None:
     """Strip honorifics, corporate suffixes, possessives and '.com' from a name's words."""
     lists = _word_lists()
     honorific, suffix = lists.get("honorific", frozenset()), lists.get("corporate_suffix", frozenset())
-    ws = [w for w in words if w.strip()]
+    ws = [w.strip("[]") for w in words]  # editorial brackets: "[President Barack] Obama"
+    ws = [w for w in ws if w.strip()]
     while ws and ws[0].lower() in ("the",):
         ws = ws[1:]
     while ws and ws[0].lower().rstrip(".") in honorific and len(ws) > 1:
@@ -493,7 +514,8 @@ def _following_labels(sd, root, b: int, entity_labels: Sequence[str]) -> list[_L
             continue
         if child.dep_ == "appos" and child.pos_ != "PROPN" and b < len(sd) and sd[b].text in _APPOS_OPENERS:
             rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
-            if rng and not _names_only(sd, *rng, entity_labels) and _balanced(sd[rng[0]:rng[1]].text):
+            if (rng and not _names_only(sd, *rng, entity_labels) and _balanced(sd[rng[0]:rng[1]].text)
+                    and any(t.is_alpha for t in sd[rng[0]:rng[1]])):  # "Mr. Christie, 52," gives an age
                 out.append(_LabelSpan("appositive", rng[0], rng[1], child.i, True))
         elif child.dep_ == "relcl":
             # a name takes a non-restrictive relative ("Parler, which ..."); "Parler that ..." is
@@ -720,9 +742,9 @@ def _token_span(doc: StoryText, sent_i: int, sd, start_tok: int, end_tok: int) -
 
 def _name_labels(raw: list[_RawName], docs: list[StoryText], parses: list, key_to_cluster: dict,
                  entity_labels: Sequence[str]) -> tuple[list[_Found], dict[str, set[int]]]:
-    """Labels attached to named mentions, and role nouns: label head -> clusters it describes."""
+    """Labels attached to named mentions, and role nouns: label head -> {cluster: the words of each such label}."""
     found: list[_Found] = []
-    roles: dict[str, set[int]] = defaultdict(set)
+    roles: dict[str, dict[int, list[frozenset[str]]]] = defaultdict(lambda: defaultdict(list))
     for r in raw:
         sd = parses[r.doc_i][r.sent_i]
         ci = key_to_cluster[r.name.key]
@@ -730,8 +752,11 @@ def _name_labels(raw: list[_RawName], docs: list[StoryText], parses: list, key_t
             start, end = _token_span(docs[r.doc_i], r.sent_i, sd, lb.start, lb.end)
             found.append(_Found(r.doc_i, start, end, r.sent_i, lb.kind, ci))
             head = sd[lb.head]
-            if lb.gives_role and head.ent_type_ not in entity_labels and head.is_alpha:
-                roles[head.lemma_.lower()].add(ci)
+            role = _role_word(head)
+            if role == head.lower_:
+                role = head.lemma_.lower()
+            if lb.gives_role and head.ent_type_ not in entity_labels and role.isalpha():
+                roles[role][ci].append(frozenset(_role_word(t) for t in sd[lb.start:lb.end]))
     return found, roles
 
 
@@ -752,10 +777,32 @@ def _reference_candidates(sd, names: list[_RawName], roles: dict, generic: dict,
             lemma = t.lemma_.lower()
             if lemma in roles or lemma in generic:
                 np = _description_np(t)
-                if np is not None and not any(k in ent_tokens for k in range(*np)):
+                if np is not None and not any(k in ent_tokens for k in range(*np)) and not _names_follow(sd, t):
                     events.append((np[0], "description", t))
     events.sort(key=lambda e: (e[0], e[1]))
     return events
+
+
+def _names_follow(sd, head) -> bool:
+    """A name right after the head noun ("the progressive group MoveOn"): a pre-modifier, not a reference."""
+    nxt = sd[head.i + 1] if head.i + 1 < len(sd) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in _TIME_ENTITIES
+
+
+def _role_fits(tok, by_cluster: dict[int, list[frozenset[str]]]) -> set[int]:
+    """Clusters one of whose labels fits the description headed by ``tok``.
+
+    Rank words must agree both ways: "the vice president" needs a label with "vice", and "the
+    president" is not the actor only ever called "Vice President". The description's compound nouns
+    ("the U.S. attorney", "the Vermont senator") pick the actors whose label holds them, when any does.
+    """
+    rank = _word_lists().get("rank_modifier", frozenset())
+    words = {_role_word(c) for c in tok.lefts}
+    fits = {ci: [lb for lb in labels if (words & rank) <= lb and (lb & rank) <= words]
+            for ci, labels in by_cluster.items()}
+    compounds = {_role_word(c) for c in tok.lefts if c.dep_ == "compound"}
+    strict = {ci for ci, labels in fits.items() if any(compounds <= lb for lb in labels)}
+    return strict or {ci for ci, labels in fits.items() if labels}
 
 
 def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_Cluster], roles: dict,
@@ -766,10 +813,11 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
         allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == want}
         return _pick_recent(history, allowed, sent_i, window=1)
     lemma = tok.lemma_.lower()
-    if lemma in roles:  # a noun from an actor's title or appositive: the latest such actor
-        ci = _pick_recent(history, roles[lemma], sent_i, window=None)
+    fits = _role_fits(tok, roles[lemma]) if lemma in roles else set()
+    if fits:  # a noun from an actor's title or appositive: the latest such actor
+        ci = _pick_recent(history, fits, sent_i, window=None)
         if ci is None:
-            ci = min(roles[lemma], key=lambda c: (-clusters[c].count, c))
+            ci = min(fits, key=lambda c: (-clusters[c].count, c))
         return ci
     if lemma in generic:  # "the company": like a pronoun
         allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == generic[lemma]}

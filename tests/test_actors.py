@@ -73,6 +73,62 @@ def test_pronoun_resolves_to_person_in_previous_sentence():
     assert (she.start.iloc[0], she.end.iloc[0]) == (start, start + 3)
 
 
+def test_the_vice_president_is_not_the_president():
+    # "the vice president" names the office of the actor titled "Vice President", even though the
+    # president was named more recently; "the president" never goes to the vice president.
+    d = story("a1", "X", ["Vice President Mike Pence met President Donald Trump on Monday.",
+                          "Trump spoke first.",
+                          "The vice president said the talks went well.",
+                          "The president left early."])
+    m = actor_mentions([d], min_outlets=1)
+    desc = m[m.kind == "description"].set_index("mention").actor
+    assert desc["The vice president"] == "Mike Pence"
+    assert desc["The president"] == "Donald Trump"
+
+
+def test_description_with_an_unmatched_rank_word_stays_unresolved():
+    # Only Biden holds a "president" title here, and it is "Vice President": "the president" has no
+    # actor to go to, and "the deputy director" is not the director.
+    d = story("a1", "X", ["Vice President Joe Biden spoke on Monday.",
+                          "The president did not attend.",
+                          "FBI Director James Comey testified on Tuesday.",
+                          "The deputy director was absent."])
+    m = actor_mentions([d], min_outlets=1)
+    assert not {"The president", "The deputy director"} & set(m.mention)
+
+
+def test_compound_noun_prefers_the_actor_whose_title_holds_it():
+    # "the U.S. attorney" is Fishman (titled "U.S. Attorney"), not the lawyer named after him; "the
+    # Vermont senator" has no title with "Vermont", so any senator fits and Sanders is the one named.
+    d = story("a1", "X", ["U.S. Attorney Paul Fishman announced the charges.",
+                          "Mark Sheridan, an attorney for the campaign, declined to comment.",
+                          "The U.S. attorney said more charges could follow.",
+                          "Sen. Bernie Sanders criticised the plan.",
+                          "The Vermont senator called it a disgrace."])
+    m = actor_mentions([d], min_outlets=1)
+    desc = m[m.kind == "description"].set_index("mention").actor
+    assert desc["The U.S. attorney"] == "Paul Fishman"
+    assert desc["The Vermont senator"] == "Bernie Sanders"
+
+
+def test_noun_before_a_name_is_not_a_description():
+    # "the group MoveOn": the noun introduces a new name; it does not point back to the group named before.
+    d = story("a1", "X", ["The Sierra Club is a large environmental group.",
+                          "She spoke at an event hosted by the group MoveOn."])
+    lb = actor_labels([d], min_outlets=1, main_only=False)
+    m = actor_mentions([d], min_outlets=1)
+    assert "the group" not in set(m.mention)
+    assert not ((lb.actor == "Sierra Club") & (lb.kind == "description")).any()
+
+
+def test_editorial_brackets_are_not_part_of_a_name():
+    d = story("a1", "X", ["Perry vowed to end \"[President Barack] Obama's war on religion.\"",
+                          "Barack Obama did not respond."])
+    actors = {a.name for a in find_actors([d], min_outlets=1)[0].actors}
+    assert "Barack Obama" in actors
+    assert not any("[" in a or "]" in a for a in actors)
+
+
 def test_expletive_it_is_not_a_mention():
     d = story("a1", "X", ["Microsoft reported record profits on Monday.",
                           "It is unclear whether the trend will last."])
@@ -94,6 +150,13 @@ def test_appositive_label():
     assert list(row.kind) == ["appositive"] and list(row.actor) == ["Barbara Jacobs Rothstein"]
     title = lb[lb.kind == "title"]
     assert "U.S. District Judge" in set(title.label)
+
+
+def test_an_age_is_not_an_appositive_label():
+    lb = _labels(["Nancy Pelosi, 76, who represents San Francisco, will lead the party.",
+                  "Nancy Pelosi spoke first."])
+    assert "76" not in set(lb.label)
+    assert list(lb.label) == ["who represents San Francisco"]
 
 
 def test_premodifier_label_with_offsets():
