@@ -112,6 +112,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "advmod", "punct", "quantmod"})
 _HYPHENS = frozenset({"-", "‐", "–"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_NUMBER_ENTITIES = frozenset({"ORDINAL", "CARDINAL", "DATE"})
 _APPOS_OPENERS = frozenset({",", "(", "—", "–", "-", "--"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 
@@ -387,7 +388,7 @@ def _raw_names(doc_i: int, story: StoryText, parses: Sequence, entity_labels: Se
                 continue
             a, b = rng
             name = _normalise_name(sd[a:b].text.split())
-            if name is None:
+            if name is None or name.display.islower():  # "conservation & healthy herds": not a name
                 continue
             out.append(_RawName(doc_i, s_i, a, b, off + sd[a].idx, off + sd[b - 1].idx + len(sd[b - 1]), name,
                                 ent.label_))
@@ -500,9 +501,19 @@ def _premodifier_label(sd, a: int, b: int) -> _LabelSpan | None:
     pre = _premodifier(sd, a, b)
     if pre is None or _names_only(sd, pre[0], pre[1], None):
         return None
-    honorific = _word_lists().get("honorific", frozenset())
-    if all(t.lower_.rstrip(".") in honorific or t.is_punct for t in sd[pre[0]:pre[1]]):
+    lists = _word_lists()
+    honorific, empty = lists.get("honorific", frozenset()), lists.get("not_a_label", frozenset())
+    words = [t for t in sd[pre[0]:pre[1]] if not t.is_punct]
+    if all(t.lower_.rstrip(".") in honorific for t in words):
         return None  # "Mr." is a form of address, not a descriptor
+    if all(t.lower_ in empty or t.ent_type_ in _NUMBER_ENTITIES or t.text[:1].isdigit() for t in words):
+        return None  # "his own Justice Department", "the 116th Congress"
+    head, name = sd[pre[2]], sd[a:b].root
+    before = sd[pre[0] - 1] if pre[0] > 0 else None
+    if head.pos_ == "VERB" and (before is None or before.tag_ not in ("DT", "PRP$", "IN", "POS")):
+        return None  # "Trump celebrated Strzok's firing", "shows Obama leading Romney": a clause, not a label
+    if head.tag_ == "NNS" and not any(c.dep_ == "conj" for c in name.children):
+        return None  # "texts Strzok sent"
     return _LabelSpan("title" if _is_title(sd[pre[2]]) else "premodifier", pre[0], pre[1], pre[2], True)
 
 
@@ -726,11 +737,33 @@ def _story_names(docs: list[StoryText], parses: list, entity_labels: Sequence[st
     raw: list[_RawName] = []
     for i, d in enumerate(docs):
         raw.extend(_raw_names(i, d, parses[i], entity_labels))
+    raw = _split_joined_names(raw, parses)
     aliases = {r.name.display for r in raw if any(ch.isupper() for ch in r.name.display) and len(r.name.display) > 1}
     taken = {(r.doc_i, r.sent_i, t) for r in raw for t in range(r.tok_start, r.tok_end)}
     for i, d in enumerate(docs):
         raw.extend(_alias_names(i, d, parses[i], aliases, taken, entity_labels))
     return raw
+
+
+def _split_joined_names(raw: list[_RawName], parses: list) -> list[_RawName]:
+    """"FBI & DOJ" is two actors when the story also names each on its own; "Procter & Gamble" stays one."""
+    keys = {r.name.key for r in raw}
+    out = []
+    for r in raw:
+        sd = parses[r.doc_i][r.sent_i]
+        joins = [t.i for t in sd[r.tok_start:r.tok_end] if t.text == "&"]
+        parts = []
+        if len(joins) == 1 and r.tok_start < joins[0] < r.tok_end - 1:
+            off = r.start - sd[r.tok_start].idx
+            for a, b in ((r.tok_start, joins[0]), (joins[0] + 1, r.tok_end)):
+                name = _normalise_name(sd[a:b].text.split())
+                if name is None or name.display.islower():
+                    parts = []
+                    break
+                parts.append(r._replace(tok_start=a, tok_end=b, start=off + sd[a].idx,
+                                        end=off + sd[b - 1].idx + len(sd[b - 1]), name=name))
+        out.extend(parts if parts and all(p.name.key in keys for p in parts) else [r])
+    return out
 
 
 def _token_span(doc: StoryText, sent_i: int, sd, start_tok: int, end_tok: int) -> tuple[int, int]:
