@@ -822,6 +822,16 @@ def _names_follow(sd, head) -> bool:
     return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in _TIME_ENTITIES
 
 
+def spelled_out(word: str) -> str:
+    """An abbreviated title spelled out as a description would say it ("sen." -> "senator"), else ``word``."""
+    return _title_abbreviations().get(word.lower().rstrip("."), word)
+
+
+def rank_modifiers() -> frozenset[str]:
+    """Words that make a different office of the same noun ("vice", "deputy"; ``actor_words.tsv``)."""
+    return _word_lists().get("rank_modifier", frozenset())
+
+
 def _role_fits(tok, by_cluster: dict[int, list[frozenset[str]]]) -> set[int]:
     """Clusters one of whose labels fits the description headed by ``tok``.
 
@@ -829,7 +839,7 @@ def _role_fits(tok, by_cluster: dict[int, list[frozenset[str]]]) -> set[int]:
     president" is not the actor only ever called "Vice President". The description's compound nouns
     ("the U.S. attorney", "the Vermont senator") pick the actors whose label holds them, when any does.
     """
-    rank = _word_lists().get("rank_modifier", frozenset())
+    rank = rank_modifiers()
     words = {_role_word(c) for c in tok.lefts}
     fits = {ci: [lb for lb in labels if (words & rank) <= lb and (lb & rank) <= words]
             for ci, labels in by_cluster.items()}

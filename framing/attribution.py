@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from framing.actors import rank_modifiers, spelled_out
 from framing.lexicon import verb_forms
 from framing.segment import line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -72,7 +73,7 @@ COLUMNS = {
         "kind": "direct (all inside quotation marks), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
         "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
-        "speaker_type": "person, organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials') or unknown; for joint speakers, the first one's type.",
+        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
         "start": "Character offset in the raw text where the content begins.",
@@ -312,7 +313,7 @@ _PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
 _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
-_SPEAKER_NOUN_CATEGORIES = ("document", "anonymous_role", "organisation", "title", "honorific")
+_SPEAKER_NOUN_CATEGORIES = ("document", "anonymous_role", "office", "organisation", "title", "honorific")
 
 
 @lru_cache(maxsize=1)
@@ -374,8 +375,12 @@ class _Actors:
         cands = [a for a in self.entities + self.speakers if a.pos < pos and words <= a.heads]
         return max(cands, key=lambda a: a.pos) if cands else None
 
-    def by_word(self, pos: int, word: str) -> _Actor | None:
-        cands = [a for a in self.speakers + self.entities if a.pos < pos and word in a.heads]
+    def by_word(self, pos: int, word: str, ranks: frozenset[str] = frozenset()) -> _Actor | None:
+        """The latest actor before ``pos`` described with ``word`` and with the same rank words
+        ("the vice president" is not "President Obama", "the president" not "Vice President Biden")."""
+        every = rank_modifiers()
+        cands = [a for a in self.speakers + self.entities
+                 if a.pos < pos and word in a.heads and (a.heads & every) == ranks]
         return max(cands, key=lambda a: a.pos) if cands else None
 
 
@@ -835,8 +840,10 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
             words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
             i -= 1
         for c in ent.root.children if parsed else ():
-            if c.dep_ == "appos" and c.i >= ent.end:
-                words.extend(t.lower_ for t in c.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+            if c.dep_ == "appos" and c.i >= ent.end:  # its head and modifiers, not "the president's" in
+                # "Sasha, the president's daughter"
+                words.extend(t.lower_ for t in [c, *c.lefts] if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss")
+        words += [spelled_out(w) for w in words]  # "Gov. Mike Pence" is "the governor"
         actors.entities.append(_Actor(base + ent.start_char, canon, kind, ent.text, frozenset(words)))
 
 
@@ -938,8 +945,14 @@ def _named_appositive(tok):
     speaker; else ``tok``."""
     if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ in _PERSON_LABELS:
         return tok  # a plural ("candidates Hillary Clinton and Donald Trump") keeps its noun
+    has_cc = any(c.dep_ == "cc" for c in tok.children)
     for c in tok.children:
         if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ in _PERSON_LABELS:
+            return c
+        # "The chairman of the committee, Representative Trey Gowdy, said": parsed as a conjunct
+        # joined by a comma alone; a name after a singular role noun with no "and" is its apposition
+        if (c.dep_ == "conj" and not has_cc and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ in _PERSON_LABELS
+                and c.i > 0 and c.doc[c.left_edge.i - 1].text == ","):
             return c
         # "a spokesman for Amazon, Drew Herdener": the parser hangs the name on "Amazon", but a
         # name does not stand in apposition to another name, so it names the spokesman
@@ -1714,11 +1727,11 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         return _resolve_one(toks, whole, pos, actors)
     text = head.doc[toks[0].i : toks[-1].i + 1].text
     low = head.lower_
-    words = frozenset(t.lower_ for t in toks)
+    words = frozenset(spelled_out(t.lower_) for t in toks) | {t.lower_ for t in toks}
     ents = {t.ent_type_ for t in toks if t.ent_type_}
     det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
     result: tuple[str, str]
-    if head.pos_ == "PRON" or low in _PRON_PERSON | _PRON_THING | _PRON_PLURAL:
+    if (head.pos_ == "PRON" and low not in _speaker_nouns()["anonymous_role"]) or low in _PRON_PERSON | _PRON_THING | _PRON_PLURAL:
         if low in _PRON_PERSON:
             if low in ("i", "me", "we", "us", "you"):
                 prev = actors.last(pos, {"person", "organisation", "anonymous"}, pool="speakers")
@@ -1755,10 +1768,14 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             result = (actors.person_canonical(name), "person")
         else:
             result = (_strip_title(name), "organisation")
-    elif lemma in _speaker_nouns()["anonymous_role"] or low in _speaker_nouns()["anonymous_role"]:
+    elif {lemma, low} & (_speaker_nouns()["anonymous_role"] | _speaker_nouns()["office"]):
         prev = None
         if det in ("the", "this", "that", "these", "those"):
-            prev = actors.by_word(pos, low) or actors.by_word(pos, lemma)
+            ranks = words & rank_modifiers()
+            prev = actors.by_word(pos, low, ranks) or actors.by_word(pos, lemma, ranks)
+        office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ == "NN"
+        if prev is None and office:  # an identified person whose name was not found: no antecedent
+            return text, "person"  # for later pronouns either
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
     elif lemma in _speaker_nouns()["organisation"]:
         prev = None

@@ -831,3 +831,30 @@ def test_what_someone_spoke_about_is_the_content(text, speaker, verb, content):
 def test_expressed_and_voiced_stances_are_attributed(text, verb, content):
     (a,) = attributions(text)
     assert (a.kind, a.reporting_verb, a.verb_class, a.quote) == ("indirect", verb, "neutral", content)
+
+
+@pytest.mark.parametrize("text, canonical, speaker_type", [
+    # "the president" is the official titled "President", not the "Vice President" named after him
+    ("President Barack Obama spoke after Vice President Joe Biden. The president said the law would pass.",
+     "Barack Obama", "person"),
+    ("President Barack Obama spoke after Vice President Joe Biden. The vice president said the law would pass.",
+     "Joe Biden", "person"),
+    # an abbreviated title is the office spelled out: "Gov. Mike Pence" is "the governor"
+    ("Gov. Mike Pence signed the bill on Thursday. The governor said it was not about discrimination.",
+     "Mike Pence", "person"),
+    # an office names one identifiable person even when the article's earlier mention cannot be found
+    ("The congressman said he would not resign.", "The congressman", "person"),
+    # ... but an indefinite or plural office holder is unnamed
+    ("A senator said the vote would be close.", "A senator", "anonymous"),
+    ("Several justices said the case was hard.", "Several justices", "anonymous"),
+    # a quantifier pronoun with no group named is a vague, unnamed source, not the last speaker
+    ("Mary Cheney backed the law. Some said it went too far.", "Some", "anonymous"),
+    ("Many said they came because of the sandwiches.", "Many", "anonymous"),
+    # a name after a role noun, joined by commas alone, is its apposition (spaCy's small model parses
+    # this one as a conjunct, checked when the test was written)
+    ("The chairman of the House Oversight and Government Reform Committee, Representative Trey Gowdy, "
+     "Republican of South Carolina, said the emails were relevant.", "Trey Gowdy", "person"),
+])
+def test_offices_quantifiers_and_comma_names(text, canonical, speaker_type):
+    a = attributions(text)[-1]
+    assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
