@@ -703,6 +703,11 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     return out
 
 
+# A dateline opening a paragraph: "WASHINGTON —", "KANSAS CITY, Mo. —", "WASHINGTON (Reuters) -"
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                       r"(?: \([^()\n]{1,40}\))? ?(?:—|–|--|-)+ +")
+
+
 def _parse_units(text: str, paras: Sequence[tuple[int, int]], scans) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
     """What :func:`attributions` parses: ``(start, end, paragraph index)`` of every paragraph that
     holds a quotation (parsed whole) and of every sentence of the other paragraphs that contains a
@@ -712,6 +717,9 @@ def _parse_units(text: str, paras: Sequence[tuple[int, int]], scans) -> tuple[li
     units: list[tuple[int, int, int]] = []
     rest: list[tuple[int, int]] = []
     for k, ((ps, pe), (spans, _, _)) in enumerate(zip(paras, scans)):
+        dateline = _DATELINE.match(text, ps, pe)
+        if dateline and not any(s < dateline.end() for s, _ in spans):
+            ps = dateline.end()  # "WASHINGTON — AARP said": the place is not part of the subject
         if spans:
             units.append((ps, pe, k))
             continue
@@ -1658,6 +1666,19 @@ def _entity_text(toks, head, labels) -> str:
     return ""
 
 
+def _name_run(toks, head) -> str:
+    """The proper-noun run of the mention that ends at ``head`` ("Miami-Dade County Police
+    Department", "U.S. Attorney’s Office", "Ohio’s 16th District")."""
+    inside = {t.i for t in toks}
+    doc, lo = head.doc, head.i
+    while lo - 1 in inside and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].text in ("-", "&", "’s", "'s")
+                                or doc[lo - 1].text[:1].isdigit()):
+        lo -= 1
+    while lo < head.i and not doc[lo].pos_ == "PROPN":
+        lo += 1
+    return doc[lo : head.i + 1].text
+
+
 #: Quantity words that head a part of a group: "two of the officials", "a majority of Democrats".
 _PARTITIVE = frozenset(
     "one two three four five six seven eight nine ten some many several most all few both none each "
@@ -1760,7 +1781,10 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         # "the ruling", "Amazon's lawsuit", "The Court": a court or an official document
         result = (text, "court_document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
-        org = _entity_text(toks, head, _ORG_LABELS) or text
+        if head.ent_type_ in _ORG_LABELS:
+            org = _entity_text(toks, head, _ORG_LABELS) or text
+        else:  # "AARP, the lobby for older Americans": the untagged head's name, not "Americans"
+            org = _name_run(toks, head)
         result = (_org_canonical(org), "organisation")
     elif head.pos_ == "PROPN":
         name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
@@ -1779,12 +1803,19 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
     elif lemma in _speaker_nouns()["organisation"]:
         prev = None
+        named = [t for t in toks if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
         if det in ("the", "this", "that"):
             mods = {w for t in toks if t.i < head.i and t.dep_ in ("amod", "compound", "nmod") for w in re.split(r"[-\s]+", t.lower_) if w}
             if mods:
                 prev = actors.described(pos, mods)
-            prev = prev or actors.last(pos, {"organisation"}, singular=head.tag_ not in ("NNS", "NNPS"))
-        result = (prev.canonical, "organisation") if prev is not None else (text, "organisation")
+                if prev is not None and mods & set(prev.canonical.lower().split()):
+                    prev = None  # "the Obama campaign" is not Obama
+            if not named:
+                prev = prev or actors.last(pos, {"organisation"}, singular=head.tag_ not in ("NNS", "NNPS"))
+        if prev is None and named:  # "the Obama campaign": a name of its own
+            result = (head.doc[named[0].i : head.i + 1].text, "organisation")
+        else:
+            result = (prev.canonical, "organisation") if prev is not None else (text, "organisation")
     else:
         result = (text, "unknown")
     if result[1] != "unknown":

@@ -858,3 +858,21 @@ def test_expressed_and_voiced_stances_are_attributed(text, verb, content):
 def test_offices_quantifiers_and_comma_names(text, canonical, speaker_type):
     a = attributions(text)[-1]
     assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
+
+
+@pytest.mark.parametrize("text, speaker, canonical, speaker_type", [
+    # a dateline opening the paragraph is not part of the subject
+    ("WASHINGTON — AARP, the powerful lobby for older Americans, said on Friday that it was open to cuts.",
+     "AARP, the powerful lobby for older Americans", "AARP", "organisation"),
+    ("WASHINGTON -- Real estate tycoon Donald Trump said Thursday he had doubts.",
+     "Real estate tycoon Donald Trump", "Donald Trump", "person"),
+    # "the Obama campaign" is an organisation with a name of its own, not the person Obama
+    ("President Obama spoke on Monday. The Obama campaign said the ad was false.",
+     "The Obama campaign", "Obama campaign", "organisation"),
+    # an organisation the recogniser does not tag is named by its whole proper-noun run
+    ("The Miami-Dade County Police Department said the man was armed.",
+     "The Miami-Dade County Police Department", "Miami-Dade County Police Department", "organisation"),
+])
+def test_datelines_and_named_organisations(text, speaker, canonical, speaker_type):
+    a = attributions(text)[-1]
+    assert (a.speaker, a.speaker_canonical, a.speaker_type) == (speaker, canonical, speaker_type)
