@@ -138,7 +138,7 @@ def _run_naive(articles):
     import textstat
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from framing.attribution import attributions, organisation_names, to_records
+    from framing.attribution import attributions, organisation_names, person_names, to_records
     from framing.document import prepare
     from framing.headlines import headline_frame, to_record, with_story_organisations
     from framing.nlp import load_model
@@ -161,7 +161,8 @@ def _run_naive(articles):
         doc = prepare(article)
         attrs = attributions(text, paragraphs=doc.paragraphs, nlp=nlp)
         quotes = to_records(attrs)
-        row = with_story_organisations(to_record(headline_frame(doc.headline, nlp=nlp)), organisation_names(attrs))
+        row = with_story_organisations(to_record(headline_frame(doc.headline, nlp=nlp)), organisation_names(attrs),
+                                       persons=person_names(attrs))
         outputs[article.article_id] = {
             "headline": {k: row.get(k) for k in sorted(row) if k.startswith(HEADLINE_PREFIX)},
             "quotes": quotes,

@@ -55,6 +55,7 @@ __all__ = [
     "quotation_spans",
     "article_summary",
     "organisation_names",
+    "person_names",
     "to_records",
     "reporting_verbs",
     "COLUMNS",
@@ -985,6 +986,12 @@ def _quote_ends_clause(text: str, q: _Quote, *, soft: bool = True) -> bool:
     return inner[-1] in (",!?—–-…:;." if soft else ",!?—–-…")
 
 
+def _quote_ends_sentence(text: str, q: _Quote) -> bool:
+    """Does the quotation end with a full stop, question or exclamation mark inside its marks?"""
+    inner = text[q.start : q.end].rstrip("”\"'’»“` ")
+    return bool(inner) and inner[-1] in ".!?…"
+
+
 def _post_frame(text: str, q: _Quote, after, after_words, lex):
     """A reporting clause right after a quotation (",” Rothstein wrote."), as (verb, speaker)."""
     first = after[0].text if after else ""
@@ -1333,7 +1340,12 @@ class _UnitReader:
             # “A,” he said, but “B.”: B continues the attribution A started
             self.carry.pieces.append((q.start, q.end))
             return
-        if not before_words and not after_words:
+        if not before_words and (not after_words or (post is None and _quote_ends_sentence(text, q)
+                                                     and after_words[0].text[:1].isupper()
+                                                     and not any(_is_cue(t, lex) for t in after_words)
+                                                     and after[-1].text in (".", "!", "?"))):
+            # a whole quoted sentence, alone or followed by a new sentence that does not frame it
+            # ("“... gender.” Asked why, he explained ..."): it continues the last attribution
             self._standalone(n, q)
             return
         if _looks_like_title(text, q, before):
@@ -1850,6 +1862,17 @@ def to_records(attrs: Iterable[Attribution]) -> list[dict]:
             }
         )
     return rows
+
+
+def person_names(attrs: Iterable[Attribution]) -> set[str]:
+    """Last words (case-folded) of the speakers the story types as persons more often than as
+    organisations; e.g. {"biden"} when "Biden said" is resolved to Joe Biden. The headline step
+    uses it to type a headline agent the recogniser misreads in Title Case ("Biden Tries, Again")."""
+    types: dict[str, list[str]] = {}
+    for a in attrs:
+        if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
+            types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
+    return {k for k, v in types.items() if v.count("person") > v.count("organisation")}
 
 
 def organisation_names(attrs: Iterable[Attribution]) -> set[str]:

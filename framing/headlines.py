@@ -1022,15 +1022,22 @@ def to_record(frame: HeadlineFrame) -> dict[str, object]:
     }
 
 
-def with_story_organisations(record: dict[str, object], organisations: set[str]) -> dict[str, object]:
-    """``record`` with ``headline_agent_type`` set to "company" when the story itself treats the
-    agent as an organisation.
+def with_story_organisations(record: dict[str, object], organisations: set[str], *,
+                             persons: set[str] = frozenset()) -> dict[str, object]:
+    """``record`` with ``headline_agent_type`` set from how the story itself treats the agent.
 
-    The headline alone often cannot tell a company from a person ("Parler loses bid"); the
-    story's attributions can ("Parler said ..."). ``organisations`` are case-folded last words of
-    such names, as :func:`framing.attribution.organisation_names` returns them.
+    The headline alone often cannot tell a company from a person ("Parler loses bid"), and the
+    recogniser misreads names in Title Case ("Biden Tries, Again" as an organisation); the story's
+    attributions can tell ("Parler said ...", "Biden said ..."). ``organisations`` and ``persons``
+    are case-folded last words of such names, as :func:`framing.attribution.organisation_names`
+    and :func:`framing.attribution.person_names` return them. An agent typed person or other
+    becomes a company when the story treats it as an organisation; one typed company or other
+    becomes a person when the story treats it as a person.
     """
     head = str(record.get("headline_agent_head") or "").casefold()
-    if head and record.get("headline_agent_type") in ("person", "other") and head in organisations:
+    kind = record.get("headline_agent_type")
+    if head and kind in ("person", "other") and head in organisations:
         return {**record, "headline_agent_type": "company"}
+    if head and kind in ("company", "other") and head in persons and head not in organisations:
+        return {**record, "headline_agent_type": "person"}
     return record

@@ -97,12 +97,14 @@ def _with_article(doc: Document, rows: list[dict]) -> list[dict]:
 def _headline_step(doc: Document, out: dict) -> None:
     from framing.headlines import headline_frame, to_record, with_story_organisations
 
-    record = with_story_organisations(to_record(headline_frame(doc.headline)), out.get("_organisations", set()))
+    record = with_story_organisations(to_record(headline_frame(doc.headline)), out.get("_organisations", set()),
+                                      persons=out.get("_persons", set()))
     out["articles"].update(record)
 
 
 def _attribution_step(doc: Document, out: dict) -> None:
-    from framing.attribution import article_summary, attributions, organisation_names, quotation_spans, to_records
+    from framing.attribution import (article_summary, attributions, organisation_names, person_names,
+                                     quotation_spans, to_records)
 
     attrs = attributions(doc.text, paragraphs=doc.paragraphs)
     spans = quotation_spans(doc.text, paragraphs=doc.paragraphs)
@@ -111,6 +113,7 @@ def _attribution_step(doc: Document, out: dict) -> None:
     out["articles"].update(article_summary(attrs, story_chars=doc.story_chars, quoted_chars=quoted))
     out["quotes"] = _with_article(doc, to_records(attrs))
     out["_organisations"] = organisation_names(attrs)  # for the headline's agent type
+    out["_persons"] = person_names(attrs)
 
 
 def _tone_step(doc: Document, out: dict) -> None:

@@ -876,3 +876,15 @@ def test_offices_quantifiers_and_comma_names(text, canonical, speaker_type):
 def test_datelines_and_named_organisations(text, speaker, canonical, speaker_type):
     a = attributions(text)[-1]
     assert (a.speaker, a.speaker_canonical, a.speaker_type) == (speaker, canonical, speaker_type)
+
+
+def test_a_quoted_sentence_followed_by_an_unframed_sentence_continues_the_speaker():
+    # "“A,” Mr. Brat said. “B.” He will face ...": B is Mr. Brat's too (the next sentence does
+    # not frame it); before, B was a partial quote with no speaker
+    text = ("“People want serious ideas again,” Mr. Brat said, speaking on Fox News. “Our founding was "
+            "built by political philosophers.” He will face Jack Trammell this fall.")
+    a = attributions(text)[0]
+    assert a.speaker == "Mr. Brat" and a.kind == "direct"
+    second = text.index("“Our")
+    assert (second, text.index("philosophers.”") + len("philosophers.”")) in [tuple(p) for p in a.pieces]
+    assert not [x for x in attributions(text) if x.kind == "partial"]

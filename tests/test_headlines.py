@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from framing.attribution import attributions
 from framing.headlines import (
     COLUMNS,
     HeadlineFrame,
@@ -268,6 +269,25 @@ def test_story_organisations_retype_a_person_like_headline_agent():
     assert with_story_organisations(record, {"amazon"})["headline_agent_type"] == "person"
     judge = {"headline_agent_head": "judge", "headline_agent_type": "court/judge"}
     assert with_story_organisations(judge, {"judge"}) == judge  # only person/other are retyped
+
+
+def test_story_persons_retype_a_company_like_headline_agent():
+    from framing.headlines import with_story_organisations
+
+    biden = {"headline_agent_head": "Biden", "headline_agent_type": "company"}  # "Biden Tries, Again ..."
+    assert with_story_organisations(biden, set(), persons={"biden"})["headline_agent_type"] == "person"
+    assert with_story_organisations(biden, set(), persons={"obama"}) == biden
+    senate = {"headline_agent_head": "Senate", "headline_agent_type": "government"}
+    assert with_story_organisations(senate, set(), persons={"senate"}) == senate  # only company/other
+
+
+def test_person_names_are_speakers_the_story_types_as_persons():
+    from framing.attribution import organisation_names, person_names
+
+    attrs = attributions("Vice President Joe Biden met lawmakers. Biden said the deal was close. "
+                         "Amazon said it would appeal.")
+    assert person_names(attrs) == {"biden"}
+    assert organisation_names(attrs) == {"amazon"}
 
 
 @pytest.mark.parametrize("headline", [
