@@ -235,15 +235,26 @@ def _word_lists() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def _title_abbreviations() -> dict[str, str]:
-    """Abbreviated title -> the word a description uses for it ("sen" -> "senator")."""
+@lru_cache(maxsize=None)
+def _word_pairs(kind: str) -> dict[str, str]:
+    """The ``kind<TAB>word<TAB>word`` rows of ``actor_words.tsv`` as a mapping."""
     out = {}
     for line in (DATA_DIR / "actor_words.tsv").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) == 3 and parts[0] == "title_abbreviation":
+        if len(parts) == 3 and parts[0] == kind:
             out[parts[1].strip().lower()] = parts[2].strip().lower()
     return out
+
+
+def _title_abbreviations() -> dict[str, str]:
+    """Abbreviated title -> the word a description uses for it ("sen" -> "senator")."""
+    return _word_pairs("title_abbreviation")
+
+
+def office_words(word: str) -> tuple[str, ...]:
+    """``word`` and the office word a title uses for the same office ("congressman" -> "representative")."""
+    other = _word_pairs("office_synonym").get(word)
+    return (word, other) if other else (word,)
 
 
 def _role_word(tok) -> str:
@@ -808,7 +819,7 @@ def _reference_candidates(sd, names: list[_RawName], roles: dict, generic: dict,
                 events.append((t.i, "pronoun", t))
         elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
             lemma = t.lemma_.lower()
-            if lemma in roles or lemma in generic:
+            if any(w in roles for w in office_words(lemma)) or lemma in generic:
                 np = _description_np(t)
                 if np is not None and not any(k in ent_tokens for k in range(*np)) and not _names_follow(sd, t):
                     events.append((np[0], "description", t))
@@ -856,7 +867,7 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
         allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == want}
         return _pick_recent(history, allowed, sent_i, window=1)
     lemma = tok.lemma_.lower()
-    fits = _role_fits(tok, roles[lemma]) if lemma in roles else set()
+    fits = set().union(*(_role_fits(tok, roles[w]) for w in office_words(lemma) if w in roles))
     if fits:  # a noun from an actor's title or appositive: the latest such actor
         ci = _pick_recent(history, fits, sent_i, window=None)
         if ci is None:

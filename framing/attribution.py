@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import rank_modifiers, spelled_out
+from framing.actors import office_words, rank_modifiers, spelled_out
 from framing.lexicon import verb_forms
 from framing.segment import line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -376,12 +376,14 @@ class _Actors:
         cands = [a for a in self.entities + self.speakers if a.pos < pos and words <= a.heads]
         return max(cands, key=lambda a: a.pos) if cands else None
 
-    def by_word(self, pos: int, word: str, ranks: frozenset[str] = frozenset()) -> _Actor | None:
+    def by_word(self, pos: int, word: str, ranks: frozenset[str] = frozenset(),
+                names: frozenset[str] = frozenset()) -> _Actor | None:
         """The latest actor before ``pos`` described with ``word`` and with the same rank words
-        ("the vice president" is not "President Obama", "the president" not "Vice President Biden")."""
+        ("the vice president" is not "President Obama", "the president" not "Vice President Biden"),
+        and with every word of ``names``."""
         every = rank_modifiers()
         cands = [a for a in self.speakers + self.entities
-                 if a.pos < pos and word in a.heads and (a.heads & every) == ranks]
+                 if a.pos < pos and word in a.heads and (a.heads & every) == ranks and names <= a.heads]
         return max(cands, key=lambda a: a.pos) if cands else None
 
 
@@ -1808,7 +1810,12 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         prev = None
         if det in ("the", "this", "that", "these", "those"):
             ranks = words & rank_modifiers()
-            prev = actors.by_word(pos, low, ranks) or actors.by_word(pos, lemma, ranks)
+            names = frozenset(t.lower_ for t in toks if t.i < head.i and t.pos_ == "PROPN")
+            # the actor described with the description's proper nouns too ("the Idaho congressman"),
+            # else the latest one described with its head noun
+            offices = (*office_words(low), *office_words(lemma))
+            prev = next((a for ns in dict.fromkeys((names, frozenset())) for w in offices
+                         if (a := actors.by_word(pos, w, ranks, ns)) is not None), None)
         office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ == "NN"
         if prev is None and office:  # an identified person whose name was not found: no antecedent
             return text, "person"  # for later pronouns either

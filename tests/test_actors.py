@@ -134,6 +134,13 @@ def test_compound_noun_prefers_the_actor_whose_title_holds_it():
     assert desc["The Vermont senator"] == "Bernie Sanders"
 
 
+def test_the_congressman_is_the_actor_titled_rep():
+    d = story("a1", "X", ["Rep. Anthony Weiner spoke to reporters on Monday.",
+                          "The congressman said he did not send the photo."])
+    m = actor_mentions([d], min_outlets=1)
+    assert m[m.kind == "description"].set_index("mention").actor["The congressman"] == "Anthony Weiner"
+
+
 def test_noun_before_a_name_is_not_a_description():
     # "the group MoveOn": the noun introduces a new name; it does not point back to the group named before.
     d = story("a1", "X", ["The Sierra Club is a large environmental group.",

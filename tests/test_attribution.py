@@ -842,6 +842,12 @@ def test_expressed_and_voiced_stances_are_attributed(text, verb, content):
     # an abbreviated title is the office spelled out: "Gov. Mike Pence" is "the governor"
     ("Gov. Mike Pence signed the bill on Thursday. The governor said it was not about discrimination.",
      "Mike Pence", "person"),
+    # "the congressman" is the office a "Rep." title names
+    ("Rep. Anthony Weiner spoke to reporters on Monday. The congressman said he did not send the photo.",
+     "Anthony Weiner", "person"),
+    # ... and, when the description names a place, the office holder described with it, not the latest
+    ("Rep. Raul Labrador (R-Idaho) spoke first. Rep. Eric Cantor spoke next. The Idaho congressman said "
+     "the bill was dead.", "Raul Labrador", "person"),
     # an office names one identifiable person even when the article's earlier mention cannot be found
     ("The congressman said he would not resign.", "The congressman", "person"),
     # ... but an indefinite or plural office holder is unnamed
