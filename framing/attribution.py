@@ -1871,26 +1871,29 @@ def to_records(attrs: Iterable[Attribution]) -> list[dict]:
     return rows
 
 
-def person_names(attrs: Iterable[Attribution]) -> set[str]:
-    """Last words (case-folded) of the speakers the story types as persons more often than as
-    organisations; e.g. {"biden"} when "Biden said" is resolved to Joe Biden. The headline step
-    uses it to type a headline agent the recogniser misreads in Title Case ("Biden Tries, Again")."""
+def _names_typed(attrs: Iterable[Attribution], kind: str) -> set[str]:
+    """Last words (case-folded) of the speakers typed ``kind`` more often than the other of
+    person/organisation."""
     types: dict[str, list[str]] = {}
     for a in attrs:
         if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
             types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
-    return {k for k, v in types.items() if v.count("person") > v.count("organisation")}
+    other = "organisation" if kind == "person" else "person"
+    return {k for k, v in types.items() if v.count(kind) > v.count(other)}
+
+
+def person_names(attrs: Iterable[Attribution]) -> set[str]:
+    """Last words (case-folded) of the speakers the story types as persons more often than as
+    organisations; e.g. {"biden"} when "Biden said" is resolved to Joe Biden. The headline step
+    uses it to type a headline agent the recogniser misreads in Title Case ("Biden Tries, Again")."""
+    return _names_typed(attrs, "person")
 
 
 def organisation_names(attrs: Iterable[Attribution]) -> set[str]:
     """Last words (case-folded) of the speakers the story types as organisations more often than
     as persons; e.g. {"parler"} when "Parler said" is resolved to the company. The headline step
     uses it to type a headline agent ("Parler loses bid") that the headline alone cannot."""
-    types: dict[str, list[str]] = {}
-    for a in attrs:
-        if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
-            types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
-    return {k for k, v in types.items() if v.count("organisation") > v.count("person")}
+    return _names_typed(attrs, "organisation")
 
 
 def article_summary(attrs: Sequence[Attribution], *, story_chars: int, quoted_chars: int) -> dict:
