@@ -257,10 +257,26 @@ def office_words(word: str) -> tuple[str, ...]:
     return (word, other) if other else (word,)
 
 
+def spelled_out(word: str) -> str:
+    """An abbreviated title spelled out as a description would say it ("sen." -> "senator"), else ``word``."""
+    return _title_abbreviations().get(word.lower().rstrip("."), word)
+
+
 def _role_word(tok) -> str:
     """A label word as a description would say it: lower case, abbreviated titles spelled out."""
-    low = tok.lower_
-    return _title_abbreviations().get(low.rstrip("."), low)
+    return spelled_out(tok.lower_)
+
+
+def rank_modifiers() -> frozenset[str]:
+    """Words that make a different office of the same noun ("vice", "deputy"; ``actor_words.tsv``)."""
+    return _word_lists().get("rank_modifier", frozenset())
+
+
+def same_rank(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Do two sets of words name the same rank of an office? "vice president" and "president" do
+    not; "the president" and "President Obama" do."""
+    rank = rank_modifiers()
+    return rank.intersection(a) == rank.intersection(b)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -833,16 +849,6 @@ def _names_follow(sd, head) -> bool:
     return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in _TIME_ENTITIES
 
 
-def spelled_out(word: str) -> str:
-    """An abbreviated title spelled out as a description would say it ("sen." -> "senator"), else ``word``."""
-    return _title_abbreviations().get(word.lower().rstrip("."), word)
-
-
-def rank_modifiers() -> frozenset[str]:
-    """Words that make a different office of the same noun ("vice", "deputy"; ``actor_words.tsv``)."""
-    return _word_lists().get("rank_modifier", frozenset())
-
-
 def _role_fits(tok, by_cluster: dict[int, list[frozenset[str]]]) -> set[int]:
     """Clusters one of whose labels fits the description headed by ``tok``.
 
@@ -850,10 +856,8 @@ def _role_fits(tok, by_cluster: dict[int, list[frozenset[str]]]) -> set[int]:
     president" is not the actor only ever called "Vice President". The description's compound nouns
     ("the U.S. attorney", "the Vermont senator") pick the actors whose label holds them, when any does.
     """
-    rank = rank_modifiers()
     words = {_role_word(c) for c in tok.lefts}
-    fits = {ci: [lb for lb in labels if (words & rank) <= lb and (lb & rank) <= words]
-            for ci, labels in by_cluster.items()}
+    fits = {ci: [lb for lb in labels if same_rank(words, lb)] for ci, labels in by_cluster.items()}
     compounds = {_role_word(c) for c in tok.lefts if c.dep_ == "compound"}
     strict = {ci for ci, labels in fits.items() if any(compounds <= lb for lb in labels)}
     return strict or {ci for ci, labels in fits.items() if labels}

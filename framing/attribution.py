@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import office_words, rank_modifiers, spelled_out
+from framing.actors import office_words, same_rank, spelled_out
 from framing.lexicon import verb_forms
 from framing.segment import line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -376,14 +376,13 @@ class _Actors:
         cands = [a for a in self.entities + self.speakers if a.pos < pos and words <= a.heads]
         return max(cands, key=lambda a: a.pos) if cands else None
 
-    def by_word(self, pos: int, word: str, ranks: frozenset[str] = frozenset(),
+    def by_word(self, pos: int, word: str, described: frozenset[str] = frozenset(),
                 names: frozenset[str] = frozenset()) -> _Actor | None:
-        """The latest actor before ``pos`` described with ``word`` and with the same rank words
-        ("the vice president" is not "President Obama", "the president" not "Vice President Biden"),
-        and with every word of ``names``."""
-        every = rank_modifiers()
+        """The latest actor before ``pos`` described with ``word``, with the rank words of the
+        mention ``described`` ("the vice president" is not "President Obama", "the president"
+        not "Vice President Biden"), and with every word of ``names``."""
         cands = [a for a in self.speakers + self.entities
-                 if a.pos < pos and word in a.heads and (a.heads & every) == ranks and names <= a.heads]
+                 if a.pos < pos and word in a.heads and same_rank(a.heads, described) and names <= a.heads]
         return max(cands, key=lambda a: a.pos) if cands else None
 
 
@@ -980,18 +979,22 @@ def _named_appositive(tok):
 _ROLE_PREPOSITIONS = {"for", "of", "at", "with"}
 
 
+def _last_char_inside(text: str, q: _Quote) -> str:
+    """The last character of a quotation inside its marks ("" for an empty one)."""
+    inner = text[q.start : q.end].rstrip("”\"'’»“` ")
+    return inner[-1:]
+
+
 def _quote_ends_clause(text: str, q: _Quote, *, soft: bool = True) -> bool:
     """Does the quotation end with clause punctuation (",” she said") rather than mid-phrase?"""
-    inner = text[q.start : q.end].rstrip("”\"'’»“` ")
-    if not inner:
-        return False
-    return inner[-1] in (",!?—–-…:;." if soft else ",!?—–-…")
+    last = _last_char_inside(text, q)
+    return bool(last) and last in (",!?—–-…:;." if soft else ",!?—–-…")
 
 
 def _quote_ends_sentence(text: str, q: _Quote) -> bool:
     """Does the quotation end with a full stop, question or exclamation mark inside its marks?"""
-    inner = text[q.start : q.end].rstrip("”\"'’»“` ")
-    return bool(inner) and inner[-1] in ".!?…"
+    last = _last_char_inside(text, q)
+    return bool(last) and last in ".!?…"
 
 
 def _post_frame(text: str, q: _Quote, after, after_words, lex):
@@ -1809,13 +1812,13 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     elif {lemma, low} & (_speaker_nouns()["anonymous_role"] | _speaker_nouns()["office"]):
         prev = None
         if det in ("the", "this", "that", "these", "those"):
-            ranks = words & rank_modifiers()
             names = frozenset(t.lower_ for t in toks if t.i < head.i and t.pos_ == "PROPN")
             # the actor described with the description's proper nouns too ("the Idaho congressman"),
             # else the latest one described with its head noun
+            tiers = (names, frozenset()) if names else (names,)
             offices = (*office_words(low), *office_words(lemma))
-            prev = next((a for ns in dict.fromkeys((names, frozenset())) for w in offices
-                         if (a := actors.by_word(pos, w, ranks, ns)) is not None), None)
+            prev = next((a for ns in tiers for w in offices
+                         if (a := actors.by_word(pos, w, words, ns)) is not None), None)
         office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ == "NN"
         if prev is None and office:  # an identified person whose name was not found: no antecedent
             return text, "person"  # for later pronouns either
