@@ -314,7 +314,7 @@ _PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
 _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
-_SPEAKER_NOUN_CATEGORIES = ("document", "anonymous_role", "office", "organisation", "title", "honorific")
+_SPEAKER_NOUN_CATEGORIES = ("document", "evidence", "anonymous_role", "office", "organisation", "title", "honorific")
 
 
 @lru_cache(maxsize=1)
@@ -1444,7 +1444,10 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
 
     A that-clause on either side ("X said (that) ...", "..., officials said"), a parenthetical
     frame ("The plan, he said, is ..."), an infinitive for verbs of commitment and request
-    ("vowed to ..."), or the object of verbs of criticism and naming ("slammed the plan").
+    ("vowed to ..."), the object of verbs of criticism and naming ("slammed the plan"), an
+    object with the name given to it ("called the charges unsubstantiated"), and what a poll or
+    a recording shows ("Polls show a close race"). A verb without a subject of its own takes the
+    subject of the clause it hangs from ("blocked the merger, citing a threat to competition").
     """
     lemma = verb.lemma_.lower()
     group = _verb_group(lemma)
@@ -1464,8 +1467,14 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
             runs = _runs(doc, base, toks)
             return runs[:1] if runs and not _inside(child, quotes) else []
         return [_content_span(doc, base, child, verb)]
-    if any(_inside(t, quotes) for t in verb.subtree if t.i != verb.i):
+    # a quotation under the verb belongs to the verb's statement, unless it sits in a separate
+    # clause with a reporting verb of its own ("attacked Clinton for ..., saying “...”"): that
+    # clause is attributed by the quotation rules, and what the verb itself reports is read
+    # without it
+    separate = [c for c in kids if c.i > verb.i and c.dep_ in _SEPARATE_CLAUSES and c.pos_ == "VERB" and _verb_group(c.lemma_.lower())]
+    if any(_inside(t, quotes) for c in kids if c not in separate and not c.is_punct for t in c.subtree):
         return []
+    kids = [c for c in kids if not c.is_punct and not any(_inside(t, quotes) for t in c.subtree)]
     if verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in kids) and group in ("speech", "writing", "stance", "belief"):
         head = verb.head
         frame = {t.i for t in verb.subtree}
@@ -1498,12 +1507,34 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
                 x = [k for k in kids if k.dep_ in ("xcomp", "advcl") and k.i > c.i]
                 if x:
                     toks += list(x[0].subtree)
-                if toks:
+                if toks and not (len(toks) == 1 and toks[0].lower_ in _REFLEXIVE):  # "let it speak for itself"
                     return [(base + min(t.idx for t in toks), base + max(t.idx + len(t.text) for t in toks))]
+    obj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    if obj and (lemma == "call" or group == "naming"):
+        # "called the charges unsubstantiated", "has called climate change a hoax": the object and
+        # the name given to it
+        name = [c for c in kids if c.dep_ == "oprd" and c.i > obj[0].i]
+        if name and _has_subject(verb):
+            first = min(obj[0].subtree, key=lambda t: t.i)
+            last = max(name[0].subtree, key=lambda t: t.i)
+            if last.is_punct and last.i > first.i:
+                last = doc[last.i - 1]
+            return [(base + first.idx, base + last.idx + len(last.text))]
+    if obj and lemma == "show" and _evidence_source(verb):
+        # "Polls show a close contest", "a USA TODAY analysis shows Democratic groups outpacing ...":
+        # what a poll, record or recording is reported to show
+        toks = list(obj[0].subtree)
+        for c in kids:
+            if c.i > obj[0].i and c.dep_ in ("prep", "advmod", "oprd", "acomp", "npadvmod") and not c.is_punct:
+                toks.extend(c.subtree)
+        toks = sorted(toks, key=lambda t: t.i)
+        cut = next((t.i for t in toks if t.i > obj[0].i and t.text in (",", ";", ":", "—", "–")), None)
+        toks = [t for t in toks if cut is None or t.i < cut]
+        return _runs(doc, base, [t for t in toks if not (t.is_punct and t.i == toks[-1].i)])[:1]
     if group in _OBJECT_GROUPS or (group in ("speech", "stance", "concession") and lemma not in _NO_OBJECT):
-        obj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
-        if obj and any(c.dep_ == "nsubj" for c in kids):
+        if obj and _has_subject(verb) and _what_was_said(obj[0]):
             s, e = _content_span(doc, base, obj[0], verb)
+            end_of_object = e
             # "accused Mr. Mattis of being a Democrat", "criticized the plan for its cost": the
             # charge after the object belongs to what was said
             for c in kids:
@@ -1511,11 +1542,58 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
                         and not any(_inside(t, quotes) for t in c.subtree):
                     last = max(c.subtree, key=lambda t: t.i)
                     e = max(e, base + last.idx + len(last.text))
+            if obj[0].lower_ in _REFLEXIVE and e == end_of_object:
+                return []  # "asserted itself": a reflexive says something only with what follows ("described herself as ...")
             return [(s, e)]
     return []
 
 
 _CHARGE_PREPOSITIONS = frozenset({"of", "for", "over", "as"})
+_SEPARATE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
+
+
+def _has_subject(verb) -> bool:
+    """Does the verb have a speaker: its own subject, or, for a verb sharing the subject of the
+    clause it hangs from ("urged Republicans to ..., and criticized the party's ...", "blocked the
+    company ..., citing a threat to public health"), that clause's subject?"""
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return True
+    head = verb.head
+    if (
+        verb.dep_ not in ("conj", "advcl")
+        or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG")
+        or head.pos_ not in ("VERB", "AUX")
+        or head.dep_ in ("relcl", "acl")
+        or any(c.dep_ in ("mark", "nsubjpass", "auxpass") for c in verb.children)
+    ):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _plausible_speaker(subj)
+
+
+_REFLEXIVE = frozenset("itself himself herself themselves myself ourselves yourself yourselves".split())
+
+
+def _what_was_said(obj) -> bool:
+    """Can a verb's object be what a speaker is reported to have said? Not a word the parser
+    misread as an object ("scoffing pityingly"), and not the
+    subject of a clause the parser tore off ("stating its removal was motivated by ...", where
+    "was" went elsewhere: a finite verb right after the object says so)."""
+    if obj.pos_ in ("ADV", "ADJ", "ADP", "PART", "PUNCT"):
+        return False
+    last = max(obj.subtree, key=lambda t: t.i)
+    doc = obj.doc
+    return not (last.i + 1 < len(doc) and doc[last.i + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"))
+
+
+def _evidence_source(verb) -> bool:
+    """Is the subject of an evidence verb ("show") a record, a poll or a recording, whose object is
+    then what it is reported to show? ("Polls show a close contest", not "the move shows resolve")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    words = _speaker_nouns()
+    return bool({subj.lemma_.lower(), subj.lower_} & (words["document"] | words["evidence"]))
 
 
 def _prep_right_after(verb, tok, words: Sequence[str]) -> bool:

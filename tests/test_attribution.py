@@ -390,6 +390,22 @@ def test_seed004_interrupted_quote_lawyer_researchers_expert(seed_attrs):
     assert matze.reporting_verb == "tell" and matze.speaker_canonical == "John Matze"
 
 
+def test_seed004_the_judge_rejected_parlers_argument(seed_attrs):
+    # "Rothstein rejected that argument, saying Parler had merely raised ...": the rejection is a
+    # statement of its own (PolNeAR annotates "rejected X" with X as content), apart from "saying"
+    text, attrs = seed_attrs["004"]
+    rejected = _one(attrs, text, "that argument")
+    assert (rejected.kind, rejected.reporting_verb, rejected.speaker_canonical) == ("indirect", "reject", "Barbara Rothstein")
+    assert rejected.quote == "that argument"
+
+
+def test_seed000_a_torn_off_clause_subject_is_not_an_object(seed_attrs):
+    # "stating its removal was “motivated by political animus”": "its removal" is the subject of
+    # what Parler stated, not the thing it stated
+    text, attrs = seed_attrs["000"]
+    assert not [a for a in attrs if a.quote == "its removal"]
+
+
 def test_furniture_excluded_by_paragraphs(seed_attrs):
     text = _seed("001")
     # only the story lines up to the end of the article proper (lines 5-25)
@@ -894,3 +910,80 @@ def test_a_quoted_sentence_followed_by_an_unframed_sentence_continues_the_speake
     second = text.index("“Our")
     assert (second, text.index("philosophers.”") + len("philosophers.”")) in [tuple(p) for p in a.pieces]
     assert not [x for x in attributions(text) if x.kind == "partial"]
+
+
+@pytest.mark.parametrize("text, speaker, verb, content", [
+    # naming without quotation marks: what is named and the name it is given ("called X Y")
+    ("The mayor called the proposal reckless and unfair.", "The mayor", "call", "the proposal reckless and unfair"),
+    ("The governor has called the tax a burden on working families.", "The governor", "call",
+     "the tax a burden on working families"),
+])
+def test_a_name_given_without_quotation_marks_is_the_content(text, speaker, verb, content):
+    (a,) = attributions(text)
+    assert (a.kind, a.speaker, a.reporting_verb, a.quote) == ("indirect", speaker, verb, content)
+
+
+def test_calling_without_a_name_is_not_an_attribution():
+    # "called the hearing", "called a meeting": summoning, not naming
+    assert attributions("Republicans called the hearing because they wanted answers.") == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a poll, a survey or a video is the source of what it shows
+    ("Polls show a close race in the state.", "Polls", "a close race in the state"),
+    ("A new survey shows the senator ahead by four points.", "A new survey", "the senator ahead by four points"),
+])
+def test_what_a_poll_or_a_recording_shows_is_the_content(text, speaker, content):
+    (a,) = attributions(text)
+    assert (a.kind, a.speaker, a.reporting_verb, a.quote) == ("indirect", speaker, "show", content)
+
+
+def test_show_with_any_other_subject_is_not_an_attribution():
+    # "the vote shows resolve": an inference of the writer, not a report of a source
+    assert attributions("The vote shows the resolve of the party.") == []
+
+
+@pytest.mark.parametrize("text, speaker, verb, content", [
+    # the verb shares the subject of the clause it hangs from
+    ("The court blocked the merger, citing a threat to competition.", "The court", "cite", "a threat to competition"),
+    ("Graham praised the bill and criticized the party's silence on the issue.", "Graham", "criticize",
+     "the party's silence on the issue"),
+])
+def test_an_object_verb_sharing_its_subject_is_attributed(text, speaker, verb, content):
+    found = [a for a in attributions(text) if a.reporting_verb == verb]
+    assert [(a.kind, a.speaker, a.quote) for a in found] == [("indirect", speaker, content)]
+
+
+def test_a_quotation_in_a_separate_clause_leaves_the_object_attributed():
+    # "attacked X for Y, saying “...”": the quotation is attributed through "saying", and what
+    # "attacked" reports is its object and the charge, without the quotation
+    text = "The senator attacked the governor for his budget, saying “it will ruin the state.”"
+    attrs = attributions(text)
+    attack = [a for a in attrs if a.reporting_verb == "attack"]
+    assert [(a.kind, a.speaker, a.quote) for a in attack] == [("indirect", "The senator", "the governor for his budget")]
+    assert any(a.kind == "direct" and "ruin the state" in a.quote for a in attrs)
+
+
+def test_a_quotation_in_the_object_still_blocks_an_indirect_reading():
+    # the quoted name is the statement itself: one attribution, not an extra indirect one
+    attrs = attributions("The mayor called the plan “a disaster for the city.”")
+    assert [a.kind for a in attrs] != [] and all(a.kind != "indirect" for a in attrs)
+
+
+@pytest.mark.parametrize("text", [
+    # a reflexive object is not something said
+    "Critics say America asserted itself too aggressively.",
+    "She declined to comment, saying the statement would speak for itself.",
+])
+def test_a_reflexive_is_not_the_content(text):
+    assert not [a for a in attributions(text) if a.quote.lower() in ("itself", "for itself")]
+
+
+@pytest.mark.parametrize("text, verb", [
+    # the verb hangs from a relative clause or from a verb without a subject of its own: no speaker
+    ("He tried to end a scandal that is hurting his party and threatening his career.", "threaten"),
+    ("The governor is a defender of pensions, opposing cuts to benefits and criticizing plans to sell the utility.",
+     "criticize"),
+])
+def test_a_shared_subject_must_be_the_subject_of_a_clause(text, verb):
+    assert not [a for a in attributions(text) if a.reporting_verb == verb]
