@@ -987,3 +987,16 @@ def test_a_reflexive_is_not_the_content(text):
 ])
 def test_a_shared_subject_must_be_the_subject_of_a_clause(text, verb):
     assert not [a for a in attributions(text) if a.reporting_verb == verb]
+
+
+@pytest.mark.parametrize("text, speaker, verb, verb_class, content", [
+    # questioning casts doubt (the reporter's stance verb); discussing reports a topic
+    ("The senator questioned whether the plan was legal.", "The senator", "question", "evaluative",
+     "whether the plan was legal"),
+    ("The mayor discussed the budget with reporters.", "The mayor", "discuss", "neutral", "the budget"),
+    ("The report revealed extensive business interests in Russia.", "The report", "reveal", "evaluative",
+     "extensive business interests in Russia"),
+])
+def test_questioning_discussing_and_revealing_are_reporting_verbs(text, speaker, verb, verb_class, content):
+    (a,) = attributions(text)
+    assert (a.kind, a.speaker, a.reporting_verb, a.verb_class, a.quote) == ("indirect", speaker, verb, verb_class, content)
