@@ -1435,6 +1435,7 @@ def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[
 
 _TO_INFINITIVE = {"urge", "vow", "pledge", "promise", "threaten", "demand", "ask", "tell", "call", "agree", "plan", "want", "hope", "expect", "refuse", "decline", "offer", "propose", "warn", "advise", "order"}
 _NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
+_OF_VERBS = frozenset({"speak", "talk", "write", "boast", "brag"})  # "spoke of", "wrote of"
 _ABOUT_VERBS = frozenset({"speak", "talk", "testify", "ask", "write", "tweet", "complain", "joke", "boast", "brag"})
 _OBJECT_GROUPS = {"criticism", "approval", "naming", "commitment", "request"}
 
@@ -1491,9 +1492,10 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
                 s = min(s, base + obj[0].idx)
             return [(s, e)]
     if lemma in _ABOUT_VERBS:
-        # "spoke about how the consulate had been taken over", "talking about the wall": the topic
+        # "spoke about how the consulate had been taken over", "talking about the wall", "spoke of
+        # the legacy of racism": the topic
         for c in kids:
-            if _prep_right_after(verb, c, ("about",)):
+            if _prep_right_after(verb, c, ("about",) if lemma not in _OF_VERBS else ("about", "of")):
                 toks = [t for t in c.subtree if t.i != c.i]
                 if toks and not any(_inside(t, quotes) for t in toks):
                     return _runs(doc, base, toks)[:1]

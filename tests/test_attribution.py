@@ -833,6 +833,8 @@ def test_approval_verbs_attribute_their_object(text, verb, content):
      "how the consulate had been taken over"),
     ("Trump launched his campaign by talking about Mexican rapists and the wall.", "Trump", "talk",
      "Mexican rapists and the wall"),
+    # "spoke of" names the topic as "spoke about" does
+    ("The chief justice spoke of the legacy of segregation.", "The chief justice", "speak", "the legacy of segregation"),
 ])
 def test_what_someone_spoke_about_is_the_content(text, speaker, verb, content):
     (a,) = attributions(text)
