@@ -53,7 +53,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "headline_voice": "Voice of the main verb: active, passive (including reduced passives such as "
         "'worker killed by train'), or none when there is no main verb.",
         "headline_verb_class": "Class of the main verb from a small lexicon: legal_action, reporting, "
-        "conflict, state_outcome, other (not in the lexicon) or none (no verb).",
+        "conflict, state_outcome, other (any other verb) or none (no verb).",
         "headline_subject_head": "Head word of the main clause's grammatical subject, whatever the voice.",
     }
 }
@@ -545,7 +545,9 @@ def _earlier_clause(nlp, root):
     comma-joined clause the root; in a headline the first main clause carries the news."""
     doc = root.doc
     commas = [t.i for t in doc[: root.i] if t.text == ","]
-    if not commas or _verb_lemma(nlp, root) in REPORTING_TAIL:
+    if not commas or (_verb_lemma(nlp, root) in REPORTING_TAIL and _subject_of(root) is not None):
+        # '..., Trump says' is the matrix verb; a 'says' without a subject of its own shares the
+        # first clause's ('Trump warns shutdown could last years, says he may declare ...')
         return None
     for child in root.lefts:
         if child.i < commas[-1] and child.dep_ in ("ccomp", "conj", "parataxis") \
@@ -601,8 +603,28 @@ def _verb_read_as_subject(nlp, root, subj):
     return noun
 
 
+_AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
+                          "must", "ought", "need", "dare", "get", "to"})
+
+
+def _verb_read_as_auxiliary(nlp, root):
+    """'Chris Christie Announces Run': the parser made the verb an auxiliary of its object noun
+    read as a verb ('announces(aux) run(ROOT)'). A finite form that is no auxiliary is the verb:
+    (verb, subject) or None."""
+    for c in root.children:
+        if c.dep_ == "aux" and c.i < root.i and c.tag_ in ("VBZ", "VBD") \
+                and c.lemma_.lower() not in _AUXILIARIES and _lemmas(nlp, c.text, "verb"):
+            subj = _subject_of(root) or _subject_of(c)
+            if subj is not None and subj.i < c.i:
+                return c, subj
+    return None
+
+
 def _read_root(nlp, root) -> _Reading:
     if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB") or root.tag_ == "MD":
+        misread = _verb_read_as_auxiliary(nlp, root)
+        if misread is not None:
+            return _Reading(4.0, misread[0].i, misread[1].i, "clause", False)
         earlier = _earlier_clause(nlp, root)
         if earlier is not None:
             return _Reading(4.0, earlier[0].i, earlier[1].i, "clause", False)
@@ -644,6 +666,10 @@ def _read_root(nlp, root) -> _Reading:
                 between = root.doc[root.i + 1:child.i]
                 if all(t.dep_ != "punct" or t.is_space for t in between) and not any(
                         c.dep_ in _SUBJECT_DEPS for c in child.children):
+                    if _verb_lemma(nlp, child) in _verb_lexicon()[1]:
+                        # 'Campaign Aide Communicated With Lobbyists': a verb that takes no object
+                        # has no passive; the noun is its subject
+                        return _Reading(3.5, child.i, root.i, "clause", False)
                     return _Reading(3.5, child.i, root.i, "reduced", True)
     return _Reading(0.0, None, None, "none", False)
 
@@ -719,6 +745,7 @@ def _by_phrase(verb):
     return None
 
 
+_VERB_ADJUNCTS = frozenset({"over", "for", "after", "amid", "during", "despite", "following", "ahead", "before", "about"})
 _HYPHEN_PREFIXES = frozenset({"ex", "former", "vice", "co", "non", "pre", "anti", "pro", "self", "post", "mid",
                               "deputy", "acting", "would", "then", "un", "re"})
 _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "co", "co."})
@@ -815,7 +842,7 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
             while subj_tokens and subj_tokens[0].is_punct:
                 subj_tokens.pop(0)
         else:
-            subj_tokens = _phrase_tokens(doc[reading.subject], exclude=verb if reading.reduced else None)
+            subj_tokens = _phrase_tokens(doc[reading.subject], exclude=verb if reading.reduced or verb.head.i == reading.subject else None)
     obj = None
     if reading.kind == "attribution":
         comma = max(t.i for t in doc if t.text == "," and t.i < min(verb.i, reading.subject or verb.i) + 1)
@@ -849,7 +876,11 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
         if pobj is None and by is not None and by.i + 1 < len(doc):
             nouns = [t for t in doc[by.i + 1:] if t.pos_ in ("NOUN", "PROPN")]
             pobj = nouns[0].head if nouns and nouns[0].head.i > by.i else (nouns[0] if nouns else None)
-        agent_tokens = _phrase_tokens(pobj) if pobj is not None else []
+        # 'blasted by older sister over gay-marriage stance': a cause or time the parser hung on the
+        # agent belongs to the verb
+        adjunct = next((c for c in pobj.children if c.dep_ == "prep" and c.i > pobj.i and c.lower_ in _VERB_ADJUNCTS),
+                       None) if pobj is not None else None
+        agent_tokens = _phrase_tokens(pobj, exclude=adjunct) if pobj is not None else []
         agent_head = _np_head_for_name(pobj) if pobj is not None else None
         patient_tokens = subj_tokens
     else:

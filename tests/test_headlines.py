@@ -306,3 +306,35 @@ def test_zero_width_space_before_the_agent(nlp):
     # The invisible character is not part of the reported words; offsets still count it.
     f = headline_frame("\u200bJudge rejects Parler's request", nlp=nlp)
     assert (f.agent, f.agent_type, f.verb_start) == ("Judge", "court/judge", 7)
+
+
+@pytest.mark.parametrize("headline, verb, agent", [
+    # two comma-joined predicates share the first one's subject: the first carries the news, and
+    # a 'says' without a subject of its own is not a trailing '..., X says'
+    ("Mayor warns strike could last weeks, says he may call in the National Guard", "warn", "Mayor"),
+    ("Senator Apologizes for Remarks, Says She Went Too Far", "apologize", "Senator"),
+])
+def test_a_subjectless_says_shares_the_first_clause(nlp, headline, verb, agent):
+    f = frame(headline, nlp)
+    assert (f.verb, f.agent, f.voice) == (verb, agent, "active")
+
+
+def test_a_verb_the_parser_made_an_auxiliary(nlp):
+    # 'Announces Run': 'run' read as the verb and 'announces' as its auxiliary
+    f = frame("Maria Lopez Announces Run, Pledging Change for City", nlp)
+    assert (f.verb, f.agent, f.voice) == ("announce", "Maria Lopez", "active")
+
+
+@pytest.mark.parametrize("headline, verb, agent", [
+    # 'met with', 'messaged with': reciprocal verbs, an active past, not a reduced passive
+    ("Senator Messaged With Donors During Shutdown", "message", "Senator"),
+    ("Campaign Aide Communicated With Lobbyists During Race", "communicate", "Campaign Aide"),
+])
+def test_reciprocal_verbs_are_active(nlp, headline, verb, agent):
+    f = frame(headline, nlp)
+    assert (f.verb, f.agent, f.voice) == (verb, agent, "active")
+
+
+def test_a_cause_after_the_agent_is_not_part_of_it(nlp):
+    f = frame("Mayor criticized by former allies over budget cuts", nlp)
+    assert (f.verb, f.voice, f.agent, f.patient) == ("criticize", "passive", "former allies", "Mayor")
