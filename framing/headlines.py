@@ -19,10 +19,10 @@ exactly as passed in, and every reported word is as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -905,7 +905,8 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
     )
 
 
-def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, batch_size: int = 256) -> list[HeadlineFrame]:
+def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, batch_size: int = 256,
+                    names: Sequence[Iterable[str]] | None = None) -> list[HeadlineFrame]:
     """Frame many headlines at once (all parsing variants go through one ``nlp.pipe`` batch).
 
     Parameters
@@ -918,6 +919,13 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
         :func:`framing.nlp.load_model`.
     batch_size:
         Texts per ``nlp.pipe`` batch.
+    names:
+        Optional, one collection per headline: the case-folded surnames of the people its story
+        names (as :func:`framing.attribution.person_names` returns them). A capitalised headline
+        word among them that is also a verb ("Trump", "Rice", "Stone") is read as a name:
+        before parsing it is replaced by a placeholder proper noun of the same length, so that
+        "Trump postpones tariffs" is not read with "trump" as the verb. The words reported stay
+        as written, and an agent among the names is typed person.
 
     Returns
     -------
@@ -940,6 +948,9 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
     written = [h if isinstance(h, str) else "" for h in headlines]
     # parse with ordinary spaces (same length, so offsets and the words reported stay as written)
     texts = [_ODD_SPACE.sub(" ", h) for h in written]
+    name_sets = [frozenset(n) for n in names] if names is not None else None
+    if name_sets is not None:
+        texts = [_name_placeholders(nlp, t, n) for t, n in zip(texts, name_sets)]
     # 1. where the clause can be: core span and colon segments, as raw offsets
     segments: list[list[tuple[int, int]]] = []
     for text in texts:
@@ -976,10 +987,33 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
             parsed.append((a, b, docs[k], readings[k], entities.get(k, [])))
             k += 1
         try:
-            frames.append(_choose(nlp, text, parsed))
+            frame = _choose(nlp, text, parsed)
         except Exception:  # noqa: BLE001
-            frames.append(_empty(text))
+            frame = _empty(text)
+        if name_sets is not None and frame.agent_head and frame.agent_type in ("company", "other") \
+                and frame.agent_head.casefold() in name_sets[h]:
+            frame = replace(frame, agent_type="person")  # a name the placeholder hid from the recogniser
+        frames.append(frame)
     return frames
+
+
+def _name_placeholders(nlp, text: str, names: frozenset[str]) -> str:
+    """``text`` with every capitalised word that is one of the story's surnames ``names`` and also a
+    verb ("Trump", "Rice", "Stone") replaced by a placeholder proper noun of the same length
+    ("Qxxxx"), which the tagger reads as a name. Other names ("Pelosi", "Clinton") are left alone."""
+    if not names:
+        return text
+    chars = None
+    for m in re.finditer(r"[^\W\d_]+", text):
+        word = m.group()
+        if len(word) < 3 or not word[0].isupper() or word.casefold() not in names:
+            continue
+        if word.lower() in FUNCTION_WORDS or not _lemmas(nlp, word, "verb"):
+            continue  # only a name that can be read as a verb misleads the parser
+        if chars is None:
+            chars = list(text)
+        chars[m.start():m.end()] = "Q" + "x" * (len(word) - 1)
+    return text if chars is None else "".join(chars)
 
 
 #: No-break, thin and other fixed-width spaces, and zero-width spaces and byte-order marks: the
@@ -1028,14 +1062,14 @@ def _choose(nlp, text: str, parsed) -> HeadlineFrame:
     return _frame_from(nlp, text, chosen[2], chosen[3], chosen[4], chosen[6])
 
 
-def headline_frame(headline: str, *, nlp: Language | None = None) -> HeadlineFrame:
+def headline_frame(headline: str, *, nlp: Language | None = None, names: Iterable[str] = ()) -> HeadlineFrame:
     """Frame one headline: main verb, subject, agent, patient, voice, verb class and agent type.
 
     >>> f = headline_frame("Worker killed by train")  # doctest: +SKIP
     >>> (f.verb, f.subject_head, f.voice, f.agent)      # doctest: +SKIP
     ('kill', 'Worker', 'passive', 'train')
     """
-    return headline_frames([headline], nlp=nlp)[0]
+    return headline_frames([headline], nlp=nlp, names=[names])[0]
 
 
 def to_record(frame: HeadlineFrame) -> dict[str, object]:

@@ -97,8 +97,9 @@ def _with_article(doc: Document, rows: list[dict]) -> list[dict]:
 def _headline_step(doc: Document, out: dict) -> None:
     from framing.headlines import headline_frame, to_record, with_story_organisations
 
-    record = with_story_organisations(to_record(headline_frame(doc.headline)), out.get("_organisations", set()),
-                                      persons=out.get("_persons", set()))
+    persons = out.get("_persons", set())
+    record = with_story_organisations(to_record(headline_frame(doc.headline, names=persons)),
+                                      out.get("_organisations", set()), persons=persons)
     out["articles"].update(record)
 
 

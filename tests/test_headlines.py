@@ -338,3 +338,17 @@ def test_reciprocal_verbs_are_active(nlp, headline, verb, agent):
 def test_a_cause_after_the_agent_is_not_part_of_it(nlp):
     f = frame("Mayor criticized by former allies over budget cuts", nlp)
     assert (f.verb, f.voice, f.agent, f.patient) == ("criticize", "passive", "former allies", "Mayor")
+
+
+@pytest.mark.parametrize("headline, names, verb, agent", [
+    # a surname that is also a common word is a name when the story names that person; the
+    # words reported are as written
+    ("Trump postpones steel tariffs until June", {"trump"}, "postpone", "Trump"),
+    ("For Now, Trump to Keep Ban on Trophy Imports", {"trump"}, "keep", "Trump"),
+    ("Rice Defends Her Role in the Talks", {"rice"}, "defend", "Rice"),
+])
+def test_story_names_keep_a_common_word_surname_a_name(nlp, headline, names, verb, agent):
+    f = headline_frame(headline, nlp=nlp, names=names)
+    assert (f.verb, f.agent, f.agent_type, f.voice) == (verb, agent, "person", "active")
+    assert headline[f.verb_start:f.verb_end].lower().startswith(verb[:4])
+
