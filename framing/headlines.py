@@ -193,6 +193,10 @@ def _verb_lemma(nlp, token) -> str:
         return spacy_lemma
     # several dictionary readings ('fined' -> fin / fine): prefer one the verb lexicon lists
     listed = [c for c in cands if c in _verb_lexicon()[0]] or cands
+    if len(listed) > 1 and token.text.lower() not in _lemma_tables(nlp).get("verb", {}).get("exc", {}):
+        # two suffix rules both give a word ('hates' -> hat / hate, 'hated' -> hat / hate): the
+        # reading that strips less is the verb ('-s' before '-es', '-d' before '-ed')
+        return max(listed, key=len)
     return spacy_lemma if spacy_lemma in listed else listed[0]
 
 
@@ -620,9 +624,28 @@ def _verb_read_as_auxiliary(nlp, root):
     return None
 
 
+def _main_verb_before_subordinate(nlp, root):
+    """'FBI fires(compound) Peter Strzok, months after texts revealed(ROOT)': the parser made the
+    verb of a subordinate clause the root and the main verb part of a name. A present-tense verb
+    form after a noun, before the subordinator, is the main verb: (verb, subject) or None."""
+    mark = next((c for c in root.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS), None)
+    if mark is None:
+        return None
+    doc = root.doc
+    for t in doc[1: mark.i]:
+        if t.dep_ not in ("compound", "amod", "nmod", "nsubj", "appos") or not _nominal(nlp, doc[t.i - 1]):
+            continue
+        if t.tag_ == "VBZ" and _lemmas(nlp, t.text, "verb"):
+            return t, doc[t.i - 1]
+        if t.tag_ == "NNS" and _is_inflected_verb(nlp, t.text) and t.i + 1 < mark.i \
+                and (doc[t.i + 1].pos_ in ("PROPN", "DET") or doc[t.i + 1].tag_ == "PRP$"):
+            return t, doc[t.i - 1]  # 'Agency fires(NNS) John Doe'
+    return None
+
+
 def _read_root(nlp, root) -> _Reading:
     if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB") or root.tag_ == "MD":
-        misread = _verb_read_as_auxiliary(nlp, root)
+        misread = _verb_read_as_auxiliary(nlp, root) or _main_verb_before_subordinate(nlp, root)
         if misread is not None:
             return _Reading(4.0, misread[0].i, misread[1].i, "clause", False)
         earlier = _earlier_clause(nlp, root)

@@ -352,3 +352,18 @@ def test_story_names_keep_a_common_word_surname_a_name(nlp, headline, names, ver
     assert (f.verb, f.agent, f.agent_type, f.voice) == (verb, agent, "person", "active")
     assert headline[f.verb_start:f.verb_end].lower().startswith(verb[:4])
 
+
+
+def test_the_main_verb_before_a_subordinate_clause(nlp):
+    # the parser made 'released' (inside 'after ...') the root and 'fires' part of a name
+    f = frame("Agency fires John Doe, weeks after critical memos released", nlp)
+    assert (f.verb, f.agent, f.voice) == ("fire", "Agency", "active")
+
+
+@pytest.mark.parametrize("headline, verb", [
+    # two suffix rules give a dictionary word ('hates' -> hat / hate): the one that strips less
+    ("Mayor hates the new stadium deal", "hate"),
+    ("Council hated the plan from the start", "hate"),
+])
+def test_the_verb_lemma_strips_the_shorter_suffix(nlp, headline, verb):
+    assert frame(headline, nlp).verb == verb
