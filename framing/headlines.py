@@ -55,6 +55,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "headline_verb_class": "Class of the main verb from a small lexicon: legal_action, reporting, "
         "conflict, state_outcome, other (any other verb) or none (no verb).",
         "headline_subject_head": "Head word of the main clause's grammatical subject, whatever the voice.",
+        "headline_source": "Who the headline presents its statement as coming from, as written: a speaker "
+        "label before or after a colon ('Reid: Mosque should be built elsewhere' -> 'Reid'; '...: report' -> "
+        "'report') or the agent of a reporting verb ('Trump says he ...', '..., attorney says'); empty when "
+        "the headline states its news without a source, or its label is a kicker ('EXCLUSIVE:') or a topic "
+        "('Migrant caravan:').",
     }
 }
 
@@ -67,6 +72,7 @@ class HeadlineFrame:
     framed as acting: the subject of an active headline, the by-phrase of a passive one (None
     without 'by'); ``patient`` is the object of an active headline, the subject of a passive one.
     For a trailing "..., X says", the verb is 'say', the agent X and the patient the reported clause.
+    ``source`` is who the headline presents its statement as coming from (see :data:`COLUMNS`).
     """
 
     headline: str
@@ -82,6 +88,7 @@ class HeadlineFrame:
     patient: str | None
     voice: str
     verb_class: str
+    source: str | None = None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1010,7 +1017,7 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
             parsed.append((a, b, docs[k], readings[k], entities.get(k, [])))
             k += 1
         try:
-            frame = _choose(nlp, text, parsed)
+            frame = _choose(nlp, text, parsed, name_sets[h] if name_sets is not None else frozenset())
         except Exception:  # noqa: BLE001
             frame = _empty(text)
         if name_sets is not None and frame.agent_head and frame.agent_type in ("company", "other") \
@@ -1058,7 +1065,71 @@ def _safe_read(nlp, doc) -> _Reading:
         return _Reading(0.0, None, None, "none", False)
 
 
-def _choose(nlp, text: str, parsed) -> HeadlineFrame:
+@lru_cache(maxsize=1)
+def _label_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in _read_tsv("headline_labels.tsv")}
+
+
+_ADDRESSEE = re.compile(r"\s+to\s+", re.I)
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _label_source(nlp, label: str, names: frozenset[str]) -> str | None:
+    """The speaker a colon label names ('Reid', 'Former Mexican President Fox to Trump' -> 'Former
+    Mexican President Fox', 'report'), as written; None for a kicker ('EXCLUSIVE') or a topic
+    ('Migrant caravan', 'Biden-Ryan Debate'). The label's head word decides: a listed source word,
+    a role or organisation word of ``agent_cues.tsv``, one of the story's ``names``, or a person,
+    organisation or place as the recogniser reads the label."""
+    m = _ADDRESSEE.search(label)
+    if m is not None:
+        label = label[: m.start()]  # 'Mitt To Akin: Drop Out': the speaker is before 'to'
+    label = label.strip(" '\"‘’“”.,;!?")
+    words = re.findall(r"[^\W\d_][\w.'’-]*", label)
+    if not words or len(words) > 8:
+        return None
+    kinds = _label_words()
+    low = [re.sub(r"[’']s$", "", w.lower()).rstrip(".") for w in words]
+    if all(kinds.get(w) == "furniture" for w in low):
+        return None
+    doc = nlp(_safe_variants(nlp, label, ())[0])  # re-cased like a headline segment, same length
+    reading = _safe_read(nlp, doc)
+    last_word = max((t.i for t in doc if t.is_alpha), default=-1)
+    if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc) or (
+            reading.verb is not None and reading.score >= 1.5 and reading.verb < last_word):
+        # a clause of its own ('Bob Etheridge Attacks Student: ...'), not a speaker; a verb-like
+        # last word is a name ('Larry Summers')
+        return None
+    head = low[-1]
+    if kinds.get(head) == "source" or head in _agent_cues() or head in names:
+        return label
+    last = next((t for t in reversed(doc) if t.is_alpha), None)
+    entity = next((e for e in doc.ents if last is not None and e.start <= last.i < e.end), None)
+    if entity is not None and entity.label_ in _SOURCE_ENTITIES and len(entity) <= 3 and kinds.get(head) != "furniture":
+        return label  # a name, not a topic the recogniser swallowed whole ('Anthony Weiner Twitter Photo Scandal')
+    return None
+
+
+def _source(nlp, text: str, parsed, position: int, frame: HeadlineFrame, names: frozenset[str]) -> str | None:
+    """Who the chosen clause is attributed to: the label before its colon, a short label after it
+    ('...: state media'), or the agent of a verb of saying ('Trump says ...', '..., attorney says')."""
+    labels = []
+    if position > 0:
+        labels.append(parsed[position - 1])
+    if position + 1 == len(parsed) - 1 and len(text[parsed[-1][0]:parsed[-1][1]].split()) <= 5:
+        labels.append(parsed[-1])
+    for a, b, *_ in labels:
+        found = _label_source(nlp, text[a:b], names)
+        if found is not None:
+            return found
+    if frame.verb in REPORTING_TAIL - _EVIDENCE_VERBS and frame.voice == "active" and frame.agent:
+        return frame.agent
+    return None
+
+
+_EVIDENCE_VERBS = frozenset({"show", "find"})  # 'GOP Rep Shows Support', 'Police Find Body': not a statement
+
+
+def _choose(nlp, text: str, parsed, names: frozenset[str] = frozenset()) -> HeadlineFrame:
     candidates = []
     for position, (a, b, docs, readings, written_ents) in enumerate(parsed):
         best = None
@@ -1082,7 +1153,8 @@ def _choose(nlp, text: str, parsed) -> HeadlineFrame:
         chosen = max(clauses, key=lambda c: (c[4].score >= 2.5, c[1]))
     else:
         chosen = max(candidates, key=lambda c: (c[4].verb is not None, c[5]))
-    return _frame_from(nlp, text, chosen[2], chosen[3], chosen[4], chosen[6])
+    frame = _frame_from(nlp, text, chosen[2], chosen[3], chosen[4], chosen[6])
+    return replace(frame, source=_source(nlp, text, parsed, chosen[1], frame, names))
 
 
 def headline_frame(headline: str, *, nlp: Language | None = None, names: Iterable[str] = ()) -> HeadlineFrame:
@@ -1107,6 +1179,7 @@ def to_record(frame: HeadlineFrame) -> dict[str, object]:
         "headline_voice": frame.voice,
         "headline_verb_class": frame.verb_class,
         "headline_subject_head": frame.subject_head,
+        "headline_source": frame.source,
     }
 
 

@@ -1432,6 +1432,14 @@ def findings_headlines(report: ReportLike) -> str:
     if "headline_voice" in arts:
         counts = arts["headline_voice"].fillna("none").astype(str).value_counts()
         out.append("- Voice: " + ", ".join(f"{k} {int(counts[k])}" for k in sorted(counts.index)) + ".")
+    if "headline_source" in arts:
+        sourced = [(a["label"], a["headline_source"]) for _, a in arts.iterrows()
+                   if isinstance(a.get("headline_source"), str) and a["headline_source"].strip()]
+        if sourced:
+            out.append(f"- Headlines that attribute their statement to a source: {len(sourced)} of {len(arts)} ("
+                       + "; ".join(f"{label}: {src}" for label, src in sourced) + ").")
+        else:
+            out.append(f"- None of the {len(arts)} headlines attributes its statement to a source: each states its news itself.")
     return "\n".join(out)
 
 

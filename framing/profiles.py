@@ -31,6 +31,7 @@ __all__ = ["DEFAULT_FEATURES", "profile_features", "outlet_profile", "COLUMNS"]
 DEFAULT_FEATURES = (
     "headline_has_agent",
     "headline_passive",
+    "headline_attributed",
     "n_anonymous_sources",
     "quoted_share",
     "sentiment_body_mean",
@@ -54,9 +55,11 @@ def profile_features(articles: pd.DataFrame) -> pd.DataFrame:
 
     ``headline_has_agent``: the headline names who acts (``headline_agent_type`` is not ``none``
     or empty); ``headline_passive``: the headline's main verb is passive, among headlines with a
-    main verb (``headline_voice`` ``active`` or ``passive``).
+    main verb (``headline_voice`` ``active`` or ``passive``); ``headline_attributed``: the headline
+    presents its statement as coming from a source (``headline_source`` not empty: "Reid: ...",
+    "..., attorney says"), among headlines that were read (``headline_voice`` present).
 
-    Both are NaN (left out of the outlet's mean and ``n``) where there is no headline to read: a
+    All three are NaN (left out of the outlet's mean and ``n``) where there is no headline to read: a
     missing ``headline_agent_type``/``headline_voice`` (e.g. a non-English article, whose headline
     is not parsed), or, when the table has a ``headline`` column, an empty or missing headline.
     """
@@ -74,6 +77,10 @@ def profile_features(articles: pd.DataFrame) -> pd.DataFrame:
         passive = (voice == "passive").astype(float)
         out["headline_passive"] = passive.where(voice.isin(["active", "passive"]).fillna(False).to_numpy(dtype=bool)
                                                 & has_headline)
+    if "headline_source" in out.columns and "headline_voice" in out.columns and "headline_attributed" not in out.columns:
+        source = out["headline_source"].astype("string").str.strip().fillna("")
+        read = out["headline_voice"].astype("string").str.strip().fillna("") != ""
+        out["headline_attributed"] = (source != "").astype(float).where(read.to_numpy(dtype=bool) & has_headline)
     return out
 
 

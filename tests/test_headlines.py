@@ -367,3 +367,35 @@ def test_the_main_verb_before_a_subordinate_clause(nlp):
 ])
 def test_the_verb_lemma_strips_the_shorter_suffix(nlp, headline, verb):
     assert frame(headline, nlp).verb == verb
+
+
+@pytest.mark.parametrize("headline, names, source", [
+    # a speaker label before a colon
+    ("Reid: Mosque Should Be Built Someplace Else", {"reid"}, "Reid"),
+    ("Top Senate Dem: Budget Talks Have Collapsed", set(), "Top Senate Dem"),
+    # the addressee after 'to' is not the speaker
+    ("Former Governor Smith to Voters: Stay Home", set(), "Former Governor Smith"),
+    # a short source label after the clause
+    ("Tax deal to be delayed until June: report", set(), "report"),
+    # the agent of a verb of saying
+    ("Mayor says the budget will be balanced", set(), "Mayor"),
+    ("Budget will be balanced, mayor says", set(), "mayor"),
+])
+def test_headline_source_names_who_the_statement_comes_from(nlp, headline, names, source):
+    assert headline_frame(headline, nlp=nlp, names=names).source == source
+
+
+@pytest.mark.parametrize("headline", [
+    "EXCLUSIVE: Senator to Retire Next Year",         # a kicker
+    "Border crisis: Shelters fill as migrants arrive",  # a topic
+    "Judge rejects request to reinstate the app",      # news stated without a source
+    "Senator Shows Support for Farm Bill",             # 'shows' is not a statement
+    "Mayor Attacks Critic: Council Meeting Turns Rough",  # a label that is a clause of its own
+])
+def test_headline_without_a_source(nlp, headline):
+    assert headline_frame(headline, nlp=nlp).source is None
+
+
+def test_headline_source_is_a_column():
+    assert "headline_source" in COLUMNS["articles"]
+    assert to_record(headline_frame("Mayor says the budget will be balanced"))["headline_source"] == "Mayor"

@@ -197,6 +197,14 @@ def test_findings_are_built_from_values():
     assert "from 0% of the characters (Alpha Wire) to 25% (Zeta News)" in text
 
 
+def test_headline_findings_name_the_sourced_headlines():
+    tables = make_tables()
+    tables["articles"]["headline_source"] = [None, None]
+    assert "None of the 2 headlines attributes its statement to a source" in plots.findings_headlines(tables)
+    tables["articles"]["headline_source"] = ["Judge", None]
+    assert "attribute their statement to a source: 1 of 2 (Zeta News: Judge)" in plots.findings_headlines(tables)
+
+
 def test_findings_say_when_a_feature_is_missing():
     tables = make_tables()
     assert "not measured" in plots.findings_quotes_across_outlets(tables)

@@ -142,3 +142,17 @@ def test_article_without_outlet_is_an_outlet_of_its_own():
     assert prof.loc["a", "mean"] == pytest.approx(0.2) and prof.loc["a", "n"] == 1
     assert prof.loc["b", "mean"] == pytest.approx(0.4) and prof.loc["b", "n"] == 1
     assert prof.loc["d", "mean"] == pytest.approx(0.8)
+
+
+def test_headline_attributed_share_among_headlines_read():
+    # 2 of the 3 headlines that were read name a source; the unread one (no voice: e.g. a
+    # non-English article) and the one without a headline are left out
+    table = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a4", "a5"],
+        "outlet": ["A"] * 5,
+        "headline": ["Reid: Mosque should move", "Budget balanced, mayor says", "Senate passes bill", "Titre", ""],
+        "headline_source": ["Reid", "mayor", None, None, None],
+        "headline_voice": ["passive", "active", "active", None, None],
+    })
+    prof = outlet_profile(table, ["headline_attributed"], n_boot=50).set_index("feature")
+    assert (prof.loc["headline_attributed", "mean"], prof.loc["headline_attributed", "n"]) == (pytest.approx(2 / 3), 3)
