@@ -1472,7 +1472,8 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
     # clause with a reporting verb of its own ("attacked Clinton for ..., saying “...”"): that
     # clause is attributed by the quotation rules, and what the verb itself reports is read
     # without it
-    separate = [c for c in kids if c.i > verb.i and c.dep_ in _SEPARATE_CLAUSES and c.pos_ == "VERB" and _verb_group(c.lemma_.lower())]
+    separate = [c for c in kids if c.i > verb.i and c.dep_ in _SEPARATE_CLAUSES
+                and c.pos_ == "VERB" and _verb_group(c.lemma_.lower())]
     if any(_inside(t, quotes) for c in kids if c not in separate and not c.is_punct for t in c.subtree):
         return []
     kids = [c for c in kids if not c.is_punct and not any(_inside(t, quotes) for t in c.subtree)]
@@ -1578,9 +1579,9 @@ _REFLEXIVE = frozenset("itself himself herself themselves myself ourselves yours
 
 def _what_was_said(obj) -> bool:
     """Can a verb's object be what a speaker is reported to have said? Not a word the parser
-    misread as an object ("scoffing pityingly"), and not the
-    subject of a clause the parser tore off ("stating its removal was motivated by ...", where
-    "was" went elsewhere: a finite verb right after the object says so)."""
+    misread as an object ("scoffing pityingly"), and not the subject of a clause the parser tore
+    off ("stating its removal was motivated by ...", where "was" went elsewhere: a finite verb
+    right after the object says so)."""
     if obj.pos_ in ("ADV", "ADJ", "ADP", "PART", "PUNCT"):
         return False
     last = max(obj.subtree, key=lambda t: t.i)

@@ -2,8 +2,10 @@
 
 For each headline (or, where an article has none, its lede sentence) this module finds the main verb
 of the matrix clause, its grammatical subject, the object or patient, the voice, a coarse verb class
-from a small lexicon (``framing/data/verb_classes.tsv``) and the type of the actor the headline frames
-as acting (``framing/data/agent_cues.tsv``).
+from a small lexicon (``framing/data/verb_classes.tsv``), the type of the actor the headline frames
+as acting (``framing/data/agent_cues.tsv``) and the source, if any, the headline puts its statement in
+the mouth of (a speaker label such as "Reid: ...", ``framing/data/headline_labels.tsv``, or the subject
+of a verb of saying).
 
 Headlines are not ordinary sentences ("headlinese"): articles and auxiliaries are dropped, passives are
 reduced ("Worker killed by train"), a speaker or label may precede a colon, a trailing "..., X says"

@@ -6,6 +6,7 @@ Expected hits are decided by reading the constructed sentences and the seed text
 from __future__ import annotations
 
 import math
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -245,3 +246,15 @@ def test_invisible_characters_inside_a_word_neither_split_nor_hide_it():
     ]
     # He / allegedly / incited / a / riot: five words, not seven
     assert count_words(text) == 5
+
+
+def test_every_word_list_opens_with_a_header_citing_its_sources():
+    # the project's lists are its own; each says what it follows (an author and a year)
+    data = Path(__file__).resolve().parents[1] / "framing" / "data"
+    files = sorted(data.glob("*.tsv")) + sorted(data.glob("*.txt"))
+    assert files
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = [line for line in lines[:30] if line.startswith("#")]
+        assert lines[0].startswith("#"), path.name
+        assert any(re.search(r"\b(19|20)\d\d\b", line) for line in header), path.name
