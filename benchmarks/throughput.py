@@ -161,8 +161,9 @@ def _run_naive(articles):
         doc = prepare(article)
         attrs = attributions(text, paragraphs=doc.paragraphs, nlp=nlp)
         quotes = to_records(attrs)
-        row = with_story_organisations(to_record(headline_frame(doc.headline, nlp=nlp)), organisation_names(attrs),
-                                       persons=person_names(attrs))
+        persons = person_names(attrs)
+        row = with_story_organisations(to_record(headline_frame(doc.headline, nlp=nlp, names=persons)),
+                                       organisation_names(attrs), persons=persons)
         outputs[article.article_id] = {
             "headline": {k: row.get(k) for k in sorted(row) if k.startswith(HEADLINE_PREFIX)},
             "quotes": quotes,
