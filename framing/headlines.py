@@ -600,20 +600,25 @@ def _verb_read_as_subject(nlp, root, subj):
     """'Judge rejects bid' tagged as 'Judge rejects(NNS) bid(VBP)': the tagger made the verb a plural
     noun and the object a verb. Both readings are grammatical ('Amazon shares surge' is the other
     one); the news-verb lexicon decides: the -s form must be a listed headline verb and the base
-    form not."""
+    form not. Also for a root in the past with an object ('Governor signs(NNS) revised(VBD) bill')
+    and an -s form the parser hung on the root as a compound. Returns (verb, subject) or None."""
     doc = root.doc
-    if subj is None or subj.i + 1 != root.i or subj.tag_ not in ("NNS", "NNPS") or root.tag_ != "VBP":
+    if subj is None and root.i > 0 and doc[root.i - 1].dep_ == "compound" and doc[root.i - 1].head.i == root.i:
+        subj = doc[root.i - 1]  # 'Union details(compound) plan(ROOT)'
+    if subj is None or subj.i + 1 != root.i or subj.tag_ not in ("NNS", "NNPS") or root.tag_ not in ("VBP", "VBD"):
         return None
+    if root.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in root.children):
+        return None  # 'Governor signs(NNS) revised(VBD) budget bill': a participle before its noun
     if subj.i == 0 or not subj.lower_.endswith("s") or not _is_inflected_verb(nlp, subj.text):
         return None
     lexicon = _verb_lexicon()[0]
-    if root.lower_ not in FUNCTION_WORDS and (  # 'Gold hovers near(VBP) ...'
+    if root.lower_ not in FUNCTION_WORDS and _lemmas(nlp, root.text, "verb") and (  # 'Gold hovers near(VBP) ...'
             _verb_lemma(nlp, subj) not in lexicon or _verb_lemma(nlp, root) in lexicon):
-        return None
+        return None  # (a root that is no verb at all, 'signals openness(VBP)', needs no lexicon)
     noun = doc[subj.i - 1]
     if noun.head.i != subj.i or not _nominal(nlp, noun):
         return None
-    return noun
+    return subj, noun
 
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
@@ -662,10 +667,11 @@ def _read_root(nlp, root) -> _Reading:
             return _Reading(4.0, earlier[0].i, earlier[1].i, "clause", False)
         subj = _subject_of(root)
         first = _coordinated_first_verb(nlp, root, subj)
-        if first is None:
-            first = _verb_read_as_subject(nlp, root, subj)
         if first is not None:
             return _Reading(4.0, subj.i, first.i, "clause", False)
+        misread = _verb_read_as_subject(nlp, root, subj)
+        if misread is not None:
+            return _Reading(4.0, misread[0].i, misread[1].i, "clause", False)
         if subj is None:
             subj = _bare_subject(nlp, root)
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in root.children)
@@ -895,7 +901,8 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
                 obj_tokens.append(t)
             while obj_tokens and not _nominal(nlp, obj_tokens[-1]):
                 obj_tokens.pop()
-        if obj is None and verb.head.i == verb.i + 1 and verb.dep_ in ("nsubj", "nsubjpass"):
+        if obj is None and verb.head.i == verb.i + 1 and (
+                verb.dep_ in ("nsubj", "nsubjpass") or verb.dep_ == "compound" and not obj_tokens):
             # the verb was re-read from a mis-tagged parse ('Judge rejects(NNS) bid(VBP)'): what the
             # parser made its head is the object
             obj_tokens = [t for t in doc[verb.head.i: verb.head.right_edge.i + 1] if not t.is_space]
@@ -1076,16 +1083,24 @@ _ADDRESSEE = re.compile(r"\s+to\s+", re.I)
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def _label_source(nlp, label: str, names: frozenset[str]) -> str | None:
+def _label_source(label: str, doc, reading: _Reading, names: frozenset[str]) -> str | None:
     """The speaker a colon label names ('Reid', 'Former Mexican President Fox to Trump' -> 'Former
     Mexican President Fox', 'report'), as written; None for a kicker ('EXCLUSIVE') or a topic
-    ('Migrant caravan', 'Biden-Ryan Debate'). The label's head word decides: a listed source word,
-    a role or organisation word of ``agent_cues.tsv``, one of the story's ``names``, or a person,
-    organisation or place as the recogniser reads the label."""
+    ('Migrant caravan', 'Biden-Ryan Debate'). ``doc`` and ``reading`` are the label's own parse
+    and reading (it is parsed as a headline segment). The label's head word decides: a listed
+    source word, a role or organisation word of ``agent_cues.tsv``, one of the story's ``names``,
+    or a person, organisation or place as the recogniser reads the label."""
+    last_word = max((t.i for t in doc if t.is_alpha), default=-1)
+    if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc) or (
+            reading.verb is not None and reading.score >= 1.5 and reading.verb < last_word):
+        # a clause of its own ('Bob Etheridge Attacks Student: ...'), not a speaker; a verb-like
+        # last word is a name ('Larry Summers')
+        return None
     m = _ADDRESSEE.search(label)
     if m is not None:
         label = label[: m.start()]  # 'Mitt To Akin: Drop Out': the speaker is before 'to'
-    label = label.strip(" '\"‘’“”.,;!?")
+    end = len(label.rstrip(" '\"‘’“”.,;!?"))
+    label = label[:end].lstrip(" '\"‘’“”")
     words = re.findall(r"[^\W\d_][\w.'’-]*", label)
     if not words or len(words) > 8:
         return None
@@ -1093,25 +1108,17 @@ def _label_source(nlp, label: str, names: frozenset[str]) -> str | None:
     low = [re.sub(r"[’']s$", "", w.lower()).rstrip(".") for w in words]
     if all(kinds.get(w) == "furniture" for w in low):
         return None
-    doc = nlp(_safe_variants(nlp, label, ())[0])  # re-cased like a headline segment, same length
-    reading = _safe_read(nlp, doc)
-    last_word = max((t.i for t in doc if t.is_alpha), default=-1)
-    if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc) or (
-            reading.verb is not None and reading.score >= 1.5 and reading.verb < last_word):
-        # a clause of its own ('Bob Etheridge Attacks Student: ...'), not a speaker; a verb-like
-        # last word is a name ('Larry Summers')
-        return None
     head = low[-1]
     if kinds.get(head) == "source" or head in _agent_cues() or head in names:
         return label
-    last = next((t for t in reversed(doc) if t.is_alpha), None)
+    last = next((t for t in reversed(doc) if t.is_alpha and t.idx < end), None)
     entity = next((e for e in doc.ents if last is not None and e.start <= last.i < e.end), None)
     if entity is not None and entity.label_ in _SOURCE_ENTITIES and len(entity) <= 3 and kinds.get(head) != "furniture":
         return label  # a name, not a topic the recogniser swallowed whole ('Anthony Weiner Twitter Photo Scandal')
     return None
 
 
-def _source(nlp, text: str, parsed, position: int, frame: HeadlineFrame, names: frozenset[str]) -> str | None:
+def _source(text: str, parsed, position: int, frame: HeadlineFrame, names: frozenset[str]) -> str | None:
     """Who the chosen clause is attributed to: the label before its colon, a short label after it
     ('...: state media'), or the agent of a verb of saying ('Trump says ...', '..., attorney says')."""
     labels = []
@@ -1119,8 +1126,8 @@ def _source(nlp, text: str, parsed, position: int, frame: HeadlineFrame, names: 
         labels.append(parsed[position - 1])
     if position + 1 == len(parsed) - 1 and len(text[parsed[-1][0]:parsed[-1][1]].split()) <= 5:
         labels.append(parsed[-1])
-    for a, b, *_ in labels:
-        found = _label_source(nlp, text[a:b], names)
+    for a, b, docs, readings, _ in labels:
+        found = _label_source(text[a:b], docs[0], readings[0], names)
         if found is not None:
             return found
     if frame.verb in REPORTING_TAIL - _EVIDENCE_VERBS and frame.voice == "active" and frame.agent:
@@ -1156,7 +1163,7 @@ def _choose(nlp, text: str, parsed, names: frozenset[str] = frozenset()) -> Head
     else:
         chosen = max(candidates, key=lambda c: (c[4].verb is not None, c[5]))
     frame = _frame_from(nlp, text, chosen[2], chosen[3], chosen[4], chosen[6])
-    return replace(frame, source=_source(nlp, text, parsed, chosen[1], frame, names))
+    return replace(frame, source=_source(text, parsed, chosen[1], frame, names))
 
 
 def headline_frame(headline: str, *, nlp: Language | None = None, names: Iterable[str] = ()) -> HeadlineFrame:

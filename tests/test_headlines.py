@@ -388,3 +388,15 @@ def test_headline_without_a_source(nlp, headline):
 def test_headline_source_is_a_column():
     assert "headline_source" in COLUMNS["articles"]
     assert to_record(headline_frame("Mayor says the budget will be balanced"))["headline_source"] == "Mayor"
+
+
+@pytest.mark.parametrize("headline, verb, agent, patient", [
+    # the -s verb read as a plural noun: before a past participle with its own object, before a
+    # root hung with it as a compound, and before a word that is no verb at all
+    ("Governor Signs Revised Budget Bill", "sign", "Governor", "Revised Budget Bill"),
+    ("Union Details Plan for Strike", "detail", "Union", "Plan for Strike"),
+    ("Mayor Signals Openness to New Talks", "signal", "Mayor", "Openness to New Talks"),
+])
+def test_an_s_verb_read_as_a_noun(nlp, headline, verb, agent, patient):
+    f = frame(headline, nlp)
+    assert (f.verb, f.agent, f.patient, f.voice) == (verb, agent, patient, "active")
