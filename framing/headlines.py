@@ -53,7 +53,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "headline_patient": "Who or what is acted upon: the object of an active headline, or the "
         "grammatical subject of a passive one ('Parler app pulled by Apple' -> 'Parler app').",
         "headline_voice": "Voice of the main verb: active, passive (including reduced passives such as "
-        "'worker killed by train'), or none when there is no main verb.",
+        "'worker killed by train' and 'senator urged to resign'), or none when there is no main verb.",
         "headline_verb_class": "Class of the main verb from a small lexicon: legal_action, reporting, "
         "conflict, state_outcome, other (any other verb) or none (no verb).",
         "headline_subject_head": "Head word of the main clause's grammatical subject, whatever the voice.",
@@ -108,14 +108,17 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _verb_lexicon() -> tuple[dict[str, str], frozenset[str]]:
+def _verb_lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(class by lemma, intransitive lemmas, object-control lemmas) from ``verb_classes.tsv``."""
     classes: dict[str, str] = {}
-    intransitive = set()
+    intransitive, control = set(), set()
     for row in _read_tsv("verb_classes.tsv"):
         classes[row[0]] = row[1]
         if len(row) > 2 and row[2].strip() == "1":
             intransitive.add(row[0])
-    return classes, frozenset(intransitive)
+        if len(row) > 3 and row[3].strip() == "1":
+            control.add(row[0])
+    return classes, frozenset(intransitive), frozenset(control)
 
 
 @lru_cache(maxsize=1)
@@ -729,6 +732,9 @@ def _voice(nlp, doc, reading: _Reading) -> str:
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children) or (
             nxt is not None and nxt.lower_ == "by"):
         return "passive"
+    if _verb_lemma(nlp, verb) in _verb_lexicon()[2] and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in children) and any(
+            c.dep_ == "xcomp" and c.i > verb.i and any(g.lower_ == "to" for g in c.children) for c in children):
+        return "passive"  # 'Senator urged to resign', 'Company ordered to pay': object control, no object
     if any(c.dep_ in _OBJECT_DEPS for c in children):
         return "active"
     if any(c.dep_ == "npadvmod" and any(g.like_num for g in c.subtree) for c in children):
@@ -780,6 +786,14 @@ def _by_phrase(verb):
             return t
     if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "by" and doc[verb.i + 1].head.i == verb.i:
         return doc[verb.i + 1]
+    # 'Senator urged to resign by party leaders': the parser hangs the 'by' on the active infinitive
+    # of an object-control passive; it names who urged
+    for x in verb.children:
+        if x.dep_ == "xcomp" and x.i > verb.i and not any(c.dep_ in ("auxpass", "nsubjpass") for c in x.children):
+            for t in x.subtree:
+                owner = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if t.lower_ == "by" and t.i > x.i and owner is not None and owner.i == x.i:
+                    return t
     return None
 
 

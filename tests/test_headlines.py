@@ -400,3 +400,25 @@ def test_headline_source_is_a_column():
 def test_an_s_verb_read_as_a_noun(nlp, headline, verb, agent, patient):
     f = frame(headline, nlp)
     assert (f.verb, f.agent, f.patient, f.voice) == (verb, agent, patient, "active")
+
+
+@pytest.mark.parametrize("headline, verb, agent, patient", [
+    # a bare past form of an object-control verb before a to-infinitive is a reduced passive; a
+    # 'by' the parser hangs on the infinitive names the agent
+    ("Senator urged to resign by party leaders", "urge", "party leaders", "Senator"),
+    ("Company ordered to pay 5 million dollars", "order", None, "Company"),
+    ("CEO told to leave by board", "tell", "board", "CEO"),
+])
+def test_object_control_without_an_object_is_passive(nlp, headline, verb, agent, patient):
+    f = frame(headline, nlp)
+    assert (f.verb, f.voice, f.agent, f.patient) == (verb, "passive", agent, patient)
+
+
+@pytest.mark.parametrize("headline, verb, agent", [
+    # the same verbs with their object, and subject-control verbs, stay active
+    ("Senator urged Congress to act", "urge", "Senator"),
+    ("Company agreed to pay fine", "agree", "Company"),
+])
+def test_control_verbs_with_an_object_or_subject_control_are_active(nlp, headline, verb, agent):
+    f = frame(headline, nlp)
+    assert (f.verb, f.voice, f.agent) == (verb, "active", agent)
