@@ -18,7 +18,8 @@ sentences that can hold an attribution (a quote mark or a reporting-verb form), 
 one ``nlp.pipe`` call. A quotation takes the reporting frame right after it (",” she said",
 "“...” ― Name"), the frame right before it ("She said: “"), the frame of the quotation it
 continues ("“A,” she said. “B”" is one attribution in two pieces; so is a quote-only paragraph
-after a quoted one), a transcript label ("WALLACE: ..."), or else the reporting verb that
+after a quoted one), a transcript label ("WALLACE: ..."; a paragraph opening with such a label is
+a direct statement even without quotation marks when the label names someone of the story), or else the reporting verb that
 governs it in the parse, which makes the surrounding paraphrase a mixed quote. Attribution is modelled as source + cue + content, as in the PARC/PolNeAR
 scheme: Newell, Margolin & Ruths (2018), "An attribution relations corpus for political news",
 LREC; Pareti (2016), "PARC 3.0: A corpus of attribution relations", LREC. Reporting verbs are
@@ -71,7 +72,7 @@ COLUMNS = {
         "article_id": "The article the attribution comes from.",
         "outlet": "The outlet that published the article.",
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted.",
-        "kind": "direct (all inside quotation marks), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
+        "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
         "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
@@ -589,6 +590,7 @@ class _Draft:
     base: int
     cue_span: tuple[int, int] | None = None  # a cue that is not a verb (the dash of "― Name")
     speaker_is_label: bool = False  # a transcript label ("WALLACE:")
+    turn: bool = False  # a whole paragraph after an unquoted label: kept only if the label names someone
 
 
 def _is_cue(tok, lex) -> bool:
@@ -690,6 +692,9 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         prev_k = k
         ctx = _next_context(doc, us, ue, paras[k], quotes, new, left_open, lex, text)
 
+    covered = {p for d in drafts if d.speaker_is_label for p in d.pieces}
+    drafts.extend(d for d in _turn_drafts(text, paras, units, docs)
+                  if not any(s <= d.pieces[0][0] < e for s, e in covered))
     starts = line_starts(text)
     quoted = bytearray(len(text))  # 1 where a character lies inside quotation marks
     for spans, _, _ in scans:
@@ -725,12 +730,42 @@ def _parse_units(text: str, paras: Sequence[tuple[int, int]], scans) -> tuple[li
         if spans:
             units.append((ps, pe, k))
             continue
-        for ss, se in _rough_sentences(text, ps, pe):
-            if prefilter.search(text, ss, se):
-                units.append((ss, se, k))
+        turn = _TURN.match(text, ps, pe)
+        for n, (ss, se) in enumerate(_rough_sentences(text, ps, pe)):
+            if prefilter.search(text, ss, se) or (n == 0 and turn is not None):
+                units.append((ss, se, k))  # (a transcript turn's label is read from the parse)
             else:
                 rest.append((ss, se))
     return units, rest
+
+
+# An interview transcript turn: a paragraph opening with an upper-case speaker label and a colon
+# ("WALLACE: Let's start with ...", "MS. CLINTON: You are ...").
+_TURN = re.compile(r"[ \t]*([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,2})(:)[ \t]+(?=[^\s\"“'‘])")
+
+
+def _turn_drafts(text: str, paras, units, docs) -> list[_Draft]:
+    """A direct statement for every paragraph that is a transcript turn: the label is the speaker,
+    its colon the cue, the rest of the paragraph the content. Whether the label names a person of
+    the story is checked when the speaker is resolved (:func:`_finish`)."""
+    out = []
+    for k, (ps, pe) in enumerate(paras):
+        m = _TURN.match(text, ps, pe)
+        if m is None:
+            continue
+        unit = next(((us, doc) for (us, ue, kk), doc in zip(units, docs) if kk == k and us <= m.start(1) < ue), None)
+        if unit is None:
+            continue
+        us, doc = unit
+        label = [t for t in doc if m.start(1) <= us + t.idx < m.end(1) and t.is_alpha]
+        end = pe
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        if label and end > m.end():
+            d = _Draft("direct", [(m.end(), end)], label[-1], None, None, us, cue_span=m.span(2), speaker_is_label=True)
+            d.turn = True
+            out.append(d)
+    return out
 
 
 _MASK_KEEP = (2, 0)  # words kept at the start and at the end of a masked quotation
@@ -1654,6 +1689,16 @@ def _according_content(doc, base: int, tok, spk):
     return base + s, base + e
 
 
+def _names_someone(toks, spk_text: str, spk_canon: str | None, stype: str) -> bool:
+    """Does an upper-case transcript label name a speaker: a person or organisation of the story
+    ('PENCE' -> Mike Pence), or a titled or role label ('MS. CLINTON', 'SECRETARY CLINTON')?"""
+    if stype in ("person", "organisation") and spk_canon and spk_canon.casefold() != spk_text.casefold():
+        return True
+    words = {t.lower_.rstrip(".") for t in toks}
+    nouns = _speaker_nouns()
+    return bool(words & (nouns["title"] | nouns["honorific"] | nouns["office"]))
+
+
 def _finish(d: _Draft, text: str, lex, actors: _Actors, starts: list[int], masked=()) -> Attribution | None:
     pieces = sorted({(int(s), int(e)) for s, e in d.pieces if e > s})
     if not pieces:
@@ -1698,6 +1743,8 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, starts: list[int], maske
         se = d.base + toks[-1].idx + len(toks[-1].text)
         spk_text = text[ss:se]
         spk_canon, stype = _resolve(toks, spk_tok, ss, actors)
+        if d.turn and not _names_someone(toks, spk_text, spk_canon, stype):
+            return None  # 'UPDATE: ...', 'CORRECTION: ...': a label, not a speaker
         if d.speaker_is_label and stype in ("organisation", "unknown"):
             stype = "person"  # a transcript label names a person
     line_no = line_number(starts, start)

@@ -1002,3 +1002,17 @@ def test_a_shared_subject_must_be_the_subject_of_a_clause(text, verb):
 def test_questioning_discussing_and_revealing_are_reporting_verbs(text, speaker, verb, verb_class, content):
     (a,) = attributions(text)
     assert (a.kind, a.speaker, a.reporting_verb, a.verb_class, a.quote) == ("indirect", speaker, verb, verb_class, content)
+
+
+def test_unquoted_transcript_turns_are_direct_statements_of_the_named_speaker():
+    # an interview transcript: each turn opens with the speaker's name in capitals and a colon;
+    # a label that names nobody of the story ('UPDATE:') is not a speaker
+    text = ("Senator Jane Doe spoke with the host, Tom Lee, on Sunday.\n\n"
+            "LEE: Will you vote for the bill next week?\n\n"
+            "DOE: I will not vote for it in its current form.\n\n"
+            "UPDATE: The vote was moved to Friday.")
+    turns = [a for a in attributions(text) if a.reporting_verb is None]
+    assert [(a.kind, a.speaker, a.speaker_canonical, a.speaker_type, a.quote) for a in turns] == [
+        ("direct", "LEE", "Tom Lee", "person", "Will you vote for the bill next week?"),
+        ("direct", "DOE", "Jane Doe", "person", "I will not vote for it in its current form."),
+    ]
