@@ -1250,6 +1250,23 @@ def _speaker_label(doc, text: str, q: _Quote):
     return toks[-1], (m.start(2), m.end(2))
 
 
+def _colon_credit(before):
+    """The speaker of a quotation credited by a name and a colon at the start of its paragraph
+    ('Howard Kurtz, Fox News: “...”', 'Kasich: “...”'): the head of the person (or organisation)
+    named first in a lead-in of at most ten words with no verb; None otherwise ('Then, later that
+    month on CNN: “...”' names a channel, not the speaker)."""
+    if not before or before[-1].text != ":" or before[0].i != 0:
+        return None
+    words = [t for t in before if not t.is_punct]
+    if not words or len(words) > 10 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    doc = before[0].doc
+    ent = next((e for e in doc.ents if e.start == 0 and e.end <= before[-1].i), None)
+    if ent is not None and ent.label_ in _PERSON_LABELS | _ORG_LABELS:
+        return doc[ent.end - 1]
+    return None
+
+
 def _first_char(text: str, start: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
@@ -1387,6 +1404,11 @@ class _UnitReader:
             # a whole quoted sentence, alone or followed by a new sentence that does not frame it
             # ("“... gender.” Asked why, he explained ..."): it continues the last attribution
             self._standalone(n, q)
+            return
+        credit = _colon_credit(before) if not after_words else None
+        if credit is not None:  # 'Howard Kurtz, Fox News: “...”': a round-up line credits the quote by name
+            d = self._direct(q, credit, None)
+            d.cue_span = (self.base + before[-1].idx, self.base + before[-1].idx + 1)
             return
         if _looks_like_title(text, q, before):
             self.drafts.append(_Draft("partial", [(q.start, q.end)], None, None, None, self.base))

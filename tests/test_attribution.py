@@ -1016,3 +1016,15 @@ def test_unquoted_transcript_turns_are_direct_statements_of_the_named_speaker():
         ("direct", "LEE", "Tom Lee", "person", "Will you vote for the bill next week?"),
         ("direct", "DOE", "Jane Doe", "person", "I will not vote for it in its current form."),
     ]
+
+
+def test_a_name_and_a_colon_credit_a_quotation_in_a_round_up():
+    # 'Name, Outlet: “...”' lines of a reaction round-up; a channel named after a time phrase is
+    # where the words were said, not who said them
+    text = ('Reaction came quickly.\n\n'
+            'Howard Kurtz, Fox News: "Trump had his strongest debate performance here in Las Vegas."\n\n'
+            'Then, later that month on CNN: "We will see what happens."')
+    by_quote = {a.quote.strip('"'): a for a in attributions(text)}
+    kurtz = by_quote["Trump had his strongest debate performance here in Las Vegas."]
+    assert (kurtz.kind, kurtz.speaker_canonical, kurtz.speaker_type) == ("direct", "Howard Kurtz", "person")
+    assert by_quote["We will see what happens."].speaker_canonical != "CNN"
