@@ -739,9 +739,13 @@ def _parse_units(text: str, paras: Sequence[tuple[int, int]], scans) -> tuple[li
     return units, rest
 
 
+# A transcript speaker label: one to three upper-case words ("WALLACE", "MS. CLINTON", "MR. O'NEILL"),
+# inside a quotation ("“WALLACE: ...”", :data:`_LABEL`) or opening an unquoted paragraph (:data:`_TURN`).
+_LABEL_WORDS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"
+
 # An interview transcript turn: a paragraph opening with an upper-case speaker label and a colon
 # ("WALLACE: Let's start with ...", "MS. CLINTON: You are ...").
-_TURN = re.compile(r"[ \t]*([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,2})(:)[ \t]+(?=[^\s\"“'‘])")
+_TURN = re.compile(r"[ \t]*(" + _LABEL_WORDS + r")(:)[ \t]+(?=[^\s\"“'‘])")
 
 
 def _turn_drafts(text: str, paras, units, docs) -> list[_Draft]:
@@ -1235,7 +1239,7 @@ def _looks_like_title(text: str, q: _Quote, before) -> bool:
     return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
 
 
-_LABEL = re.compile(r"[\"“'`]+\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})\s*(:)\s")
+_LABEL = re.compile(r"[\"“'`]+\s*(" + _LABEL_WORDS + r")\s*(:)\s")
 
 
 def _speaker_label(doc, text: str, q: _Quote):

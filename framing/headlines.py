@@ -1043,9 +1043,8 @@ def headline_frames(headlines: Iterable[str], *, nlp: Language | None = None, ba
             frame = _choose(nlp, text, parsed, name_sets[h] if name_sets is not None else frozenset())
         except Exception:  # noqa: BLE001
             frame = _empty(text)
-        if name_sets is not None and frame.agent_head and frame.agent_type in ("company", "other") \
-                and frame.agent_head.casefold() in name_sets[h]:
-            frame = replace(frame, agent_type="person")  # a name the placeholder hid from the recogniser
+        if name_sets is not None:  # a name the placeholder hid from the recogniser
+            frame = replace(frame, agent_type=_story_agent_type(frame.agent_head, frame.agent_type, persons=name_sets[h]))
         frames.append(frame)
     return frames
 
@@ -1218,10 +1217,17 @@ def with_story_organisations(record: dict[str, object], organisations: set[str],
     becomes a company when the story treats it as an organisation; one typed company or other
     becomes a person when the story treats it as a person.
     """
-    head = str(record.get("headline_agent_head") or "").casefold()
     kind = record.get("headline_agent_type")
+    new = _story_agent_type(record.get("headline_agent_head"), kind, organisations=organisations, persons=persons)
+    return record if new == kind else {**record, "headline_agent_type": new}
+
+
+def _story_agent_type(head, kind, *, organisations=frozenset(), persons=frozenset()):
+    """The agent type ``kind`` corrected by how the story treats the agent's head word ``head``
+    (see :func:`with_story_organisations`)."""
+    head = str(head or "").casefold()
     if head and kind in ("person", "other") and head in organisations:
-        return {**record, "headline_agent_type": "company"}
+        return "company"
     if head and kind in ("company", "other") and head in persons and head not in organisations:
-        return {**record, "headline_agent_type": "person"}
-    return record
+        return "person"
+    return kind

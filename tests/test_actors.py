@@ -96,6 +96,12 @@ def test_pronoun_resolves_to_person_in_previous_sentence():
     assert (she.start.iloc[0], she.end.iloc[0]) == (start, start + 3)
 
 
+def _descriptions(d):
+    """Actor of each description mention ("the vice president") of one story."""
+    m = actor_mentions([d], min_outlets=1)
+    return m[m.kind == "description"].set_index("mention").actor
+
+
 def test_the_vice_president_is_not_the_president():
     # "the vice president" names the office of the actor titled "Vice President", even though the
     # president was named more recently; "the president" never goes to the vice president.
@@ -103,8 +109,7 @@ def test_the_vice_president_is_not_the_president():
                           "Trump spoke first.",
                           "The vice president said the talks went well.",
                           "The president left early."])
-    m = actor_mentions([d], min_outlets=1)
-    desc = m[m.kind == "description"].set_index("mention").actor
+    desc = _descriptions(d)
     assert desc["The vice president"] == "Mike Pence"
     assert desc["The president"] == "Donald Trump"
 
@@ -128,8 +133,7 @@ def test_compound_noun_prefers_the_actor_whose_title_holds_it():
                           "The U.S. attorney said more charges could follow.",
                           "Sen. Bernie Sanders criticised the plan.",
                           "The Vermont senator called it a disgrace."])
-    m = actor_mentions([d], min_outlets=1)
-    desc = m[m.kind == "description"].set_index("mention").actor
+    desc = _descriptions(d)
     assert desc["The U.S. attorney"] == "Paul Fishman"
     assert desc["The Vermont senator"] == "Bernie Sanders"
 
@@ -137,8 +141,7 @@ def test_compound_noun_prefers_the_actor_whose_title_holds_it():
 def test_the_congressman_is_the_actor_titled_rep():
     d = story("a1", "X", ["Rep. Anthony Weiner spoke to reporters on Monday.",
                           "The congressman said he did not send the photo."])
-    m = actor_mentions([d], min_outlets=1)
-    assert m[m.kind == "description"].set_index("mention").actor["The congressman"] == "Anthony Weiner"
+    assert _descriptions(d)["The congressman"] == "Anthony Weiner"
 
 
 def test_noun_before_a_name_is_not_a_description():
