@@ -6,7 +6,7 @@ Usage::
     python benchmarks/boilerplate.py /work/shared/bench/boilerplate [--splits dev] [--methods segment]
 
 The headline figure is ``segment``: ``framing.segment.segment("\\n".join(lines))``, a line being
-story when its role is headline, dek, subhead or body -- what the product's
+story when its role is headline, dek, subhead, body or table -- what the product's
 ``boilerplate_ratio`` column measures (cue rules, headline finder, then the classifier for the
 lines no rule decides). ``classifier`` is ``framing.boilerplate.is_story_line`` alone.
 For each method, split (dev, test) and view (window = the README's content span +-5 lines, the classifier
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     with open(args.path / "lines.jsonl", encoding="utf-8") as fh:
         pages = [json.loads(raw) for raw in fh]
     is_story_line(["warm-up"])  # load the model outside the timed loop
-    print("segment = product segmentation (framing.segment.segment, story roles headline/dek/subhead/body);")
+    print("segment = product segmentation (framing.segment.segment, story roles headline/dek/subhead/body/table);")
     print("classifier = the learned line classifier alone (framing.boilerplate.is_story_line)")
     print("gold story = labels OR is_title; MAE = page boilerplate-ratio mean absolute error vs that gold;")
     print("MAE(readme) = vs README gold (titles = boilerplate)")

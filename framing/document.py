@@ -11,7 +11,7 @@ from functools import cached_property
 
 from framing.io import Article
 from framing.lexicon import count_words
-from framing.segment import Line, Segmentation, segment
+from framing.segment import PROSE_ROLES, Line, Segmentation, segment
 from framing.sentences import Sentence, split_sentences
 
 __all__ = ["Document", "prepare"]
@@ -46,13 +46,13 @@ class Document:
 
     @cached_property
     def story_lines(self) -> list[Line]:
-        """Headline, dek, subhead and body lines."""
-        return [ln for ln in self.lines if ln.is_story]
+        """Headline, dek, subhead and body lines (story prose; table cells are left out)."""
+        return [ln for ln in self.lines if ln.role == "headline" or ln.role in PROSE_ROLES]
 
     @cached_property
     def body_lines(self) -> list[Line]:
         """Story lines below the headline: dek, subheads and body."""
-        return [ln for ln in self.lines if ln.role in ("dek", "subhead", "body")]
+        return [ln for ln in self.lines if ln.role in PROSE_ROLES]
 
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
@@ -83,7 +83,7 @@ class Document:
 def prepare(article: Article, *, use_model: bool = True) -> Document:
     """Segment an article, find its headline (or lede) and split its story into sentences."""
     seg = segment(article.text, headline=article.headline, use_model=use_model)
-    body = [ln for ln in seg.lines if ln.role in ("dek", "subhead", "body")]
+    body = [ln for ln in seg.lines if ln.role in PROSE_ROLES]
     sentences = split_sentences(article.text, [(ln.start, ln.end) for ln in body], line_nos=[ln.line_no for ln in body])
     if article.headline:
         headline, hs, he, is_lede = article.headline.strip(), None, None, False

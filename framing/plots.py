@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from framing.compare import outlet_labels
+from framing.segment import STORY_ROLES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -138,6 +139,7 @@ ROLE_COLORS = {
     "dek": "#009E73",
     "subhead": "#009E73",
     "body": "#56B4E9",
+    "table": "#A6DCEF",  # a lighter tint of the body's sky blue: story, but not prose
     "byline": "#CC79A7",
     "dateline": "#999999",
     "caption": "#E69F00",
@@ -1350,7 +1352,7 @@ def furniture_lines(report: ReportLike, *, width: int = 70) -> pd.DataFrame:
     """The lines that are not story text (furniture, captions, bylines, datelines), text shortened."""
     lines = require(report, "lines", ["article_id", "role", "text"])
     arts = _article_frame(report)
-    story = lines["is_story"].astype(bool) if "is_story" in lines else lines["role"].isin(["headline", "dek", "subhead", "body"])
+    story = lines["is_story"].astype(bool) if "is_story" in lines else lines["role"].isin(sorted(STORY_ROLES))
     out = lines[~story].copy()
     out.insert(0, "outlet", out["article_id"].astype(str).map(dict(zip(arts["article_id"], arts["label"]))))
     out["text"] = out["text"].astype(str).str.strip().map(lambda t: t if len(t) <= width else t[: width - 1] + "…")

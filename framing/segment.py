@@ -1,10 +1,12 @@
 """Segmentation: which lines of a scraped page are the story, and what the rest is.
 
 Each non-empty line gets a ``role`` — ``headline``, ``dek``, ``byline``, ``dateline``,
-``caption``, ``subhead``, ``body`` or ``furniture`` — and furniture a ``furniture_kind``
-(nav, related, promo, credit, source, section, duplicate, other). Story text is the
-headline, dek, subheads and body; everything else is page furniture, and the
-``boilerplate_ratio`` is the share of characters that are furniture.
+``caption``, ``subhead``, ``body``, ``table`` or ``furniture`` — and furniture a
+``furniture_kind`` (nav, related, promo, credit, source, section, duplicate, other). Story
+text is the headline, dek, subheads, body and the cells of data tables inside the story;
+everything else is page furniture, and the ``boilerplate_ratio`` is the share of characters
+that are furniture. Table cells count as story for that ratio but are not prose: sentences,
+readability, tone and attributions are read from the headline, dek, subheads and body only.
 
 Notes
 -----
@@ -24,6 +26,14 @@ the maximum-sum run of lines scored by word count (:mod:`framing.boilerplate`), 
 body-text block of Finn, Kushmerick and Smyth (2001), "Fact or fiction: content
 classification for digital libraries" (DELOS workshop); taking the title to be the
 short line above the body that best matches the body's vocabulary is this module's rule.
+
+A data table flattened to text (standings, statistics, vote counts: one cell per line) looks
+like a run of menu items to a line classifier. A run of at least ``TABLE_MIN_LINES`` short
+lines is taken for a table in the story when it has the row structure of a table (the lines
+that hold figures recur with a fixed period, as columns do; see Pinto, McCallum, Wei and Croft
+2003, "Table extraction using conditional random fields", SIGIR, for line-level table cues)
+and the story leads into it: the line just before it is story prose or a lead-in sentence
+ending with a colon ("Final standings after 36 races:").
 """
 
 from __future__ import annotations
@@ -45,13 +55,16 @@ __all__ = [
     "segment",
     "boilerplate_ratio",
     "STORY_ROLES",
+    "PROSE_ROLES",
     "ROLES",
     "FURNITURE_KINDS",
     "COLUMNS",
 ]
 
-ROLES = ("headline", "dek", "byline", "dateline", "caption", "subhead", "body", "furniture")
-STORY_ROLES = frozenset({"headline", "dek", "subhead", "body"})
+ROLES = ("headline", "dek", "byline", "dateline", "caption", "subhead", "body", "table", "furniture")
+STORY_ROLES = frozenset({"headline", "dek", "subhead", "body", "table"})
+#: Story roles that are prose (the text sentences, tone, readability and attributions read).
+PROSE_ROLES = ("dek", "subhead", "body")
 FURNITURE_KINDS = ("nav", "related", "promo", "credit", "source", "section", "duplicate", "other")
 
 COLUMNS = {
@@ -60,9 +73,12 @@ COLUMNS = {
         "line_no": "Line number in the raw file, counted from 1 (blank lines count but are not listed).",
         "start": "Character offset of the line's first character in the article's raw text.",
         "end": "Character offset just past the line's last character (line break excluded).",
-        "role": "What the line is: headline, dek, byline, dateline, caption, subhead, body, or furniture.",
+        "role": (
+            "What the line is: headline, dek, byline, dateline, caption, subhead, body, table (a cell of a data "
+            "table in the story, one cell per line), or furniture."
+        ),
         "furniture_kind": "For furniture lines, which kind: nav, related, promo, credit, source, section, duplicate or other; empty otherwise.",
-        "is_story": "True for story text (headline, dek, subhead, body), False for everything else.",
+        "is_story": "True for story text (headline, dek, subhead, body, table), False for everything else.",
         "text": "The line as written in the raw file.",
     },
     "articles": {
@@ -72,7 +88,7 @@ COLUMNS = {
         "n_words": "Number of words in the story text (headline, dek, subheads, body).",
         "n_sentences": "Number of sentences in the story text below the headline (dek, subheads, body).",
         "boilerplate_ratio": (
-            "Characters of non-empty lines whose role is not headline/dek/subhead/body, divided by the "
+            "Characters of non-empty lines whose role is not headline/dek/subhead/body/table, divided by the "
             "characters of all non-empty lines (each line stripped); 0 = all story, 1 = all page furniture."
         ),
         "boilerplate_source": (
@@ -130,6 +146,17 @@ HEADLINE_MIN_OVERLAP = 0.5
 #: How many lines from the top (and, on a page dump, above the story's core run) the
 #: headline is looked for.
 HEADLINE_REACH = 8
+#: A data table in the story: at least this many consecutive short lines (cells) ...
+TABLE_MIN_LINES = 15
+#: ... of which at least this share hold a figure ...
+TABLE_MIN_FIGURE_SHARE = 0.3
+#: ... whose cells without figures are short (mean words at most this: names and labels, not
+#: the headlines of a numbered "most read" list) ...
+TABLE_MAX_TEXT_CELL_WORDS = 4
+#: ... laid out in rows: for some row length of 2 to ``TABLE_MAX_COLUMNS`` cells, whether a line
+#: holds a figure agrees with the line one row further on for at least this share of lines.
+TABLE_MIN_ROW_AGREEMENT = 0.85
+TABLE_MAX_COLUMNS = 12
 
 #: What ends a line: ``\r\n``, a lone ``\r`` or ``\n`` (the rule of :func:`split_lines`).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -295,6 +322,66 @@ def _rule_label(s: str, words: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_FIGURE = re.compile(r"\d")
+# Furniture a cue rule recognised stays furniture inside a table run.
+_KEEP_IN_TABLE = frozenset({"nav", "related", "promo", "source", "credit"})
+
+
+def _is_cell(s: str, words: list[str]) -> bool:
+    """A line that can be a table cell: not prose, or mostly figures ("3 tackles, 1 sack, 2 QH.")."""
+    return not _prose_like(s) or sum(1 for w in words if _FIGURE.search(w)) >= 0.25 * len(words)
+
+
+def _row_agreement(has_figure: Sequence[bool]) -> float:
+    """Best share, over row lengths 2..TABLE_MAX_COLUMNS, of lines whose figure/no-figure
+    status equals that of the line one row further on (1.0 for a perfectly regular table)."""
+    n = len(has_figure)
+    best = 0.0
+    for k in range(2, TABLE_MAX_COLUMNS + 1):
+        if n < 2 * k:
+            break
+        same = sum(1 for i in range(n - k) if has_figure[i] == has_figure[i + k])
+        best = max(best, same / (n - k))
+    return best
+
+
+def _table_runs(strip: Sequence[str], words: Sequence[list[str]], is_lead_in: Sequence[bool]) -> list[tuple[int, int]]:
+    """``(start, end)`` line ranges read as data tables in the story.
+
+    A table is a run of at least :data:`TABLE_MIN_LINES` cells (:func:`_is_cell`), cut after
+    its last line holding a figure, in which at least :data:`TABLE_MIN_FIGURE_SHARE` of the lines
+    hold a figure, whose lines without a figure have at most :data:`TABLE_MAX_TEXT_CELL_WORDS`
+    words on average, with row structure from its first line holding a figure on (header rows
+    aside; :func:`_row_agreement` at least :data:`TABLE_MIN_ROW_AGREEMENT`), and which the story leads into: ``is_lead_in`` is true for
+    the line just before it.
+    """
+    n = len(strip)
+    out = []
+    i = 0
+    while i < n:
+        if not _is_cell(strip[i], words[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_cell(strip[j], words[j]):
+            j += 1
+        figures = [bool(_FIGURE.search(s)) for s in strip[i:j]]
+        end = i + max((k + 1 for k, f in enumerate(figures) if f), default=0)
+        figures = figures[: end - i]
+        text_cells = [len(words[k]) for k in range(i, end) if not figures[k - i]]
+        if (
+            end - i >= TABLE_MIN_LINES
+            and sum(text_cells) <= TABLE_MAX_TEXT_CELL_WORDS * max(len(text_cells), 1)
+            and i > 0
+            and is_lead_in[i - 1]
+            and sum(figures) >= TABLE_MIN_FIGURE_SHARE * len(figures)
+            and _row_agreement(figures[figures.index(True):]) >= TABLE_MIN_ROW_AGREEMENT  # header rows aside
+        ):
+            out.append((i, end))
+        i = j
+    return out
+
+
 def _best_by_overlap(candidates: Sequence[int], overlap: Sequence[float]) -> int:
     """The candidate with the highest overlap; the earliest one on ties."""
     return max(candidates, key=lambda i: (overlap[i], -i))
@@ -455,6 +542,16 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
             decided[i] = ("body", "") if s.endswith(":") else ("subhead", "")
         else:
             decided[i] = ("furniture", "other") if i > last_story or i < first_story else ("body", "")
+
+    # 7. data tables the story leads into: their cells are story, not menus
+    lead_in = [
+        d[0] in PROSE_ROLES or (_prose_like(strip[i]) and strip[i].endswith(":"))
+        for i, d in enumerate(decided)
+    ]
+    for a, b in _table_runs(strip, words, lead_in):
+        for i in range(a, b):
+            if decided[i][0] != "furniture" or decided[i][1] not in _KEEP_IN_TABLE:
+                decided[i] = ("table", "")
 
     for ln, (role, kind) in zip(lines, decided):
         ln.role = role

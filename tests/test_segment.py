@@ -198,3 +198,76 @@ def test_core_headline_looks_only_within_reach_above_the_core():
     assert _core_headline(strip, free, overlap, 9) is None
     # core at line 8: lines 0..7 are within reach
     assert _core_headline(strip, free, overlap, 8) == 0
+
+
+# --- data tables in the story (constructed pages, values worked out by hand) ---------------
+from framing.segment import TABLE_MIN_LINES, _row_agreement  # noqa: E402
+
+_INTRO = "The league published the final standings on Sunday, after the last race of the season at Homestead:"
+_TABLE = [
+    "Pos.", "Driver", "Points", "Wins",  # header row: no figures
+    "1", "Kyle Busch", "5040", "5",
+    "2", "Martin Truex", "5035", "7",
+    "3", "Kevin Harvick", "5033", "4",
+    "4", "Denny Hamlin", "5027", "6",
+]
+_AFTER = "Busch won his second title by five points, the closest finish the series has seen in a decade."
+
+
+def test_row_agreement_by_hand():
+    # four columns, figures in the 1st, 3rd and 4th: every line equals the line 4 further on
+    assert _row_agreement([False, True, True, True] * 3) == 1.0
+    # F T F T F T F: at row length 2, all 5 pairs agree
+    assert _row_agreement([False, True] * 3 + [False]) == 1.0
+    # T T F F T F (6 lines): k=2 pairs (0,2)(1,3)(2,4)(3,5) -> T/F, T/F, F/T, F/F: 1 of 4;
+    # k=3 pairs (0,3)(1,4)(2,5) -> T/F, T/T, F/F: 2 of 3; k=4 needs 8 lines
+    assert _row_agreement([True, True, False, False, True, False]) == pytest.approx(2 / 3)
+
+
+def test_standings_table_led_into_by_a_colon_is_story_but_not_prose():
+    assert len(_TABLE) >= TABLE_MIN_LINES
+    text = "\n".join(["Busch takes the title", _INTRO, *_TABLE, _AFTER])
+    doc = prepare(Article(article_id="t", text=text))
+    roles = [ln.role for ln in doc.lines]
+    assert roles[2:2 + len(_TABLE)] == ["table"] * len(_TABLE)
+    assert all(ln.is_story for ln in doc.lines[2:2 + len(_TABLE)])
+    # every line is story, so nothing is furniture
+    assert doc.segmentation.boilerplate_ratio == 0.0
+    # the cells are not sentences: the story sentences are the lead-in and the closing line
+    assert [s.text for s in doc.sentences] == [_INTRO, _AFTER]
+    assert "Kyle Busch" not in doc.story_text and "5040" not in doc.story_text
+
+
+def test_table_ends_at_its_last_row_of_figures():
+    text = "\n".join(["Busch takes the title", _INTRO, *_TABLE, "Share", "Comments", "Newsletter", _AFTER])
+    seg = segment(text)
+    roles = {ln.text: ln.role for ln in seg.lines}
+    assert roles["6"] == "table"  # the last cell of the last row
+    assert roles["Share"] != "table" and roles["Comments"] != "table"
+
+
+def test_numbered_list_of_headlines_is_not_a_table():
+    # "most read" sidebar: number, headline, number, headline ...; the text cells are headlines
+    # (6-9 words each, mean above 4), not the names and labels of a table
+    titles = [
+        "Council votes to close the old bridge",
+        "Schools brace for a week of snow",
+        "Mayor names a new police chief today",
+        "Local team wins its first cup final",
+        "Prices at the pump rise again",
+        "Hospital opens a new children's ward",
+        "Storm knocks out power across the county",
+        "Farmers market moves to the river park",
+    ]
+    sidebar = [x for k, t in enumerate(titles, 1) for x in (str(k), t)]
+    text = "\n".join(["Busch takes the title", _INTRO.replace(":", "."), _AFTER, "The county's news, ranked:", *sidebar])
+    seg = segment(text)
+    assert "table" not in {ln.role for ln in seg.lines}
+
+
+def test_table_shape_after_furniture_is_not_story():
+    # the same grid after a sign-up appeal (a cue rule makes it furniture) is not led into by the story
+    text = "\n".join(["Busch takes the title", _AFTER, "Sign up for our racing newsletter to get the results every week.",
+                      *_TABLE])
+    seg = segment(text)
+    assert "table" not in {ln.role for ln in seg.lines}
