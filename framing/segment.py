@@ -2,7 +2,7 @@
 
 Each non-empty line gets a ``role`` — ``headline``, ``dek``, ``byline``, ``dateline``,
 ``caption``, ``subhead``, ``body``, ``table`` or ``furniture`` — and furniture a
-``furniture_kind`` (nav, related, promo, credit, source, section, duplicate, other). Story
+``furniture_kind`` (nav, related, promo, credit, source, section, duplicate, bio, other). Story
 text is the headline, dek, subheads, body and the cells of data tables inside the story;
 everything else is page furniture, and the ``boilerplate_ratio`` is the share of characters
 that are furniture. Table cells count as story for that ratio but are not prose: sentences,
@@ -11,7 +11,8 @@ readability, tone and attributions are read from the headline, dek, subheads and
 Notes
 -----
 Explicit cue rules (captions with photo credits, "Related"/"Read more" links, sign-up and
-support appeals, section labels, time stamps, bylines, duplicated lines) decide what they
+support appeals, section labels, time stamps, bylines, duplicated lines, "About <name>" blurbs
+on the writer or the company after the story) decide what they
 recognise, in the spirit of the hand-built cleaners compared in Kohlschütter, Fankhauser and
 Nejdl (2010), "Boilerplate Detection using Shallow Text Features" (WSDM). Lines no rule
 decides fall to a learned line classifier over shallow features (:mod:`framing.boilerplate`),
@@ -65,7 +66,7 @@ ROLES = ("headline", "dek", "byline", "dateline", "caption", "subhead", "body", 
 STORY_ROLES = frozenset({"headline", "dek", "subhead", "body", "table"})
 #: Story roles that are prose (the text sentences, tone, readability and attributions read).
 PROSE_ROLES = ("dek", "subhead", "body")
-FURNITURE_KINDS = ("nav", "related", "promo", "credit", "source", "section", "duplicate", "other")
+FURNITURE_KINDS = ("nav", "related", "promo", "credit", "source", "section", "duplicate", "bio", "other")
 
 COLUMNS = {
     "lines": {
@@ -77,7 +78,10 @@ COLUMNS = {
             "What the line is: headline, dek, byline, dateline, caption, subhead, body, table (a cell of a data "
             "table in the story, one cell per line), or furniture."
         ),
-        "furniture_kind": "For furniture lines, which kind: nav, related, promo, credit, source, section, duplicate or other; empty otherwise.",
+        "furniture_kind": (
+            "For furniture lines, which kind: nav, related, promo, credit, source, section, duplicate, bio (an "
+            "'About the author' or 'About <company>' blurb after the story) or other; empty otherwise."
+        ),
         "is_story": "True for story text (headline, dek, subhead, body, table), False for everything else.",
         "text": "The line as written in the raw file.",
     },
@@ -263,6 +267,14 @@ _BYLINE = re.compile(
 _SHARE_BUTTONS = re.compile(
     r"^(?:(?:share|tweet|facebook|twitter|whatsapp|linkedin|pinterest|reddit|pocket|flipboard|"
     r"tumblr|telegram|messenger|e-?mail|print|copy link|google|instagram|youtube|sms)\b\+?[\s|,/·•]*)+$",
+    re.I,
+)
+# "About Jane Doe", "About the author", "Über Moritz Bachmann", "Sobre Carlos Nadalim", "About Ascom":
+# the heading of a blurb on the writer or the issuing company, not a story sub-heading ("About the
+# study" has no name after it).
+_ABOUT = re.compile(
+    r"^(?:about|über|sobre|à propos de|a propos de|informazioni su)\s+"
+    r"(?:the author|me|(?-i:[A-ZÀ-Ý][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-Ý][\w.'’-]*)){0,3})\s*:?$",
     re.I,
 )
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -462,6 +474,16 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
                 _PROMO.search(strip[i]) or _LEGAL_FOOTER.search(strip[i])
             ):
                 decided[i] = ("furniture", "promo")
+
+    # 3b. an "About <name>" blurb after the story has begun: the heading and the prose under it
+    prose_idx = [i for i in range(n) if decided[i] is None and _prose_like(strip[i])]
+    for i in range(n):
+        if decided[i] is None and prose_idx and i > prose_idx[0] and len(words[i]) <= 5 and _ABOUT.match(strip[i]):
+            decided[i] = ("furniture", "bio")
+            j = i + 1
+            while j < n and decided[j] is None and _prose_like(strip[j]):
+                decided[j] = ("furniture", "bio")
+                j += 1
 
     # The learned line classifier's story/furniture decision (longer pages only): the line model
     # reads a line in its page context (position, neighbours, the story's core run); on a page

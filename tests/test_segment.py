@@ -271,3 +271,35 @@ def test_table_shape_after_furniture_is_not_story():
                       *_TABLE])
     seg = segment(text)
     assert "table" not in {ln.role for ln in seg.lines}
+
+
+# --- "About <name>" blurbs after the story (constructed pages) ------------------------------
+_STORY = [
+    "Council closes the old bridge",
+    "The city council voted on Tuesday to close the old river bridge to all traffic from next month.",
+    "Engineers told the council that the steel frame had corroded faster than expected since 2015.",
+]
+
+
+def test_about_the_writer_blurb_after_the_story_is_furniture():
+    bio = "Jane Doe covers city hall for the Gazette and has written about local transport since 2010."
+    seg = segment("\n".join([*_STORY, "About Jane Doe", bio]))
+    roles = {ln.text: (ln.role, ln.furniture_kind) for ln in seg.lines}
+    assert roles["About Jane Doe"] == ("furniture", "bio")
+    assert roles[bio] == ("furniture", "bio")
+    assert roles[_STORY[1]][0] == "body"
+
+
+def test_about_a_topic_is_a_story_subhead_not_a_blurb():
+    # "About the study" names no writer or company: the paragraph under it is story
+    method = "The engineers inspected every girder of the bridge twice over the summer, the council said."
+    seg = segment("\n".join([*_STORY, "About the study", method]))
+    roles = {ln.text: ln.role for ln in seg.lines}
+    assert roles[method] == "body"
+    assert roles["About the study"] != "furniture"
+
+
+def test_about_heading_before_the_story_starts_is_not_a_blurb():
+    # a heading above the first prose line cannot close the story
+    seg = segment("\n".join(["About Jane Doe", *_STORY[1:]]))
+    assert "bio" not in {ln.furniture_kind for ln in seg.lines}
