@@ -225,7 +225,7 @@ def _words(s: str) -> list[str]:
 
 # ---- cue patterns (general page-furniture vocabulary, not any one site's strings) ----------
 _CAPTION_CREDIT = re.compile(
-    r"(\bphoto(?:graph)?s?\s*(?:by|:|credit)|\(\s*photo\s*:|\bimage\s*(?:by|:|credit)|"
+    r"(\bphoto(?:graph)?s?\s*(?:by\s+(?-i:[A-Z])|:|credit)|\(\s*photo\s*:|\bimage\s*(?:by\s+(?-i:[A-Z])|:|credit)|"
     r"\bvia getty images\b|\bgetty images\b|\bap photo\b|/\s*(?:afp|ap|reuters|upi|epa|getty)\b|"
     r"\b(?:afp|reuters|ap|upi|epa)\s*/|\blicense photo\b|\bshutterstock\b|\bfile photo\b)",
     re.I,
@@ -284,6 +284,14 @@ _STAMP = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}.*|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b.*|\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\b.*)$",
     re.I,
 )
+# What a photo caption says and story prose does not: the wire-caption date with weekday and year
+# ("..., Tuesday, Nov. 19, 2019, in Indianapolis.") or a pointer at the picture ("pictured",
+# "file photo", "left to right").
+_CAPTION_SHAPE = re.compile(
+    rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+{_MONTHS}\.?\s+\d{{1,2}},\s+\d{{4}}\b|"
+    r"\b(?:pictured|file photo|in this photo|in this image|this undated photo|left to right)\b",
+    re.I,
+)
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[:;]\s*$")
 
 
@@ -319,6 +327,8 @@ def _rule_label(s: str, words: list[str]) -> tuple[str, str] | None:
         return ("furniture", "source")
     if _CAPTION_CREDIT.search(s):
         return ("caption", "") if n >= 6 else ("furniture", "credit")
+    if 6 <= n <= 60 and _CAPTION_SHAPE.search(s) and not _STAMP.match(s) and not re.search(r"[\"“”]", s):
+        return ("caption", "")
     if n <= 8 and _RELATED.search(s):
         return ("furniture", "related")
     if re.match(r"^related\b", s, re.I):

@@ -303,3 +303,30 @@ def test_about_heading_before_the_story_starts_is_not_a_blurb():
     # a heading above the first prose line cannot close the story
     seg = segment("\n".join(["About Jane Doe", *_STORY[1:]]))
     assert "bio" not in {ln.furniture_kind for ln in seg.lines}
+
+
+# --- captions told by their shape (constructed lines) ---------------------------------------
+@pytest.mark.parametrize("caption", [
+    # the wire-caption date: weekday, month, day and year
+    "Teachers carry signs as they rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019.",
+    # pointing at the picture
+    "The mayor, pictured at the opening of the bridge in 2018, has promised a decision by spring.",
+    "From left to right, the mayor, the chief engineer and the council leader stand on the bridge.",
+])
+def test_caption_shaped_lines_are_captions(caption):
+    seg = segment("\n".join([*_STORY, caption, _STORY[2].replace("Engineers", "Inspectors")]))
+    assert {ln.text: ln.role for ln in seg.lines}[caption] == "caption"
+
+
+@pytest.mark.parametrize("prose", [
+    # a date with weekday and year inside a quotation is the speaker's, not a caption's
+    "The order reads: “flags shall be flown at half-staff until sunset, Sunday, June 19, 2016.”",
+    # "image by" and "photo by" followed by a lower-case word are prose, not a credit
+    "Mr. Ryan tried to soften his image by recounting a time when the senator helped a family.",
+    "The council was shown a photo by its own engineers of the rusted steel frame under the bridge.",
+    # an update stamp is a dateline, not a caption
+    "Updated 12:24 am EST, Wednesday, November 20, 2019",
+])
+def test_prose_and_stamps_with_caption_words_are_not_captions(prose):
+    seg = segment("\n".join([*_STORY, prose, _STORY[2].replace("Engineers", "Inspectors")]))
+    assert {ln.text: ln.role for ln in seg.lines}[prose] != "caption"
