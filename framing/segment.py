@@ -34,7 +34,8 @@ lines is taken for a table in the story when it has the row structure of a table
 that hold figures recur with a fixed period, as columns do; see Pinto, McCallum, Wei and Croft
 2003, "Table extraction using conditional random fields", SIGIR, for line-level table cues)
 and the story leads into it: the line just before it is story prose or a lead-in sentence
-ending with a colon ("Final standings after 36 races:").
+ending with a colon ("Final standings after 36 races:").  A numbered list ("1) ...", "2) ...", numbered from 1
+without a gap) that the story leads into the same way is story text too, for the same reason.
 """
 
 from __future__ import annotations
@@ -404,6 +405,45 @@ def _table_runs(strip: Sequence[str], words: Sequence[list[str]], is_lead_in: Se
     return out
 
 
+_LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.)]\s+\S")
+#: A numbered list in the story: at least this many items numbered 1, 2, 3, ... ...
+LIST_MIN_ITEMS = 3
+#: ... each within this many lines of the one before (room for a link or a line of text per item).
+LIST_MAX_STEP = 3
+
+
+def _numbered_lists(strip: Sequence[str], is_lead_in: Sequence[bool]) -> list[tuple[int, int]]:
+    """``(start, end)`` line ranges of numbered lists the story leads into.
+
+    A list is items "1) ...", "2) ...", ... (or "1. ...") numbered from 1 without a gap, at
+    least :data:`LIST_MIN_ITEMS` of them, each at most :data:`LIST_MAX_STEP` lines after the
+    previous one, and ``is_lead_in`` true for the line before item 1. The last item keeps as
+    many lines after it as the items are apart (its link or line of text).
+    """
+    out = []
+    i = 0
+    n = len(strip)
+    while i < n:
+        m = _LIST_ITEM.match(strip[i])
+        if not (m and m.group(1) == "1" and i > 0 and is_lead_in[i - 1]):
+            i += 1
+            continue
+        items = [i]
+        j = i + 1
+        while j < n and j - items[-1] <= LIST_MAX_STEP:
+            m = _LIST_ITEM.match(strip[j])
+            if m and int(m.group(1)) == len(items) + 1:
+                items.append(j)
+            j += 1
+        if len(items) >= LIST_MIN_ITEMS:
+            steps = sorted(b - a for a, b in zip(items, items[1:]))
+            out.append((i, min(items[-1] + steps[len(steps) // 2], n)))
+            i = out[-1][1]
+        else:
+            i += 1
+    return out
+
+
 def _best_by_overlap(candidates: Sequence[int], overlap: Sequence[float]) -> int:
     """The candidate with the highest overlap; the earliest one on ties."""
     return max(candidates, key=lambda i: (overlap[i], -i))
@@ -575,7 +615,8 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
         else:
             decided[i] = ("furniture", "other") if i > last_story or i < first_story else ("body", "")
 
-    # 7. data tables the story leads into: their cells are story, not menus
+    # 7. data tables the story leads into: their cells are story, not menus (the lead-in: story
+    #    prose, or a prose line ending with a colon)
     lead_in = [
         d[0] in PROSE_ROLES or (_prose_like(strip[i]) and strip[i].endswith(":"))
         for i, d in enumerate(decided)
@@ -584,6 +625,11 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
         for i in range(a, b):
             if decided[i][0] != "furniture" or decided[i][1] not in _KEEP_IN_TABLE:
                 decided[i] = ("table", "")
+    # 8. numbered lists the story leads into ("1) ...", "2) ..."): their items are story text
+    for a, b in _numbered_lists(strip, lead_in):
+        for i in range(a, b):
+            if decided[i][0] not in ("headline", "table") and decided[i][1] not in _KEEP_IN_TABLE:
+                decided[i] = ("body", "")
 
     for ln, (role, kind) in zip(lines, decided):
         ln.role = role

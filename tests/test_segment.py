@@ -330,3 +330,34 @@ def test_caption_shaped_lines_are_captions(caption):
 def test_prose_and_stamps_with_caption_words_are_not_captions(prose):
     seg = segment("\n".join([*_STORY, prose, _STORY[2].replace("Engineers", "Inspectors")]))
     assert {ln.text: ln.role for ln in seg.lines}[prose] != "caption"
+
+
+# --- numbered lists in the story (constructed pages) ----------------------------------------
+from framing.segment import _numbered_lists  # noqa: E402
+
+_LIST = [
+    "1) Lego Star Wars bomber", "http://example.com/a",
+    "2) Electric racing track", "http://example.com/b",
+    "3) Blade Runner box set", "http://example.com/c",
+    "4) Ghostbusters steelbook", "http://example.com/d",
+]
+
+
+def test_numbered_lists_by_hand():
+    lines = ["Here are the offers:", *_LIST, "Comments"]
+    lead = [True] + [False] * (len(lines) - 1)
+    # items at lines 1, 3, 5, 7 (two lines apart): the last item keeps its link line, so 1..9
+    assert _numbered_lists(lines, lead) == [(1, 9)]
+    # no lead-in: no list
+    assert _numbered_lists(lines, [False] * len(lines)) == []
+    # a gap in the numbering ends the list: "1) 2) 4)" has only two items
+    gap = ["Here are the offers:", "1) one thing", "2) another", "4) a fourth"]
+    assert _numbered_lists(gap, [True, False, False, False]) == []
+
+
+def test_numbered_list_led_into_by_the_story_is_body():
+    intro = "Black Friday is here again, and these are the deals for fans of the eighties on Amazon:"
+    seg = segment("\n".join([*_STORY, intro, *_LIST, "Leave a comment"]))
+    roles = {ln.text: ln.role for ln in seg.lines}
+    assert [roles[x] for x in _LIST] == ["body"] * len(_LIST)
+    assert roles["Leave a comment"] != "body"
