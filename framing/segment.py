@@ -81,7 +81,8 @@ COLUMNS = {
         ),
         "furniture_kind": (
             "For furniture lines, which kind: nav, related, promo, credit, source, section, duplicate, bio (an "
-            "'About the author' or 'About <company>' blurb after the story) or other; empty otherwise."
+            "'About the author' or 'About <company>' blurb after the story, or its closing lines on the writer "
+            "or how to reach them) or other; empty otherwise."
         ),
         "is_story": "True for story text (headline, dek, subhead, body, table), False for everything else.",
         "text": "The line as written in the raw file.",
@@ -276,6 +277,19 @@ _SHARE_BUTTONS = re.compile(
 _ABOUT = re.compile(
     r"^(?:about|über|sobre|à propos de|a propos de|informazioni su)\s+"
     r"(?:the author|me|(?-i:[A-ZÀ-Ý][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-Ý][\w.'’-]*)){0,3})\s*:?$",
+    re.I,
+)
+# The closing lines of many articles: a line on the writer ("Phil Helsel is a reporter for NBC
+# News.") or how to reach them ("Follow her on Twitter @...", "may be reached at ...@...").
+_WRITER_LINE = re.compile(
+    r"^(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,3}(?:\s*\([^)]*\))?\s+is\s+(?:a|an|the)\b[^.]{0,80}?"
+    r"\b(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|author|publisher|producer|"
+    r"freelancer|blogger)s?\b",
+    re.I,
+)
+_CONTACT_LINE = re.compile(
+    r"\b(?:follow|reach|contact|e-?mail|tips?)\b.*(?:[\w.-]+@[\w-]+\.\w|\s@\w+|\btwitter\b)|"
+    r"\bmay be reached at\b|^have a (?:news )?tip\b",
     re.I,
 )
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -630,6 +644,14 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
         for i in range(a, b):
             if decided[i][0] not in ("headline", "table") and decided[i][1] not in _KEEP_IN_TABLE:
                 decided[i] = ("body", "")
+
+    # 9. the story's closing lines on the writer or how to reach them are furniture
+    for i in range(n - 1, -1, -1):
+        if decided[i][0] not in STORY_ROLES:
+            continue
+        if decided[i][0] != "body" or not (_WRITER_LINE.match(strip[i]) or _CONTACT_LINE.search(strip[i])):
+            break
+        decided[i] = ("furniture", "bio")
 
     for ln, (role, kind) in zip(lines, decided):
         ln.role = role

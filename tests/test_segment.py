@@ -361,3 +361,22 @@ def test_numbered_list_led_into_by_the_story_is_body():
     roles = {ln.text: ln.role for ln in seg.lines}
     assert [roles[x] for x in _LIST] == ["body"] * len(_LIST)
     assert roles["Leave a comment"] != "body"
+
+
+# --- closing lines on the writer (constructed pages) ----------------------------------------
+@pytest.mark.parametrize("closing", [
+    "Jane Doe is a reporter for the Gazette.",
+    "Jane Doe (jane@gazette.example) is the editor and publisher of the Gazette.",
+    "Follow her on Twitter @janedoe for more from city hall.",
+    "Have a tip? Jane Doe may be reached at jane@gazette.example.",
+])
+def test_closing_line_on_the_writer_is_furniture(closing):
+    seg = segment("\n".join([*_STORY, closing]))
+    assert {ln.text: (ln.role, ln.furniture_kind) for ln in seg.lines}[closing] == ("furniture", "bio")
+
+
+def test_a_reporter_in_the_story_is_story():
+    # the same shape inside the story, with story prose after it, is about a person in the news
+    inside = "Jane Doe is a reporter for the Gazette who first wrote about the corroded girders in 2015."
+    seg = segment("\n".join([*_STORY[:2], inside, _STORY[2]]))
+    assert {ln.text: ln.role for ln in seg.lines}[inside] == "body"
