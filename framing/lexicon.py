@@ -11,6 +11,8 @@ hyphenated word such as "law-abiding" is one word); multi-word entries match whe
 whitespace only, or written with hyphens instead ("free-speech" matches "free speech"); verb entries also match
 their -s/-ed/-ing forms and noun entries their plural, produced by a small deterministic rule set plus the
 irregular forms listed in the data files; within one category the longest entry wins and hits do not overlap.
+A verb of the epistemic classes (hedge, factive, assertive, implicative) is skipped where the word before it
+shows it is a noun ("the show", "his remarks", "Trump's claims", "on charges").
 A word can count in several categories (e.g. "mob" is loaded and a violence cue).
 
 The lists are plain TSV files, ``framing/data/lexicon_*.tsv``, whose ``#`` headers cite the works they follow.
@@ -68,6 +70,26 @@ _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 # What may separate the words of a multi-word entry: whitespace, or the apostrophe that split a token.
 _GAP_RE = re.compile(r"\s+|['\u2019]")
 _HYPHENS = "-\u2010\u2011"
+
+# The epistemic classes of Recasens et al. are verb classes: a verb entry of these categories does not
+# count where the word is used as a noun ("the show", "his remarks", "on charges"), told by the word
+# before it (no tagger is run).
+VERB_CLASSES = frozenset({"hedge", "factive", "assertive", "implicative"})
+# Words after which the next word is a noun: determiners, possessives, numbers and quantity words.
+_NOUN_MARKERS = frozenset(
+    "a an the this these those each every no another such any some his its their my our your whose "
+    "several multiple numerous two three four five six seven eight nine ten dozens hundreds".split()
+)
+# Before an -ing form only these make it a noun ("the understanding"; but "some suggesting", "those
+# predicting" are verbs after a pronoun).
+_ARTICLES_POSSESSIVES = frozenset("a an the his its their my our your whose".split())
+# ... and prepositions, after which a verb form other than the -ing gerund is a noun ("on charges").
+_PREPOSITIONS = frozenset(
+    "of in on for with by from about against after before during over under without despite amid "
+    "among into at through".split()
+)
+# "he's shown", "it's claimed": the apostrophe-s after these words is "is"/"has", not a possessive.
+_CONTRACTING = frozenset("he she it that there here what who where which let".split())
 
 _DESCRIPTIONS = {
     "hedge": "hedges (Hyland 2005): words that weaken commitment, e.g. 'apparently', 'may', 'according to'",
@@ -324,8 +346,10 @@ def lexicon_hits(
     Categories follow Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013), "Linguistic Models for Analyzing and
     Detecting Biased Language" (ACL) for hedges (Hyland 2005), factives (Kiparsky & Kiparsky 1970), assertives
     (Hooper 1975) and implicatives (Karttunen 1971); frame categories follow Boydstun et al. (2014)'s Policy
-    Frames Codebook as used in the Media Frames Corpus (Card et al. 2015). Matching is purely lexical: a cue word
-    is counted whatever its syntactic role.
+    Frames Codebook as used in the Media Frames Corpus (Card et al. 2015). Matching is lexical, with one syntactic
+    check: a verb entry of the four epistemic (verb) classes is not counted where the word before it marks a noun
+    -- a determiner, possessive, number or quantity word, or a preposition before a non-gerund form ("the show",
+    "his remarks", "on charges") -- the determiner test for nouns of descriptive grammar (Quirk et al. 1985).
     """
     if isinstance(categories, str):
         categories = [categories]
@@ -365,6 +389,8 @@ def lexicon_hits(
                     surface = text[toks[i][0] : toks[i + n - 1][1]]
                     if entry.lowercase_only and i > 0 and surface != surface.lower():
                         continue
+                    if entry.inflect == "verb" and cat in VERB_CLASSES and _noun_position(text, toks, words, i):
+                        continue
                     hits[cat].append(
                         LexiconHit(cat, entry.term, surface, toks[i][0], toks[i + n - 1][1], sent_i)
                     )
@@ -372,6 +398,25 @@ def lexicon_hits(
                     break
                 i += found or 1
     return [h for c in wanted for h in hits[c]]
+
+
+def _noun_position(text: str, toks: Sequence[tuple[int, int, str]], words: Sequence[str], i: int) -> bool:
+    """True when token ``i`` is used as a noun, judged from the word before it: a determiner,
+    possessive, number, quantity word or preposition ("the show", "their claims", "Trump's remarks",
+    "two charges", "on charges"); before an -ing form only an article or a possessive ("the
+    understanding"; "by claiming", "some suggesting" stay verbs)."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    gerund = words[i].endswith("ing")
+    if gerund:
+        if prev in _ARTICLES_POSSESSIVES:
+            return True
+    elif prev in _NOUN_MARKERS or prev in _PREPOSITIONS or prev.isdigit():
+        return True
+    if prev == "s" and i >= 2 and text[toks[i - 2][1] : toks[i - 1][0]] in ("'", "\u2019"):
+        return words[i - 2] not in _CONTRACTING
+    return False
 
 
 # --------------------------------------------------------------------------- per-article figures

@@ -91,6 +91,38 @@ def test_month_may_is_not_a_hedge():
     assert _terms("The ruling came in May and Parler may appeal.", "hedge") == [("may", "may")]
 
 
+@pytest.mark.parametrize("text, category, expected", [
+    # a determiner, possessive or number before the word: a noun, not the verb of the class
+    ("The show was cancelled.", "factive", []),
+    ("Polls show a close race.", "factive", [("show", "show")]),
+    ("He apologised for his remarks.", "assertive", []),
+    ("Trump's claims were false.", "assertive", []),
+    ("He faces two charges.", "assertive", []),
+    ("He was arrested on charges.", "assertive", []),
+    ("Prosecutors charge that he lied.", "assertive", [("charge", "charge")]),
+    ("The suspect fled.", "hedge", []),
+    ("I suspect he fled.", "hedge", [("suspect", "suspect")]),
+    # after an apostrophe-s that stands for "is"/"has" the word is still a verb
+    ("He's shown no remorse.", "factive", [("show", "shown")]),
+    # an -ing form after a preposition or a quantifier is a verb; after an article, a noun
+    ("By claiming victory, he won.", "assertive", [("claim", "claiming")]),
+    ("Some suggesting a recusal were ignored.", "hedge", [("suggest", "suggesting")]),
+    ("The understanding was clear.", "factive", []),
+    # the check is for the epistemic verb classes only: a noun still counts as a frame cue
+    ("The ban was lifted.", "frame_free_speech", [("ban", "ban")]),
+])
+def test_epistemic_verbs_used_as_nouns_do_not_count(text, category, expected):
+    assert _terms(text, category) == expected
+
+
+def test_a_tv_appearance_is_not_a_hedge_and_a_debate_moderator_not_a_free_speech_cue():
+    assert _terms("She made a television appearance that appears to have helped.", "hedge") == [("appear", "appears")]
+    assert _terms("The debate moderator asked about taxes.", "frame_free_speech") == []
+    assert _terms("Content moderators removed the posts.", "frame_free_speech") == [
+        ("content moderator", "Content moderators")
+    ]
+
+
 def test_only_story_sentence_spans_are_searched_and_hits_carry_the_sentence_index():
     text = "RELATED Woman charged with stealing laptop. The riot was violent. Click here."
     s = text.index("The riot")
