@@ -315,7 +315,11 @@ _PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
 _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
-_SPEAKER_NOUN_CATEGORIES = ("document", "evidence", "anonymous_role", "office", "organisation", "title", "honorific")
+_SPEAKER_NOUN_CATEGORIES = (
+    "document", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
+)
+# The gender a third-person singular pronoun asks of its antecedent.
+_PRON_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
 @lru_cache(maxsize=1)
@@ -357,6 +361,19 @@ class _Actors:
         self.org_words = org_words or set()  # single words NER also tagged as organisations
         self.speakers: list[_Actor] = []
         self.entities: list[_Actor] = []
+        self.gender: dict[str, str] = {}  # canonical name -> "female" / "male" / "both" (conflicting marks)
+
+    def note_gender(self, canonical: str, words) -> None:
+        """Record the gender the words of a mention mark ("Mrs.", "the congresswoman"), if any."""
+        marks = {g for g in ("female", "male") if _speaker_nouns()[g] & set(words)}
+        if len(marks) != 1:
+            return
+        (mark,) = marks
+        seen = self.gender.get(canonical)
+        self.gender[canonical] = mark if seen in (None, mark) else "both"
+
+    def _agrees(self, actor: _Actor, gender: str | None) -> bool:
+        return gender is None or self.gender.get(actor.canonical, gender) in (gender, "both")
 
     def person_canonical(self, name: str) -> str:
         words = _strip_title(name).split()
@@ -364,12 +381,18 @@ class _Actors:
             return name
         return self.names.get(words[-1].lower(), " ".join(words))
 
-    def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False) -> _Actor | None:
+    def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
+             gender: str | None = None) -> _Actor | None:
+        """The latest actor before ``pos`` of one of ``types`` (speakers first), not plural if
+        ``singular``, and not marked with the other gender than ``gender``."""
+        def fits(a: _Actor) -> bool:
+            return a.pos < pos and a.type in types and not (singular and a.plural) and self._agrees(a, gender)
+
         cands = []
         if pool in ("both", "speakers"):
-            cands += [a for a in self.speakers if a.pos < pos and a.type in types and not (singular and a.plural)]
+            cands += [a for a in self.speakers if fits(a)]
         if not cands and pool in ("both", "entities"):
-            cands += [a for a in self.entities if a.pos < pos and a.type in types and not (singular and a.plural)]
+            cands += [a for a in self.entities if fits(a)]
         return max(cands, key=lambda a: a.pos) if cands else None
 
     def described(self, pos: int, words: set[str]) -> _Actor | None:
@@ -893,6 +916,8 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
                 # "Sasha, the president's daughter"
                 words.extend(t.lower_ for t in [c, *c.lefts] if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss")
         words += [spelled_out(w) for w in words]  # "Gov. Mike Pence" is "the governor"
+        if kind == "person":
+            actors.note_gender(canon, words)
         actors.entities.append(_Actor(base + ent.start_char, canon, kind, ent.text, frozenset(words)))
 
 
@@ -1928,7 +1953,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             if low in ("i", "me", "we", "us", "you"):
                 prev = actors.last(pos, {"person", "organisation", "anonymous"}, pool="speakers")
             else:
-                prev = actors.last(pos, {"person"}, singular=True)
+                prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low))
         elif low in _PRON_THING:
             prev = actors.last(pos, {"organisation", "court_document"}, singular=True)
         else:
@@ -1995,6 +2020,8 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     else:
         result = (text, "unknown")
     if result[1] != "unknown":
+        if result[1] == "person":
+            actors.note_gender(result[0], words)
         actors.speakers.append(_Actor(pos, result[0], result[1], text, words, plural=head.tag_ in ("NNS", "NNPS")))
     return result
 

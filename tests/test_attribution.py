@@ -126,6 +126,42 @@ def test_according_to():
     assert text[a.start : a.end].startswith("The company lost money")
 
 
+def _canonical_of(text: str, quote_start: str) -> str:
+    (a,) = [a for a in attributions(text) if a.quote.strip("“”\"").startswith(quote_start)]
+    return a.speaker_canonical
+
+
+def test_she_and_he_skip_a_person_marked_with_the_other_gender():
+    # the latest speaker before "she" is Mr. Smith; "she" goes back to Mrs. Jones, "he" to Mr. Smith
+    text = (
+        "Mrs. Jones met Mr. Smith on Tuesday.\n\n"
+        "“We will appeal,” Mrs. Jones said. Mr. Smith said the board would meet again next week.\n\n"
+        "“It was the wrong decision,” she said. “The board knows it,” he added."
+    )
+    assert _canonical_of(text, "It was the wrong decision") == "Jones"
+    assert _canonical_of(text, "The board knows it") == "Smith"
+
+
+def test_a_gendered_office_noun_marks_the_person():
+    # "the congresswoman" marks Lee as a woman, so "he" skips her for Ortiz, named before her
+    text = (
+        "Mayor Dan Ortiz spoke first.\n\n"
+        "Ortiz said the budget was balanced. Congresswoman Amy Lee said the city needed more money.\n\n"
+        "“We have done our part,” he said."
+    )
+    assert _canonical_of(text, "We have done our part") == "Dan Ortiz"
+
+
+def test_a_person_marked_both_ways_can_be_either():
+    # one surname, two people the article does not tell apart: "Mr. Clinton" and "Mrs. Clinton" both
+    # resolve to the same canonical name, which then is no reason to skip it for "she" or "he"
+    text = (
+        "Mrs. Clinton said the race was close. Mr. Clinton said he would campaign.\n\n"
+        "“We will win Ohio,” she said."
+    )
+    assert _canonical_of(text, "We will win Ohio") == "Clinton"
+
+
 def test_pronoun_resolves_to_last_named_person():
     text = (
         "Senator Anna Berg visited the plant on Monday.\n\n"
