@@ -271,18 +271,20 @@ _SHARE_BUTTONS = re.compile(
     r"tumblr|telegram|messenger|e-?mail|print|copy link|google|instagram|youtube|sms)\b\+?[\s|,/·•]*)+$",
     re.I,
 )
+# A name of one to four capitalised words ("Jane Doe", "Moritz Bachmann", "J. R. Smith").
+_CAPITALISED_NAME = r"(?-i:[A-ZÀ-Ý][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-Ý][\w.'’-]*)){0,3}"
 # "About Jane Doe", "About the author", "Über Moritz Bachmann", "Sobre Carlos Nadalim", "About Ascom":
 # the heading of a blurb on the writer or the issuing company, not a story sub-heading ("About the
 # study" has no name after it).
 _ABOUT = re.compile(
     r"^(?:about|über|sobre|à propos de|a propos de|informazioni su)\s+"
-    r"(?:the author|me|(?-i:[A-ZÀ-Ý][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-Ý][\w.'’-]*)){0,3})\s*:?$",
+    rf"(?:the author|me|{_CAPITALISED_NAME})\s*:?$",
     re.I,
 )
 # The closing lines of many articles: a line on the writer ("Phil Helsel is a reporter for NBC
 # News.") or how to reach them ("Follow her on Twitter @...", "may be reached at ...@...").
 _WRITER_LINE = re.compile(
-    r"^(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,3}(?:\s*\([^)]*\))?\s+is\s+(?:a|an|the)\b[^.]{0,80}?"
+    rf"^{_CAPITALISED_NAME}(?:\s*\([^)]*\))?\s+is\s+(?:a|an|the)\b[^.]{{0,80}}?"
     r"\b(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|author|publisher|producer|"
     r"freelancer|blogger)s?\b",
     re.I,
