@@ -62,6 +62,7 @@ __all__ = [
     "speaker_actors",
     "sentence_tone",
     "forget_parses",
+    "sentence_parses",
     "COLUMNS",
 ]
 
@@ -997,6 +998,12 @@ def _analysed_story(story_id: str, docs: tuple[StoryText, ...], min_outlets: int
     """:func:`_analyse_story`, remembered: actor tone, actor labels and topic presence all read the
     same story's actors, which are resolved once (treat the result as read-only)."""
     return _analyse_story(story_id, list(docs), min_outlets=min_outlets, entity_labels=entity_labels)
+
+
+def sentence_parses(text: str, sentences: Sequence[tuple[int, int]]) -> tuple:
+    """spaCy parses of the story ``sentences`` of ``text`` (in order), remembered until
+    :func:`forget_parses`: the actor tables and the translation-artifact check share them."""
+    return _parse(text, tuple((int(a), int(b)) for a, b in sentences))
 
 
 def forget_parses() -> None:

@@ -59,7 +59,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -67,6 +67,7 @@ from framing.segment import LINE_BREAK, line_number, line_spans, line_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = [
     "Artifact",
@@ -478,13 +479,23 @@ def _inside(spans: list[tuple[int, int]], i: int) -> int:
     return -1
 
 
-def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None, nlp: Language | None = None, min_repeats: int = 2) -> list[Artifact]:
+def pronoun_artifacts(
+    text: str,
+    *,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
+    nlp: Language | None = None,
+    min_repeats: int = 2,
+    sentence_docs: Mapping[tuple[int, int], Doc] | None = None,
+) -> list[Artifact]:
     """Personal pronouns ("he", "his", "who") whose antecedent is an organisation.
 
-    Only sentences containing such a pronoun, each with the sentence before it, are parsed.
-    An organisation counts only when at least ``min_repeats`` pronouns refer to it: a
-    translation system genders a company consistently, while one such pronoun in edited
-    prose is more likely a mis-resolved antecedent (checked on human-written news).
+    Each sentence containing such a pronoun is read with the sentence before it; only those
+    sentences are parsed, each on its own, or taken from ``sentence_docs`` (spaCy parses of story
+    sentences keyed by their ``(start, end)`` span, e.g. the ones :mod:`framing.actors` made),
+    so a story is not parsed twice. An organisation counts only when at least ``min_repeats``
+    pronouns refer to it: a translation system genders a company consistently, while one such
+    pronoun in edited prose is more likely a mis-resolved antecedent (checked on human-written
+    news).
     """
     from framing.attribution import quotation_spans
     from framing.sentences import sentence_spans
@@ -494,30 +505,34 @@ def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None
     targets = [i for i, (s, e) in enumerate(sents) if _PRONOUN_RE.search(text, s, e)]
     if not targets:
         return []
-    if nlp is None:
-        from framing.nlp import load_model
+    needed = sorted({j for i in targets for j in (i - 1, i) if j >= 0})
+    docs = {j: sentence_docs[sents[j]] for j in needed if sentence_docs and sents[j] in sentence_docs}
+    missing = [j for j in needed if j not in docs]
+    if missing:
+        if nlp is None:
+            from framing.nlp import load_model
 
-        nlp = load_model()
-    chunks = [(sents[i - 1][0] if i > 0 else sents[i][0], sents[i][0], sents[i][1]) for i in targets]
-    docs = list(nlp.pipe(text[a:e] for a, _, e in chunks))
-    orgs, persons = _name_types(text, docs)
+            nlp = load_model()
+        docs.update(zip(missing, nlp.pipe(text[sents[j][0] : sents[j][1]] for j in missing)))
+    orgs, persons = _name_types(text, [docs[j] for j in needed])
     quotes = quotation_spans(text, paragraphs=paras)
     starts = line_starts(text)
     out: list[Artifact] = []
     flagged: dict[int, str] = {}  # offset of a flagged pronoun -> the organisation it stands for
-    for (base, cur, _end), doc in zip(chunks, docs):
-        cur_rel = cur - base
-        prev_root_subject = None
-        for sent in doc.sents:
-            if sent.start_char < cur_rel:
-                for t in sent:
-                    if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT":
-                        prev_root_subject = t
-                        break
+    for i in targets:
+        doc, base = docs[i], sents[i][0]
+        prev_base = sents[i - 1][0] if i > 0 else base
+        prev_root_subject = None  # the subject of the previous sentence's main verb
+        for sent in docs[i - 1].sents if i > 0 else ():
+            for t in sent:
+                if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT":
+                    prev_root_subject = t
+                    break
         for tok in doc:
-            if tok.idx < cur_rel or tok.lower_ not in _PERSONAL | {"who"}:
+            if tok.lower_ not in _PERSONAL | {"who"}:
                 continue
             where = _inside(quotes, base + tok.idx)
+            ante_base = base
             if tok.lower_ == "who":
                 ante = _mention(tok) if tok.head.dep_ == "relcl" else None
                 if ante is None or ante is tok or ante.i > tok.i:
@@ -525,18 +540,16 @@ def pronoun_artifacts(text: str, *, paragraphs: Sequence[tuple[int, int]] | None
             else:
                 ante = None
                 for cand in reversed(doc[: tok.i]):
-                    if cand.idx < cur_rel:
-                        break
                     if cand.dep_ in _SUBJECT_DEPS and _inside(quotes, base + cand.idx) == where:
                         ante = _mention(cand)
                         break
                 if ante is None and where < 0 and prev_root_subject is not None:
-                    if _inside(quotes, base + prev_root_subject.idx) < 0:
-                        ante = _mention(prev_root_subject)
+                    if _inside(quotes, prev_base + prev_root_subject.idx) < 0:
+                        ante, ante_base = _mention(prev_root_subject), prev_base
                 if ante is None:
                     continue
             if ante.lower_ in _PERSONAL:
-                name = flagged.get(base + ante.idx)
+                name = flagged.get(ante_base + ante.idx)
             else:
                 name = ante.text if _is_org(ante, orgs, persons) else None
             if name is None:
@@ -621,6 +634,7 @@ def translation_artifacts(
     families: pd.DataFrame | None = None,
     article_id: str | None = None,
     drift_threshold: float = 0.85,
+    sentence_docs: Mapping[tuple[int, int], Doc] | None = None,
 ) -> list[Artifact]:
     """All translation-artifact evidence in one article, sorted by offset.
 
@@ -636,6 +650,9 @@ def translation_artifacts(
     families:
         The :func:`framing.quote_families.quote_families` table of the article's story, for
         ``quote_drift`` evidence (rows of ``article_id``).
+    sentence_docs:
+        spaCy parses of story sentences keyed by their ``(start, end)`` span, reused by
+        :func:`pronoun_artifacts` instead of parsing those sentences again.
     """
     if not isinstance(text, str) or not text.strip():
         return []
@@ -643,7 +660,7 @@ def translation_artifacts(
     for rule in (punctuation_artifacts, quote_mark_artifacts, capitalisation_artifacts, near_miss_terms):
         found += rule(text, paragraphs=paragraphs)
     try:
-        found += pronoun_artifacts(text, paragraphs=paragraphs, nlp=nlp)
+        found += pronoun_artifacts(text, paragraphs=paragraphs, nlp=nlp, sentence_docs=sentence_docs)
     except Exception:  # a parser failure must not lose the other evidence
         pass
     if families is not None and article_id is not None:

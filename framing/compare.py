@@ -104,14 +104,17 @@ def story_comparisons(item: tuple[list[ArticleContext], pd.DataFrame | None]) ->
     ``item`` is (the story's articles, the quote-family rows of those articles). A module-level
     function of one argument, so that worker processes can run it story by story.
     """
-    from framing.actors import actor_labels, actor_mentions, actor_tone, forget_parses
+    from framing.actors import actor_labels, actor_mentions, actor_tone, forget_parses, sentence_parses
     from framing.artifacts import artifact_score, translation_artifacts
     from framing.omissions import topic_presence
 
     contexts, families = item
     found, scores = {}, {}
     for c in contexts:
-        evidence = translation_artifacts(c.text, paragraphs=c.paragraphs, families=families, article_id=c.article_id)
+        # the actor tables parse every story sentence; the pronoun evidence reuses those parses
+        parses = dict(zip(c.sentences, sentence_parses(c.text, c.sentences)))
+        evidence = translation_artifacts(c.text, paragraphs=c.paragraphs, families=families, article_id=c.article_id,
+                                         sentence_docs=parses)
         found[c.article_id] = evidence
         scores[c.article_id] = artifact_score(evidence, c.n_words)
     docs = _story_texts(contexts)

@@ -77,6 +77,29 @@ def test_organisation_known_from_what_it_owns():
     assert pronoun_artifacts(once) == []
 
 
+def test_pronoun_evidence_reuses_given_sentence_parses():
+    # the parses of the story sentences, keyed by span, are used instead of parsing again: with
+    # every sentence given, a pipeline that refuses to run is never asked; the evidence is the same
+    from framing.nlp import load_model
+    from framing.sentences import sentence_spans
+
+    text = "Zeta's servers went dark on Monday. Zeta's users moved elsewhere.\nZeta said he would sue. Zeta added that his lawyers were ready."
+    spans = sentence_spans(text, [(0, text.index("\n")), (text.index("\n") + 1, len(text))])
+    assert len(spans) == 4
+    parses = dict(zip(spans, load_model().pipe(text[a:b] for a, b in spans)))
+
+    class Refuses:
+        def pipe(self, texts):
+            raise AssertionError("parsed again")
+
+    reused = pronoun_artifacts(text, nlp=Refuses(), sentence_docs=parses)
+    assert [a.text for a in reused] == ["he", "his"]
+    assert reused == pronoun_artifacts(text)
+    # a sentence missing from the given parses is parsed
+    partial = {k: v for k, v in parses.items() if k != spans[3]}
+    assert pronoun_artifacts(text, sentence_docs=partial) == reused
+
+
 def test_pronoun_in_reporting_clause_does_not_take_antecedent_from_quote():
     text = (
         "Judge Ann Lee ruled on Friday.\n"
