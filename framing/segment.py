@@ -152,6 +152,8 @@ HEADLINE_MIN_OVERLAP = 0.5
 #: How many lines from the top (and, on a page dump, above the story's core run) the
 #: headline is looked for.
 HEADLINE_REACH = 8
+#: In a script without upper case, a section label is at most this many characters long.
+UNCASED_LABEL_CHARS = 10
 #: A data table in the story: at least this many consecutive short lines (cells) ...
 TABLE_MIN_LINES = 15
 #: ... of which at least this share hold a figure ...
@@ -319,7 +321,13 @@ def _is_name_like(s: str) -> bool:
 
 def _is_section_label(s: str) -> bool:
     w = s.split()
-    return 1 <= len(w) <= 3 and s.upper() == s and any(c.isalpha() for c in s) and len(s) <= 30
+    if not (1 <= len(w) <= 3 and s.upper() == s and any(c.isalpha() for c in s) and len(s) <= 30):
+        return False
+    if any(c.isupper() for c in s):
+        return True
+    # a script without case (Japanese, Chinese): a menu-length line, not a sentence (。！？), is a label;
+    # a short sentence such as "これでようやく元の操作性を取り戻せました。" is story
+    return len(s) <= UNCASED_LABEL_CHARS and not s.rstrip().endswith(("。", "！", "？", ".", "!", "?"))
 
 
 def _is_titleish(s: str) -> bool:

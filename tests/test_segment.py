@@ -380,3 +380,30 @@ def test_a_reporter_in_the_story_is_story():
     inside = "Jane Doe is a reporter for the Gazette who first wrote about the corroded girders in 2015."
     seg = segment("\n".join([*_STORY[:2], inside, _STORY[2]]))
     assert {ln.text: ln.role for ln in seg.lines}[inside] == "body"
+
+
+# --- the support appeal at the end; section labels in scripts without case ------------------
+def test_support_appeal_at_the_end_is_still_a_promo_block():
+    # from the appeal's first line to the end, the appeal and its prose are one block of furniture
+    story = [f"Paragraph {k} of the story tells what the council decided about the old bridge today." for k in range(6)]
+    appeal = [
+        "Support our local journalism",
+        "Our reporters cover city hall every day, and that work depends on readers like you.",
+        "Every contribution, however small, keeps the newsroom going for another week.",
+    ]
+    seg = segment("\n".join(["Council closes the old bridge", *story, *appeal]))
+    roles = {ln.text: (ln.role, ln.furniture_kind) for ln in seg.lines}
+    assert [roles[x] for x in appeal] == [("furniture", "promo")] * 3
+
+
+@pytest.mark.parametrize("line, is_label", [
+    ("ブログ", True),  # a menu item: short, no sentence end
+    ("WORLD NEWS", True),  # upper case in a cased script
+    ("これでようやく元の操作性を取り戻せました。", False),  # a short Japanese sentence
+    ("特に困ったのが、起動ショートカットキーに関する設定。", False),
+    ("World news", False),  # not all upper case
+])
+def test_section_labels_in_cased_and_uncased_scripts(line, is_label):
+    from framing.segment import _is_section_label
+
+    assert _is_section_label(line) is is_label
