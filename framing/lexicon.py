@@ -12,7 +12,9 @@ whitespace only, or written with hyphens instead ("free-speech" matches "free sp
 their -s/-ed/-ing forms and noun entries their plural, produced by a small deterministic rule set plus the
 irregular forms listed in the data files; within one category the longest entry wins and hits do not overlap.
 A verb of the epistemic classes (hedge, factive, assertive, implicative) is skipped where the word before it
-shows it is a noun ("the show", "his remarks", "Trump's claims", "on charges").
+shows it is a noun ("the show", "his remarks", "Trump's claims", "on charges"); the base and -s forms of an
+entry flagged ``obj`` count only before a determiner or possessive that opens the verb's object ("moderate its
+platform", not "moderate Republicans" or "the moderates"); its -ed and -ing forms count as usual.
 A word can count in several categories (e.g. "mob" is loaded and a violence cue).
 
 The lists are plain TSV files, ``framing/data/lexicon_*.tsv``, whose ``#`` headers cite the works they follow.
@@ -88,6 +90,10 @@ _PREPOSITIONS = frozenset(
     "of in on for with by from about against after before during over under without despite amid "
     "among into at through".split()
 )
+# Words that open a verb's object ("moderate its platform"): the base and -s forms of an entry flagged
+# ``obj`` count only before one, so the political adjective and noun ("moderate Republicans", "the
+# moderates") do not; "lightly moderated", "moderating the posts" are verbs and count.
+_OBJECT_OPENERS = frozenset("a an the this that these those its their his her our your my all any some".split())
 # "he's shown", "it's claimed": the apostrophe-s after these words is "is"/"has", not a possessive.
 _CONTRACTING = frozenset("he she it that there here what who where which let".split())
 
@@ -136,6 +142,7 @@ class LexiconEntry:
     inflect: str = "none"  # "verb", "noun" or "none"
     extra_forms: tuple[str, ...] = ()
     lowercase_only: bool = False
+    object_only: bool = False  # base and -s forms count only before an object (a determiner or possessive)
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ def _parse_lines(lines: Iterable[str], source: str) -> list[LexiconEntry]:
                 inflect=inflect or "none",
                 extra_forms=tuple(f.strip().lower() for f in extra.split(",") if f.strip()),
                 lowercase_only="lc" in flags.split(","),
+                object_only="obj" in flags.split(","),
             )
         )
     return entries
@@ -390,6 +398,9 @@ def lexicon_hits(
                     if entry.lowercase_only and i > 0 and surface != surface.lower():
                         continue
                     if entry.inflect == "verb" and cat in VERB_CLASSES and _noun_position(text, toks, words, i):
+                        continue
+                    if (entry.object_only and words[i] in (entry.term, entry.term + "s")
+                            and (i + n >= len(toks) or words[i + n] not in _OBJECT_OPENERS)):
                         continue
                     hits[cat].append(
                         LexiconHit(cat, entry.term, surface, toks[i][0], toks[i + n - 1][1], sent_i)

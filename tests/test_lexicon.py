@@ -116,6 +116,18 @@ def test_epistemic_verbs_used_as_nouns_do_not_count(text, category, expected):
     assert _terms(text, category) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Parler failed to properly moderate its platform.", [("moderate", "moderate")]),
+    ("He moderates the forum.", [("moderate", "moderates")]),
+    ("Its platform is more lightly moderated than Facebook.", [("moderate", "moderated")]),
+    # the political adjective and noun: no object follows the base or -s form
+    ("Moderate Republicans backed the bill.", []),
+    ("The moderates walked out.", []),
+])
+def test_moderate_counts_as_a_free_speech_cue_only_as_a_verb(text, expected):
+    assert _terms(text, "frame_free_speech") == expected
+
+
 def test_a_tv_appearance_is_not_a_hedge_and_a_debate_moderator_not_a_free_speech_cue():
     assert _terms("She made a television appearance that appears to have helped.", "hedge") == [("appear", "appears")]
     assert _terms("The debate moderator asked about taxes.", "frame_free_speech") == []
