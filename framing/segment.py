@@ -311,6 +311,8 @@ _CAPTION_SHAPE = re.compile(
     r"\b(?:pictured|file photo|in this photo|in this image|this undated photo|left to right)\b",
     re.I,
 )
+# A past or present form of a common reporting verb: a line with one reports what someone said.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|asked|told|added|noted|noting|explained|wrote|tweeted)\b", re.I)
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[:;]\s*$")
 
 
@@ -537,8 +539,10 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
         for i in range(first_prose + 1, n):
             if decided[i] is None and _PROMO.search(strip[i]) and i > n * 0.5 and len(words[i]) <= 25:
                 later_prose = [j for j in prose_idx if j > i and not _PROMO.search(strip[j])]
-                # a promo block: few prose lines after it, and those are in the block itself
-                if len(later_prose) <= 3:
+                # a promo block: few prose lines after it, and those are in the block itself; prose
+                # that reports speech ("..., she asked") is the story going on after a one-line promo
+                # ("CLICK HERE TO GET THE APP" a few paragraphs before the end)
+                if len(later_prose) <= 3 and not any(_REPORTED_SPEECH.search(strip[j]) for j in later_prose):
                     for j in range(i, n):
                         if decided[j] is None or decided[j][0] in ("body", "caption", "byline"):
                             decided[j] = ("furniture", "promo")

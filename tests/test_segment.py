@@ -383,6 +383,18 @@ def test_a_reporter_in_the_story_is_story():
 
 
 # --- the support appeal at the end; section labels in scripts without case ------------------
+def test_story_reporting_speech_after_a_one_line_promo_is_not_a_promo_block():
+    story = [f"Paragraph {k} of the story tells what the council decided about the old bridge today." for k in range(6)]
+    after = [
+        "“Can we keep the footpath open?” a resident asked before the vote was taken.",
+        "The mayor chimed in, noting that the request was “a fair one” and deserved an answer.",
+    ]
+    seg = segment("\n".join(["Council closes the old bridge", *story, "CLICK HERE TO GET THE GAZETTE APP", *after]))
+    roles = {ln.text: (ln.role, ln.furniture_kind) for ln in seg.lines}
+    assert roles["CLICK HERE TO GET THE GAZETTE APP"] == ("furniture", "promo")
+    assert [roles[x][0] for x in after] == ["body", "body"]
+
+
 def test_support_appeal_at_the_end_is_still_a_promo_block():
     # from the appeal's first line to the end, the appeal and its prose are one block of furniture
     story = [f"Paragraph {k} of the story tells what the council decided about the old bridge today." for k in range(6)]
