@@ -304,11 +304,14 @@ _STAMP = re.compile(
     re.I,
 )
 # What a photo caption says and story prose does not: the wire-caption date with weekday and year
-# ("..., Tuesday, Nov. 19, 2019, in Indianapolis.") or a pointer at the picture ("pictured",
-# "file photo", "left to right").
+# ("..., Tuesday, Nov. 19, 2019, in Indianapolis."), a pointer at the picture ("pictured", "file
+# photo", "left to right"), or a line opening with the picture that "shows" something ("This
+# satellite image from NASA shows fires ...").
 _CAPTION_SHAPE = re.compile(
     rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+{_MONTHS}\.?\s+\d{{1,2}},\s+\d{{4}}\b|"
-    r"\b(?:pictured|file photo|in this photo|in this image|this undated photo|left to right)\b",
+    r"\b(?:pictured|file photo|in this photo|in this image|this undated photo|left to right)\b|"
+    r"^(?:this|the|a|an|above|below)\s+(?:[\w’'-]+\s+){0,4}?(?:photo(?:graph)?|image|picture|map|chart|graphic|"
+    r"illustration|screenshot|rendering)s?\b(?:\s+[\w’'.,-]+){0,12}?\s+(?:shows|showing|depicts)\b",
     re.I,
 )
 # A past or present form of a common reporting verb: a line with one reports what someone said.

@@ -312,6 +312,8 @@ def test_about_heading_before_the_story_starts_is_not_a_blurb():
     # pointing at the picture
     "The mayor, pictured at the opening of the bridge in 2018, has promised a decision by spring.",
     "From left to right, the mayor, the chief engineer and the council leader stand on the bridge.",
+    # a line opening with the picture that "shows" something
+    "This satellite image from the county's survey shows the rusted girders under the old bridge.",
 ])
 def test_caption_shaped_lines_are_captions(caption):
     seg = segment("\n".join([*_STORY, caption, _STORY[2].replace("Engineers", "Inspectors")]))
@@ -324,6 +326,8 @@ def test_caption_shaped_lines_are_captions(caption):
     # "image by" and "photo by" followed by a lower-case word are prose, not a credit
     "Mr. Ryan tried to soften his image by recounting a time when the senator helped a family.",
     "The council was shown a photo by its own engineers of the rusted steel frame under the bridge.",
+    # a picture that "shows" something, said inside a story sentence, is prose
+    "Engineers said the picture shows how far the rust has spread along the girders of the bridge.",
     # an update stamp is a dateline, not a caption
     "Updated 12:24 am EST, Wednesday, November 20, 2019",
 ])
