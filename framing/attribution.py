@@ -145,10 +145,12 @@ def _verb_group(lemma: str) -> str:
     return _lexicon().get(lemma, ("", ""))[1]
 
 
-_IRREGULAR_FORMS = (
-    "said told wrote written thought knew known felt held found read shown put spoke spoken "
-    "swore sworn sang sung according"
-)
+# Irregular forms of reporting verbs, by lemma; "according" (to) is a cue of its own.
+_IRREGULAR_FORMS = {
+    "say": "said", "tell": "told", "write": "wrote written", "think": "thought", "know": "knew known",
+    "feel": "felt", "hold": "held", "find": "found", "read": "read", "show": "shown", "put": "put",
+    "speak": "spoke spoken", "swear": "swore sworn", "sing": "sang sung", "according": "according",
+}
 
 
 def _cue_forms(lemma: str) -> set[str]:
@@ -168,9 +170,25 @@ def _cue_prefilter() -> re.Pattern:
     Only a sentence matching this is parsed when it holds no quotation mark; the parse then
     decides whether the word is a verb at all ("states" in "United States" is not).
     """
-    forms = set(_IRREGULAR_FORMS.split())
+    forms = {f for irregular in _IRREGULAR_FORMS.values() for f in irregular.split()}
     for lemma in reporting_verbs():
         forms |= _cue_forms(lemma)
+    return _words_pattern(forms)
+
+
+@lru_cache(maxsize=1)
+def reported_speech_pattern() -> re.Pattern:
+    """Whole words that report speech or writing: the inflected forms ("said", "asks", "noting",
+    "wrote"; not the bare "say", often an imperative) of the lexicon's verbs of the speech and
+    writing groups (``data/reporting_verbs.tsv``)."""
+    forms: set[str] = set()
+    for lemma, (_, group) in _lexicon().items():
+        if group in ("speech", "writing"):
+            forms |= (_cue_forms(lemma) | set(_IRREGULAR_FORMS.get(lemma, "").split())) - {lemma}
+    return _words_pattern(forms)
+
+
+def _words_pattern(forms: set[str]) -> re.Pattern:
     alt = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
     return re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
 

@@ -77,14 +77,14 @@ _HYPHENS = "-\u2010\u2011"
 # count where the word is used as a noun ("the show", "his remarks", "on charges"), told by the word
 # before it (no tagger is run).
 VERB_CLASSES = frozenset({"hedge", "factive", "assertive", "implicative"})
-# Words after which the next word is a noun: determiners, possessives, numbers and quantity words.
-_NOUN_MARKERS = frozenset(
-    "a an the this these those each every no another such any some his its their my our your whose "
-    "several multiple numerous two three four five six seven eight nine ten dozens hundreds".split()
-)
 # Before an -ing form only these make it a noun ("the understanding"; but "some suggesting", "those
 # predicting" are verbs after a pronoun).
 _ARTICLES_POSSESSIVES = frozenset("a an the his its their my our your whose".split())
+# Words after which the next word is a noun: determiners, possessives, numbers and quantity words.
+_NOUN_MARKERS = _ARTICLES_POSSESSIVES | frozenset(
+    "this these those each every no another such any some "
+    "several multiple numerous two three four five six seven eight nine ten dozens hundreds".split()
+)
 # ... and prepositions, after which a verb form other than the -ing gerund is a noun ("on charges").
 _PREPOSITIONS = frozenset(
     "of in on for with by from about against after before during over under without despite amid "
@@ -93,7 +93,7 @@ _PREPOSITIONS = frozenset(
 # Words that open a verb's object ("moderate its platform"): the base and -s forms of an entry flagged
 # ``obj`` count only before one, so the political adjective and noun ("moderate Republicans", "the
 # moderates") do not; "lightly moderated", "moderating the posts" are verbs and count.
-_OBJECT_OPENERS = frozenset("a an the this that these those its their his her our your my all any some".split())
+_OBJECT_OPENERS = (_ARTICLES_POSSESSIVES - {"whose"}) | frozenset("this that these those her all any some".split())
 # "he's shown", "it's claimed": the apostrophe-s after these words is "is"/"has", not a possessive.
 _CONTRACTING = frozenset("he she it that there here what who where which let".split())
 

@@ -314,8 +314,6 @@ _CAPTION_SHAPE = re.compile(
     r"illustration|screenshot|rendering)s?\b(?:\s+[\w’'.,-]+){0,12}?\s+(?:shows|showing|depicts)\b",
     re.I,
 )
-# A past or present form of a common reporting verb: a line with one reports what someone said.
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|asked|told|added|noted|noting|explained|wrote|tweeted)\b", re.I)
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[:;]\s*$")
 
 
@@ -348,6 +346,13 @@ def _is_titleish(s: str) -> bool:
 def _prose_like(s: str) -> bool:
     w = _words(s)
     return len(w) >= 12 or (len(w) >= 6 and bool(_SENT_END.search(s)))
+
+
+def _reports_speech(s: str) -> bool:
+    """The line holds an inflected verb of saying or writing from the reporting-verb lexicon."""
+    from framing.attribution import reported_speech_pattern  # attribution imports this module
+
+    return reported_speech_pattern().search(s) is not None
 
 
 def _rule_label(s: str, words: list[str]) -> tuple[str, str] | None:
@@ -545,7 +550,7 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
                 # a promo block: few prose lines after it, and those are in the block itself; prose
                 # that reports speech ("..., she asked") is the story going on after a one-line promo
                 # ("CLICK HERE TO GET THE APP" a few paragraphs before the end)
-                if len(later_prose) <= 3 and not any(_REPORTED_SPEECH.search(strip[j]) for j in later_prose):
+                if len(later_prose) <= 3 and not any(_reports_speech(strip[j]) for j in later_prose):
                     for j in range(i, n):
                         if decided[j] is None or decided[j][0] in ("body", "caption", "byline"):
                             decided[j] = ("furniture", "promo")
