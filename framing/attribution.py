@@ -74,7 +74,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted.",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -394,10 +394,19 @@ class _Actors:
         return gender is None or self.gender.get(actor.canonical, gender) in (gender, "both")
 
     def person_canonical(self, name: str) -> str:
+        """The article's usual full name for the person ``name`` refers to: a surname (with or
+        without a title) is the most frequent full name with that surname; a full name is that
+        person too when it shares a given name with it ("Crooked Hillary Clinton", "Donald J.
+        Trump"), and otherwise a relative with the same surname ("Melania Trump"), kept as written."""
         words = _strip_title(name).split()
         if not words:
             return name
-        return self.names.get(words[-1].lower(), " ".join(words))
+        usual = self.names.get(words[-1].lower())
+        if usual is None:
+            return " ".join(words)
+        if len(words) > 1 and not _same_given_name(words[:-1], usual.split()[:-1]):
+            return " ".join(words)
+        return usual
 
     def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
              gender: str | None = None) -> _Actor | None:
@@ -440,6 +449,17 @@ def _strip_title(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in _bare_titles():
         words = words[1:]
     return " ".join(words)
+
+
+def _same_given_name(given: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two lists of given names (the words before the surname) can name one person:
+    they share a name, or an initial stands for the other's first name ("J." and "John")."""
+    a = {w.lower().rstrip(".") for w in given}
+    b = {w.lower().rstrip(".") for w in other}
+    if not a or not b or a & b:
+        return True
+    first_a, first_b = given[0].rstrip("."), other[0].rstrip(".")
+    return (len(first_a) == 1 or len(first_b) == 1) and first_a[:1].lower() == first_b[:1].lower()
 
 
 def _surname_key(name: str) -> str:
@@ -929,6 +949,18 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
                 break
             words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
             i -= 1
+        if ent.start >= 2 and doc[ent.start - 1].text == ",":
+            # the noun the name stands in apposition to ("his wife, Heidi Cruz"; "the company's
+            # chief executive, Jane Doe"): read from the parse, or, in the sentences only the entity
+            # recogniser reads, a noun that marks a gender
+            noun = doc[ent.start - 2]
+            # ("his opponent for president, Hillary Clinton": the object of a preposition is no
+            # description of her)
+            if (parsed and ent.root.dep_ == "appos" and ent.root.head.i == noun.i and noun.pos_ == "NOUN"
+                    and noun.dep_ != "pobj") or (
+                noun.lower_ in _speaker_nouns()["female"] | _speaker_nouns()["male"]
+            ):
+                words.append(noun.lower_)
         for c in ent.root.children if parsed else ():
             if c.dep_ == "appos" and c.i >= ent.end:  # its head and modifiers, not "the president's" in
                 # "Sasha, the president's daughter"

@@ -13,6 +13,7 @@ import pytest
 from framing.attribution import (
     COLUMNS,
     Attribution,
+    _same_given_name,
     article_summary,
     attributions,
     quotation_spans,
@@ -160,6 +161,62 @@ def test_a_person_marked_both_ways_can_be_either():
         "“We will win Ohio,” she said."
     )
     assert _canonical_of(text, "We will win Ohio") == "Clinton"
+
+
+def test_relatives_with_one_surname_are_different_speakers():
+    # "Donald Trump" is the usual full name for "Trump" (named in full twice); "Melania Trump" shares
+    # only the surname, so her statement is hers, while "Mr. Trump" and "Trump" are his
+    text = (
+        "Donald Trump spoke in Ohio on Monday. Donald Trump said the economy was strong.\n\n"
+        "“I am proud of our children,” Melania Trump said.\n\n"
+        "“We will win again,” Mr. Trump said. “Nobody believed it,” Trump added."
+    )
+    assert _canonical_of(text, "I am proud") == "Melania Trump"
+    assert _canonical_of(text, "We will win") == "Donald Trump"
+    assert _canonical_of(text, "Nobody believed") == "Donald Trump"
+
+
+def test_longer_forms_of_one_name_are_one_speaker():
+    # a middle initial or an epithet in front does not make another person
+    text = (
+        "Hillary Clinton campaigned in Iowa. Hillary Clinton said the polls were tightening.\n\n"
+        "“Crooked Hillary Clinton will lose,” said one rival.\n\n"
+        "“We are ready,” Hillary Rodham Clinton said."
+    )
+    assert _canonical_of(text, "We are ready") == "Hillary Clinton"
+
+
+@pytest.mark.parametrize("middle", [
+    "His wife, Heidi Cruz, joined him on stage.",  # read by the entity recogniser alone (no reporting verb)
+    "His wife, Heidi Cruz, said the campaign was going well.",  # parsed (a reporting verb)
+])
+def test_a_gendered_noun_in_apposition_marks_the_person(middle):
+    # "his wife, Heidi Cruz" marks her as a woman, so "he" skips her for Ted Cruz
+    text = f"Ted Cruz campaigned in Texas. Ted Cruz spoke to voters.\n\n{middle}\n\n“We will win,” he said."
+    assert _canonical_of(text, "We will win") == "Ted Cruz"
+
+
+def test_the_object_of_a_preposition_before_a_name_does_not_describe_it():
+    # "his opponent for president, Hillary Clinton": "president" describes the office sought, not her
+    text = (
+        "President Donald Trump spoke in Utah on Monday. He said his Democratic opponent for president, "
+        "Hillary Clinton, suffered no consequences.\n\n"
+        "As he left, the president said he felt “very badly” for Mr. Flynn."
+    )
+    assert _canonical_of(text, "he felt") == "Donald Trump"
+
+
+@pytest.mark.parametrize("given, other, same", [
+    (["Donald"], ["Donald", "J."], True),
+    (["J."], ["John"], True),
+    (["Crooked", "Hillary"], ["Hillary"], True),
+    (["Melania"], ["Donald"], False),
+    (["Bill"], ["Hillary"], False),
+    (["George", "W."], ["Jeb"], False),
+    ([], ["Donald"], True),  # a bare surname says nothing against it
+])
+def test_same_given_name_by_hand(given, other, same):
+    assert _same_given_name(given, other) is same
 
 
 def test_pronoun_resolves_to_last_named_person():
