@@ -14,7 +14,9 @@ irregular forms listed in the data files; within one category the longest entry 
 A verb of the epistemic classes (hedge, factive, assertive, implicative) is skipped where the word before it
 shows it is a noun ("the show", "his remarks", "Trump's claims", "on charges"); the base and -s forms of an
 entry flagged ``obj`` count only before a determiner or possessive that opens the verb's object ("moderate its
-platform", not "moderate Republicans" or "the moderates"); its -ed and -ing forms count as usual.
+platform", not "moderate Republicans" or "the moderates"); its -ed and -ing forms count as usual. An entry flagged
+``not=word|word`` does not count where one of those words follows within four words or comes just before it
+("moderate the presidential debate" is not content moderation).
 A word can count in several categories (e.g. "mob" is loaded and a violence cue).
 
 The lists are plain TSV files, ``framing/data/lexicon_*.tsv``, whose ``#`` headers cite the works they follow.
@@ -143,6 +145,7 @@ class LexiconEntry:
     extra_forms: tuple[str, ...] = ()
     lowercase_only: bool = False
     object_only: bool = False  # base and -s forms count only before an object (a determiner or possessive)
+    not_near: tuple[str, ...] = ()  # words (or phrases) that, within NOT_NEAR_WINDOW words, veto a hit
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,11 @@ def _parse_lines(lines: Iterable[str], source: str) -> list[LexiconEntry]:
                 extra_forms=tuple(f.strip().lower() for f in extra.split(",") if f.strip()),
                 lowercase_only="lc" in flags.split(","),
                 object_only="obj" in flags.split(","),
+                not_near=tuple(
+                    w.strip().lower()
+                    for f in flags.split(",") if f.strip().startswith("not=")
+                    for w in f.strip()[4:].split("|") if w.strip()
+                ),
             )
         )
     return entries
@@ -402,6 +410,8 @@ def lexicon_hits(
                     if (entry.object_only and words[i] in (entry.term, entry.term + "s")
                             and (i + n >= len(toks) or words[i + n] not in _OBJECT_OPENERS)):
                         continue
+                    if entry.not_near and _near(words, i, i + n, entry.not_near):
+                        continue
                     hits[cat].append(
                         LexiconHit(cat, entry.term, surface, toks[i][0], toks[i + n - 1][1], sent_i)
                     )
@@ -409,6 +419,19 @@ def lexicon_hits(
                     break
                 i += found or 1
     return [h for c in wanted for h in hits[c]]
+
+
+#: How many words after a hit (and, for a passive "a debate moderated by", before it) a ``not=`` word vetoes it.
+NOT_NEAR_WINDOW = 4
+
+
+def _near(words: Sequence[str], start: int, end: int, vetoes: Sequence[str]) -> bool:
+    """Whether one of ``vetoes`` (a word or a space-separated phrase) occurs among the
+    :data:`NOT_NEAR_WINDOW` words after ``words[start:end]`` or the two words before it
+    ("moderate the first presidential debate", "a debate moderated by ...")."""
+    after = " " + " ".join(words[end : end + NOT_NEAR_WINDOW]) + " "
+    before = " " + " ".join(words[max(0, start - 2) : start]) + " "
+    return any(f" {v} " in after or f" {v} " in before for v in vetoes)
 
 
 def _noun_position(text: str, toks: Sequence[tuple[int, int, str]], words: Sequence[str], i: int) -> bool:

@@ -17,6 +17,7 @@ from framing.lexicon import (
     CATEGORIES,
     COLUMNS,
     LEXICON_FILES,
+    _parse_lines,
     count_words,
     hits_table,
     lexicon_hits,
@@ -123,9 +124,22 @@ def test_epistemic_verbs_used_as_nouns_do_not_count(text, category, expected):
     # the political adjective and noun: no object follows the base or -s form
     ("Moderate Republicans backed the bill.", []),
     ("The moderates walked out.", []),
+    # chairing a debate or a panel is not content moderation (the not= flag of the entry)
+    ("She will moderate the first presidential debate.", []),
+    ("He was moderating a panel on trade.", []),
+    ("The debate, moderated by Lester Holt, ran long.", []),
+    ("He moderated the town hall in Ohio.", []),
+    ("They moderate the posts about the debate.", [("moderate", "moderate")]),  # the debate is five words on
 ])
 def test_moderate_counts_as_a_free_speech_cue_only_as_a_verb(text, expected):
     assert _terms(text, "frame_free_speech") == expected
+
+
+def test_not_near_flag_is_read_from_the_flags_column():
+    (entry,) = _parse_lines(["frame_free_speech\tmoderate\tverb\t\tobj,not=debate|town hall"], "x.tsv")
+    assert entry.object_only and entry.not_near == ("debate", "town hall")
+    (plain,) = _parse_lines(["frame_free_speech\tcensor\tverb\t\t"], "x.tsv")
+    assert plain.not_near == ()
 
 
 def test_a_tv_appearance_is_not_a_hedge_and_a_debate_moderator_not_a_free_speech_cue():
