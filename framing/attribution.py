@@ -954,10 +954,10 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
             # chief executive, Jane Doe"): read from the parse, or, in the sentences only the entity
             # recogniser reads, a noun that marks a gender
             noun = doc[ent.start - 2]
-            # ("his opponent for president, Hillary Clinton": the object of a preposition is no
-            # description of her)
+            # ("his opponent for president, Hillary Clinton": the office sought is no description of
+            # her; "a statement from his lawyer, Jane Doe" is one)
             if (parsed and ent.root.dep_ == "appos" and ent.root.head.i == noun.i and noun.pos_ == "NOUN"
-                    and noun.dep_ != "pobj") or (
+                    and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")) or (
                 noun.lower_ in _speaker_nouns()["female"] | _speaker_nouns()["male"]
             ):
                 words.append(noun.lower_)

@@ -206,6 +206,16 @@ def test_the_object_of_a_preposition_before_a_name_does_not_describe_it():
     assert _canonical_of(text, "he felt") == "Donald Trump"
 
 
+def test_a_title_in_apposition_after_a_preposition_describes_the_name():
+    # "the report by the inspector general, Michael Horowitz": he is the inspector general
+    text = (
+        "The report by the inspector general, Michael Horowitz, was released on Monday.\n\n"
+        "The inspector general said the messages showed no bias."
+    )
+    (a,) = attributions(text)
+    assert a.speaker_canonical == "Michael Horowitz"
+
+
 @pytest.mark.parametrize("given, other, same", [
     (["Donald"], ["Donald", "J."], True),
     (["J."], ["John"], True),
