@@ -19,7 +19,9 @@ one ``nlp.pipe`` call. A quotation takes the reporting frame right after it (",�
 "“...” ― Name"), the frame right before it ("She said: “"), the frame of the quotation it
 continues ("“A,” she said. “B”" is one attribution in two pieces; so is a quote-only paragraph
 after a quoted one), a transcript label ("WALLACE: ..."; a paragraph opening with such a label is
-a direct statement even without quotation marks when the label names someone of the story), or else the reporting verb that
+a direct statement even without quotation marks when the label names someone of the story), the
+signature line under a tweet embedded in the story ("— Name (@handle) November 19, 2019": the
+paragraph above is what the account wrote, reporting verb "tweet"), or else the reporting verb that
 governs it in the parse, which makes the surrounding paraphrase a mixed quote. Attribution is modelled as source + cue + content, as in the PARC/PolNeAR
 scheme: Newell, Margolin & Ruths (2018), "An attribution relations corpus for political news",
 LREC; Pareti (2016), "PARC 3.0: A corpus of attribution relations", LREC. Reporting verbs are
@@ -44,7 +46,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.actors import office_words, same_rank, spelled_out
 from framing.lexicon import verb_forms
-from framing.segment import line_number, line_spans, line_starts
+from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -76,14 +78,14 @@ COLUMNS = {
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
         "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
-        "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase); empty when there is none.",
+        "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
         "start": "Character offset in the raw text where the content begins.",
         "end": "Character offset in the raw text just past the end of the content.",
         "pieces": "The content's pieces as (start, end) character offsets: several when the quote is interrupted by its attribution or runs over paragraphs.",
         "speaker_start": "Character offset where the speaker mention begins (empty when none).",
         "speaker_end": "Character offset just past the speaker mention (empty when none).",
-        "verb_start": "Character offset where the reporting verb begins; for a quotation credited by a dash ('“...” ― Name') the dash's offset; empty when there is no cue.",
+        "verb_start": "Character offset where the reporting verb begins; for a quotation credited by a dash ('“...” ― Name') or an embedded tweet ('— Name (@handle) November 19, 2019') the dash's offset; empty when there is no cue.",
         "verb_end": "Character offset just past the reporting verb (or the crediting dash); empty when there is no cue.",
         "line_no": "Line of the raw file (counted from 1) where the content begins.",
     },
@@ -652,6 +654,7 @@ class _Draft:
     cue_span: tuple[int, int] | None = None  # a cue that is not a verb (the dash of "― Name")
     speaker_is_label: bool = False  # a transcript label ("WALLACE:")
     turn: bool = False  # a whole paragraph after an unquoted label: kept only if the label names someone
+    speaker_ends: bool = False  # the speaker's name ends at speaker_tok (a tweet signature's display name)
 
 
 def _is_cue(tok, lex) -> bool:
@@ -756,6 +759,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
     covered = {p for d in drafts if d.speaker_is_label for p in d.pieces}
     drafts.extend(d for d in _turn_drafts(text, paras, units, docs)
                   if not any(s <= d.pieces[0][0] < e for s, e in covered))
+    drafts.extend(_tweet_drafts(text, paras, units, docs))
     starts = line_starts(text)
     quoted = bytearray(len(text))  # 1 where a character lies inside quotation marks
     for spans, _, _ in scans:
@@ -790,6 +794,9 @@ def _parse_units(text: str, paras: Sequence[tuple[int, int]], scans) -> tuple[li
             ps = dateline.end()  # "WASHINGTON — AARP said": the place is not part of the subject
         if spans:
             units.append((ps, pe, k))
+            continue
+        if TWEET_SIGNATURE.match(text[ps:pe]):
+            units.append((ps, pe, k))  # the display name of an embedded tweet's account is read from the parse
             continue
         turn = _TURN.match(text, ps, pe)
         for n, (ss, se) in enumerate(_rough_sentences(text, ps, pe)):
@@ -830,6 +837,31 @@ def _turn_drafts(text: str, paras, units, docs) -> list[_Draft]:
             d = _Draft("direct", [(m.end(), end)], label[-1], None, None, us, cue_span=m.span(2), speaker_is_label=True)
             d.turn = True
             out.append(d)
+    return out
+
+
+# Links a tweet's text ends with ("pic.twitter.com/...", "https://t.co/..."): not part of what it says.
+_TWEET_LINKS = re.compile(r"(?:\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+))+\s*$")
+
+
+def _tweet_drafts(text: str, paras, units, docs) -> list[_Draft]:
+    """A direct statement for every tweet embedded in the story: the paragraph above a signature
+    line ("— Rep. Jane Doe (@janedoe) November 19, 2019") is what the account's owner wrote; the
+    display name is the speaker, the dash the cue, and the reporting verb is "tweet"."""
+    out = []
+    for (us, ue, k), doc in zip(units, docs):
+        m = TWEET_SIGNATURE.match(text[us:ue])  # offsets in m are relative to the unit
+        if m is None or k == 0:
+            continue
+        ps, pe = paras[k - 1]
+        link = _TWEET_LINKS.search(text, ps, pe)
+        end = link.start() if link else pe
+        while end > ps and text[end - 1].isspace():
+            end -= 1
+        name = [t for t in doc if m.start("name") <= t.idx < m.end("name") and t.is_alpha]
+        if name and end > ps:
+            out.append(_Draft("direct", [(ps, end)], name[-1], None, "tweet", us,
+                              cue_span=(us + m.start("dash"), us + m.end("dash")), speaker_ends=True))
     return out
 
 
@@ -1821,7 +1853,8 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, starts: list[int], maske
         vs = d.base + verb.idx
         ve = vs + len(verb.text)
     else:
-        lemma = vclass = None
+        lemma = d.verb_lemma  # a cue that is no verb of the text (an embedded tweet: "tweet")
+        vclass = lex.get(lemma) if lemma else None
         vs, ve = d.cue_span if d.cue_span else (None, None)
     spk_text = spk_canon = None
     ss = se = None
@@ -1833,7 +1866,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, starts: list[int], maske
         spk_tok = _named_appositive(spk_tok)  # "Amazon's spokesman, Drew Herdener": the name
     if spk_tok is not None:
         toks = _mention_tokens(spk_tok)
-        if d.speaker_is_label:  # "PENCE: He will ...": the label ends at its colon
+        if d.speaker_is_label or d.speaker_ends:  # "PENCE: He will ...": the label ends at its colon
             toks = [t for t in toks if t.i <= spk_tok.i]
         if masked:
             toks = _outside_masked(toks, spk_tok, d.base, masked)

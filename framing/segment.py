@@ -36,6 +36,8 @@ that hold figures recur with a fixed period, as columns do; see Pinto, McCallum,
 and the story leads into it: the line just before it is story prose or a lead-in sentence
 ending with a colon ("Final standings after 36 races:").  A numbered list ("1) ...", "2) ...", numbered from 1
 without a gap) that the story leads into the same way is story text too, for the same reason.
+So is a tweet embedded in the story: its text and the signature line under it ("— Name (@handle)
+November 19, 2019"), like a quotation, once the story has begun.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ __all__ = [
     "ROLES",
     "FURNITURE_KINDS",
     "COLUMNS",
+    "TWEET_SIGNATURE",
 ]
 
 ROLES = ("headline", "dek", "byline", "dateline", "caption", "subhead", "body", "table", "furniture")
@@ -165,6 +168,10 @@ TABLE_MAX_TEXT_CELL_WORDS = 4
 #: holds a figure agrees with the line one row further on for at least this share of lines.
 TABLE_MIN_ROW_AGREEMENT = 0.85
 TABLE_MAX_COLUMNS = 12
+
+#: An embedded tweet is story when it comes after the story's first paragraph and at most this many
+#: lines after its last one.
+TWEET_AFTER_STORY = 3
 
 #: What ends a line: ``\r\n``, a lone ``\r`` or ``\n`` (the rule of :func:`split_lines`).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -315,6 +322,13 @@ _CAPTION_SHAPE = re.compile(
     re.I,
 )
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[:;]\s*$")
+#: The line a page shows under an embedded tweet: "— Rep. Jane Doe (@janedoe) November 19, 2019"
+#: (a dash, the account's display name, its handle, the date). The tweet's text is the line above it.
+TWEET_SIGNATURE = re.compile(
+    rf"^[ \t]*(?P<dash>[—–―-]{{1,2}})[ \t]*(?P<name>\S.{{0,80}}?)[ \t]*\((?P<handle>@\w{{1,15}})\)[ \t]+"
+    rf"{_MONTHS}\.?[ \t]+\d{{1,2}},[ \t]*\d{{4}}[ \t]*$",
+    re.I,
+)
 
 
 def _is_name_like(s: str) -> bool:
@@ -650,6 +664,15 @@ def segment(text: str, *, headline: str | None = None, use_model: bool = True) -
             decided[i] = ("body", "") if s.endswith(":") else ("subhead", "")
         else:
             decided[i] = ("furniture", "other") if i > last_story or i < first_story else ("body", "")
+
+    # 6b. a tweet embedded in the story (its text, then the signature line under it) is story text,
+    #     as quotations are: the signature is the attribution, not page furniture
+    body = [i for i in range(n) if decided[i][0] == "body" and _prose_like(strip[i])]
+    for i in range(n):
+        if body and body[0] < i - 1 and i <= body[-1] + TWEET_AFTER_STORY and TWEET_SIGNATURE.match(strip[i]):
+            for j in (i - 1, i):
+                if decided[j][0] in PROSE_ROLES or decided[j] == ("furniture", "other"):
+                    decided[j] = ("body", "")
 
     # 7. data tables the story leads into: their cells are story, not menus (the lead-in: story
     #    prose, or a prose line ending with a colon)

@@ -1131,3 +1131,27 @@ def test_a_name_and_a_colon_credit_a_quotation_in_a_round_up():
     kurtz = by_quote["Trump had his strongest debate performance here in Las Vegas."]
     assert (kurtz.kind, kurtz.speaker_canonical, kurtz.speaker_type) == ("direct", "Howard Kurtz", "person")
     assert by_quote["We will see what happens."].speaker_canonical != "CNN"
+
+
+# --- tweets embedded in the story ------------------------------------------------------------
+_TWEET_STORY = (
+    "The city council voted on Tuesday to close the old river bridge.\n"
+    "The closure drew criticism online.\n"
+    "Closing the bridge is a disaster for the east side. We deserve better. pic.twitter.com/abc123\n"
+    "— Rep. Jane Doe (@janedoe) November 19, 2019\n"
+    "Drivers will use the ring road for now.\n"
+)
+
+
+def test_an_embedded_tweet_is_a_direct_statement_of_its_account():
+    (a,) = [a for a in attributions(_TWEET_STORY) if a.reporting_verb == "tweet"]
+    assert a.kind == "direct"
+    assert a.quote == "Closing the bridge is a disaster for the east side. We deserve better."  # the link is not said
+    assert (a.speaker, a.speaker_canonical, a.speaker_type) == ("Rep. Jane Doe", "Jane Doe", "person")
+    assert a.verb_class == "neutral"
+    assert _TWEET_STORY[a.verb_start : a.verb_end] == "—"
+
+
+def test_a_signature_line_with_nothing_above_it_credits_nothing():
+    text = "— Rep. Jane Doe (@janedoe) November 19, 2019\nDrivers will use the ring road for now.\n"
+    assert [a for a in attributions(text) if a.reporting_verb == "tweet"] == []

@@ -423,3 +423,52 @@ def test_section_labels_in_cased_and_uncased_scripts(line, is_label):
     from framing.segment import _is_section_label
 
     assert _is_section_label(line) is is_label
+
+
+# --- tweets embedded in the story (constructed pages) ----------------------------------------
+from framing.segment import TWEET_SIGNATURE  # noqa: E402
+
+_BRIDGE = [
+    "Council closes the old bridge",
+    "The city council voted on Tuesday to close the old river bridge to all traffic from next month.",
+    "Engineers told the council that the steel frame had corroded faster than expected since 2015.",
+    "The vote drew sharp criticism from east side residents online.",
+    "Drivers will be sent over the ring road, which the council says adds about ten minutes to a trip.",
+    "A replacement bridge is planned, but the council has not yet found the money to build it.",
+]
+_FOOTER = ["Privacy Policy", "Terms of Use", "Contact Us", "© 2019 The Gazette"]
+_TWEET = [
+    "Closing the bridge is a disaster for the east side. We deserve better. pic.twitter.com/abc123",
+    "— Rep. Jane Doe (@janedoe) November 19, 2019",
+]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("— Rep. Jane Doe (@janedoe) November 19, 2019", "Rep. Jane Doe"),
+    ("- Bob Smith (@bob_smith) Nov. 3, 2019", "Bob Smith"),
+    ("— Dianna E. Anderson 🏳️‍🌈 (@diannaeanderson) November 18, 2019", "Dianna E. Anderson 🏳️‍🌈"),
+])
+def test_tweet_signature_by_hand(line, name):
+    assert TWEET_SIGNATURE.match(line).group("name") == name
+
+
+@pytest.mark.parametrize("line", [
+    "— The mayor, speaking on Tuesday",  # a dash credit without handle and date
+    "Jane Doe (@janedoe) November 19, 2019",  # no dash
+    "— Jane Doe (@janedoe)",  # no date
+])
+def test_not_a_tweet_signature(line):
+    assert TWEET_SIGNATURE.match(line) is None
+
+
+def test_tweet_embedded_in_the_story_is_story_text():
+    seg = segment("\n".join([*_BRIDGE[:4], *_TWEET, *_BRIDGE[4:], *_FOOTER]))
+    roles = {ln.text: ln.role for ln in seg.lines}
+    assert [roles[x] for x in _TWEET] == ["body", "body"]
+
+
+def test_tweet_signature_before_the_story_is_left_alone():
+    # above the story's first paragraph (a "trending" box, say) it is not part of the story
+    seg = segment("\n".join([*_TWEET, *_BRIDGE, *_FOOTER]))
+    roles = {ln.text: ln.role for ln in seg.lines}
+    assert roles[_TWEET[1]] != "body"
