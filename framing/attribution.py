@@ -67,7 +67,7 @@ __all__ = [
 ]
 
 KINDS = ("direct", "partial", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organisation", "court_document", "anonymous", "unknown")
+SPEAKER_TYPES = ("person", "organisation", "court_document", "document", "anonymous", "unknown")
 
 COLUMNS = {
     "quotes": {
@@ -77,7 +77,7 @@ COLUMNS = {
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
         "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
-        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court, ruling, filing or other official document), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
+        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
         "start": "Character offset in the raw text where the content begins.",
@@ -336,7 +336,7 @@ _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _SPEAKER_NOUN_CATEGORIES = (
-    "document", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
+    "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
 )
 # The gender a third-person singular pronoun asks of its antecedent.
 _PRON_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -2038,7 +2038,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             else:
                 prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low))
         elif low in _PRON_THING:
-            prev = actors.last(pos, {"organisation", "court_document"}, singular=True)
+            prev = actors.last(pos, {"organisation", "court_document", "document"}, singular=True)
         else:
             prev = actors.last(pos, {"organisation", "anonymous", "person"}, pool="speakers")
         if prev is not None:
@@ -2057,8 +2057,9 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")
     elif lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"]:
-        # "the ruling", "Amazon's lawsuit", "The Court": a court or an official document
-        result = (text, "court_document")
+        # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",
+        # "a poll", "the statement": a document of another kind
+        result = (text, "court_document" if {lemma, low} & _speaker_nouns()["court"] else "document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         if head.ent_type_ in _ORG_LABELS:
             org = _entity_text(toks, head, _ORG_LABELS) or text

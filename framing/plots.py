@@ -151,6 +151,7 @@ SPEAKER_TYPE_COLORS = {
     "person": "#56B4E9",
     "organisation": "#E69F00",
     "court_document": "#009E73",
+    "document": "#0072B2",
     "anonymous": "#CC79A7",
     "unknown": "#BBBBBB",
 }

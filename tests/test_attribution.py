@@ -659,6 +659,16 @@ def test_court_and_documents_are_court_documents():
     assert a.speaker_type == "court_document"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("A new Quinnipiac poll found that most voters oppose the plan.", "A new Quinnipiac poll"),
+    ("The company's statement said that no data was lost.", "The company's statement"),
+    ("The report concluded that the agency had ignored warnings.", "The report"),
+])
+def test_polls_reports_and_statements_are_documents_not_court_documents(text, speaker):
+    (a,) = attributions(text)
+    assert a.speaker == speaker and a.speaker_type == "document"
+
+
 def test_role_nouns_resolve_to_the_described_organisation(seed_attrs):
     # 000: "The social media company responded ..." — Parler was introduced as "the
     # conservative-friendly social media app Parler"
