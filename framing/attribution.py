@@ -430,12 +430,15 @@ class _Actors:
         return max(cands, key=lambda a: a.pos) if cands else None
 
     def by_word(self, pos: int, word: str, described: frozenset[str] = frozenset(),
-                names: frozenset[str] = frozenset()) -> _Actor | None:
+                names: frozenset[str] = frozenset(), *, unique: bool = False) -> _Actor | None:
         """The latest actor before ``pos`` described with ``word``, with the rank words of the
         mention ``described`` ("the vice president" is not "President Obama", "the president"
-        not "Vice President Biden"), and with every word of ``names``."""
+        not "Vice President Biden"), and with every word of ``names``; if ``unique``, only when
+        all such actors are one person."""
         cands = [a for a in self.speakers + self.entities
                  if a.pos < pos and word in a.heads and same_rank(a.heads, described) and names <= a.heads]
+        if unique and len({a.canonical for a in cands}) > 1:
+            return None
         return max(cands, key=lambda a: a.pos) if cands else None
 
 
@@ -977,7 +980,10 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
         i = ent.start - 1
         while i >= 0 and ent.start - i <= 5 and doc[i].ent_type_ not in ("PERSON", "ORG"):
             t = doc[i]
-            if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _speaker_nouns()["title"] or t.text == "-"):
+            # (the sentences only the entity recogniser reads have no parts of speech: there a title
+            # or an office word before the name still describes it, "Congressman Raul Labrador")
+            if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _speaker_nouns()["title"]
+                    or t.lower_ in _speaker_nouns()["office"] or t.text == "-"):
                 break
             words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
             i -= 1
@@ -2077,11 +2083,13 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         if det in ("the", "this", "that", "these", "those"):
             names = frozenset(t.lower_ for t in toks if t.i < head.i and t.pos_ == "PROPN")
             # the actor described with the description's proper nouns too ("the Idaho congressman"),
-            # else the latest one described with its head noun
-            tiers = (names, frozenset()) if names else (names,)
+            # else the latest one described with its head noun; when the description names more
+            # than the earlier mentions recorded, only if that head noun describes one person alone
+            # (two congressmen and "the Idaho congressman": neither is known to be him)
+            tiers = ((names, False), (frozenset(), True)) if names else ((names, False),)
             offices = (*office_words(low), *office_words(lemma))
-            prev = next((a for ns in tiers for w in offices
-                         if (a := actors.by_word(pos, w, words, ns)) is not None), None)
+            prev = next((a for ns, unique in tiers for w in offices
+                         if (a := actors.by_word(pos, w, words, ns, unique=unique)) is not None), None)
         office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ == "NN"
         if prev is None and office:  # an identified person whose name was not found: no antecedent
             return text, "person"  # for later pronouns either

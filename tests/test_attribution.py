@@ -216,6 +216,28 @@ def test_a_title_in_apposition_after_a_preposition_describes_the_name():
     assert a.speaker_canonical == "Michael Horowitz"
 
 
+def test_an_office_word_before_a_name_describes_it_in_sentences_only_ner_reads():
+    # "Congressman Raul Labrador also attended" has no reporting verb, so only the entity recogniser
+    # reads it; "congressman" still describes him, so "the congressman" finds him, not Cantor
+    text = (
+        "Eric Cantor spoke on Monday. Congressman Raul Labrador also attended the meeting.\n\n"
+        "The congressman said the bill would fail."
+    )
+    (a,) = attributions(text)
+    assert a.speaker_canonical == "Raul Labrador"
+
+
+def test_a_description_naming_more_than_known_does_not_guess_between_two_people():
+    # two congressmen, and "the Idaho congressman": the article never tied either of them to Idaho
+    text = (
+        "Congressman Eric Cantor of Virginia spoke on Monday.\n\n"
+        "Cantor said the bill would pass. Congressman Raul Labrador also attended the meeting.\n\n"
+        "The Idaho congressman said the bill would fail."
+    )
+    (a,) = [a for a in attributions(text) if a.speaker == "The Idaho congressman"]
+    assert (a.speaker_canonical, a.speaker_type) == ("The Idaho congressman", "person")
+
+
 @pytest.mark.parametrize("given, other, same", [
     (["Donald"], ["Donald", "J."], True),
     (["J."], ["John"], True),
