@@ -969,6 +969,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
     media website"); they let "the judge" or "the social media company" find their antecedent.
     """
     parsed = doc.has_annotation("DEP")  # the name-only pass has no parse: no appositives then
+    gendered = _speaker_nouns()["female"] | _speaker_nouns()["male"]
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text)
@@ -996,7 +997,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
             # her; "a statement from his lawyer, Jane Doe" is one)
             if (parsed and ent.root.dep_ == "appos" and ent.root.head.i == noun.i and noun.pos_ == "NOUN"
                     and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")) or (
-                noun.lower_ in _speaker_nouns()["female"] | _speaker_nouns()["male"]
+                noun.lower_ in gendered
             ):
                 words.append(noun.lower_)
         for c in ent.root.children if parsed else ():
@@ -1872,7 +1873,7 @@ def _finish(d: _Draft, text: str, lex, actors: _Actors, starts: list[int], maske
         spk_tok = _named_appositive(spk_tok)  # "Amazon's spokesman, Drew Herdener": the name
     if spk_tok is not None:
         toks = _mention_tokens(spk_tok)
-        if d.speaker_is_label or d.speaker_ends:  # "PENCE: He will ...": the label ends at its colon
+        if d.speaker_is_label or d.speaker_ends:  # "PENCE: He will ...", "— Jane Doe (@janedoe)": the name ends there
             toks = [t for t in toks if t.i <= spk_tok.i]
         if masked:
             toks = _outside_masked(toks, spk_tok, d.base, masked)

@@ -176,55 +176,49 @@ def test_relatives_with_one_surname_are_different_speakers():
     assert _canonical_of(text, "Nobody believed") == "Donald Trump"
 
 
-def test_longer_forms_of_one_name_are_one_speaker():
-    # a middle initial or an epithet in front does not make another person
-    text = (
+_TED_CRUZ = "Ted Cruz campaigned in Texas. Ted Cruz spoke to voters.\n\n{}\n\n“We will win,” he said."
+
+
+@pytest.mark.parametrize("text, content_start, canonical", [
+    # a middle name or an epithet in front does not make another person
+    pytest.param(
         "Hillary Clinton campaigned in Iowa. Hillary Clinton said the polls were tightening.\n\n"
         "“Crooked Hillary Clinton will lose,” said one rival.\n\n"
-        "“We are ready,” Hillary Rodham Clinton said."
-    )
-    assert _canonical_of(text, "We are ready") == "Hillary Clinton"
-
-
-@pytest.mark.parametrize("middle", [
-    "His wife, Heidi Cruz, joined him on stage.",  # read by the entity recogniser alone (no reporting verb)
-    "His wife, Heidi Cruz, said the campaign was going well.",  # parsed (a reporting verb)
-])
-def test_a_gendered_noun_in_apposition_marks_the_person(middle):
-    # "his wife, Heidi Cruz" marks her as a woman, so "he" skips her for Ted Cruz
-    text = f"Ted Cruz campaigned in Texas. Ted Cruz spoke to voters.\n\n{middle}\n\n“We will win,” he said."
-    assert _canonical_of(text, "We will win") == "Ted Cruz"
-
-
-def test_the_object_of_a_preposition_before_a_name_does_not_describe_it():
-    # "his opponent for president, Hillary Clinton": "president" describes the office sought, not her
-    text = (
+        "“We are ready,” Hillary Rodham Clinton said.",
+        "We are ready", "Hillary Clinton", id="longer-form-of-one-name"),
+    # "his wife, Heidi Cruz" marks her as a woman, so "he" skips her for Ted Cruz: in a sentence only
+    # the entity recogniser reads (no reporting verb) and in a parsed one
+    pytest.param(_TED_CRUZ.format("His wife, Heidi Cruz, joined him on stage."),
+                 "We will win", "Ted Cruz", id="gendered-apposition-ner-only"),
+    pytest.param(_TED_CRUZ.format("His wife, Heidi Cruz, said the campaign was going well."),
+                 "We will win", "Ted Cruz", id="gendered-apposition-parsed"),
+    # "his opponent for president, Hillary Clinton": "president" is the office sought, not her description
+    pytest.param(
         "President Donald Trump spoke in Utah on Monday. He said his Democratic opponent for president, "
         "Hillary Clinton, suffered no consequences.\n\n"
-        "As he left, the president said he felt “very badly” for Mr. Flynn."
-    )
-    assert _canonical_of(text, "he felt") == "Donald Trump"
+        "As he left, the president said he felt “very badly” for Mr. Flynn.",
+        "he felt", "Donald Trump", id="office-sought-is-no-description"),
+])
+def test_descriptions_decide_who_a_speaker_is(text, content_start, canonical):
+    assert _canonical_of(text, content_start) == canonical
 
 
-def test_a_title_in_apposition_after_a_preposition_describes_the_name():
+@pytest.mark.parametrize("text, content_start, canonical", [
     # "the report by the inspector general, Michael Horowitz": he is the inspector general
-    text = (
+    pytest.param(
         "The report by the inspector general, Michael Horowitz, was released on Monday.\n\n"
-        "The inspector general said the messages showed no bias."
-    )
-    (a,) = attributions(text)
-    assert a.speaker_canonical == "Michael Horowitz"
-
-
-def test_an_office_word_before_a_name_describes_it_in_sentences_only_ner_reads():
+        "The inspector general said the messages showed no bias.",
+        "the messages", "Michael Horowitz", id="title-in-apposition-after-preposition"),
     # "Congressman Raul Labrador also attended" has no reporting verb, so only the entity recogniser
     # reads it; "congressman" still describes him, so "the congressman" finds him, not Cantor
-    text = (
+    pytest.param(
         "Eric Cantor spoke on Monday. Congressman Raul Labrador also attended the meeting.\n\n"
-        "The congressman said the bill would fail."
-    )
-    (a,) = attributions(text)
-    assert a.speaker_canonical == "Raul Labrador"
+        "The congressman said the bill would fail.",
+        "the bill would fail", "Raul Labrador", id="office-word-in-ner-only-sentence"),
+])
+def test_a_title_or_office_word_before_a_name_describes_it(text, content_start, canonical):
+    (a,) = attributions(text)  # the one statement of the text
+    assert a.quote.startswith(content_start) and a.speaker_canonical == canonical
 
 
 def test_a_description_naming_more_than_known_does_not_guess_between_two_people():
