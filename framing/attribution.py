@@ -335,6 +335,7 @@ _PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
 _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_WH_WORDS = _RELATIVE | {"what", "whose", "whatever", "whichever", "whoever"}
 _SPEAKER_NOUN_CATEGORIES = (
     "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
 )
@@ -548,7 +549,30 @@ def _mention_tokens(head):
             run = run[:-1]
     while len(run) > 1 and run[0] is not head and (run[0].is_punct or run[0].dep_ == "cc"):
         run = run[1:]
-    return _with_hyphen_prefix(run)
+    return _with_hyphen_prefix(_without_swallowed_verb(run, head))
+
+
+def _without_swallowed_verb(run: list, head) -> list:
+    """``run`` without a verb the parser read as a noun in front of a name.
+
+    "Many supporters of Donald Trump favor Parler, which ...": with "favor" tagged as a noun the
+    sentence has no verb, and "Donald Trump favor Parler" becomes one compound name. When the
+    sentence's root is no verb and not the name itself, a lower-case common noun (not a speaker
+    noun such as "adviser") between two proper nouns before the head's name ends the mention:
+    "Parler"."""
+    root = head.sent.root
+    if head.pos_ != "PROPN" or root.pos_ in ("VERB", "AUX") or head.i == root.i:
+        return run  # a verbless line that is the name itself is a caption: its words describe it
+    k = run.index(head)
+    while k > 0 and run[k - 1].pos_ == "PROPN":
+        k -= 1
+    if k < 2:
+        return run
+    noun, before = run[k - 1], run[k - 2]
+    if noun.pos_ == "NOUN" and noun.text.islower() and before.pos_ == "PROPN" \
+            and not any(noun.lower_ in words for words in _speaker_nouns().values()):
+        return run[k:]
+    return run
 
 
 #: Words that may stand before a hyphenated word in the same noun phrase ("a co-worker",
@@ -1328,6 +1352,12 @@ def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
     object in front of it belongs to the content too.
     """
     toks = [t for t in child.subtree if t.i != verb.i]
+    before = [t for t in toks if t.i < verb.i]
+    if before and child.i > verb.i and all(t.lower_ in _WH_WORDS or t.is_punct for t in before):
+        # "a client that Parler said did not censor ...", "what he said was one of ...": the
+        # relative word the parser hangs on the complement stands before the speaker and the
+        # verb, and is not what was said
+        toks = [t for t in toks if t.i > verb.i]
     if child.dep_ not in ("ccomp", "parataxis"):
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i:

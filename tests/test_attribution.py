@@ -518,6 +518,38 @@ def test_seed004_the_judge_rejected_parlers_argument(seed_attrs):
     assert rejected.quote == "that argument"
 
 
+def test_seed004_relative_clauses_name_their_antecedent_and_keep_the_frame_out(seed_attrs):
+    # "Many supporters of former US President Donald Trump favor Parler, which has claimed it had
+    # more than 12 million users.": the claim is Parler's (the antecedent of "which"), not a
+    # person "Donald Trump favor Parler"; "a larger Amazon client that Parler said did not censor
+    # violent content": what Parler said is the clause after "said", not "that Parler said ..."
+    text, attrs = seed_attrs["004"]
+    claim = _one(attrs, text, "it had more than 12 million users")
+    assert (claim.speaker, claim.speaker_canonical, claim.speaker_type) == ("Parler", "Parler", "organisation")
+    censor = [a for a in _containing(attrs, text, "did not censor") if a.reporting_verb == "say" and a.speaker == "Parler"]
+    assert len(censor) == 1
+    assert censor[0].quote == "did not censor violent content targeting conservatives"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a noun the parser swallowed into a name when the sentence has no verb of its own
+    ("Many fans of Senator Jane Doe favor Acme, which has claimed it sold a million phones.",
+     "Acme", "it sold a million phones"),
+    # a speaker noun in that place describes the name and stays
+    ("A photo of Obama adviser David Axelrod, who said the vote was fair.",
+     "Obama adviser David Axelrod", "the vote was fair"),
+    # and so does any noun when the verbless line is the name itself (a caption)
+    ("Fox News host Sean Hannity, who said the vote was fair.",
+     "Fox News host Sean Hannity", "the vote was fair"),
+    # the relative pronoun before the speaker is not part of what was said
+    ("He praised Acme, a small firm that the mayor said had paid its taxes on time.",
+     "the mayor", "had paid its taxes on time"),
+])
+def test_relative_clause_speakers_and_contents(text, speaker, content):
+    (a,) = [a for a in attributions(text) if a.reporting_verb in ("say", "claim")]
+    assert (a.speaker, a.quote) == (speaker, content)
+
+
 def test_seed000_a_torn_off_clause_subject_is_not_an_object(seed_attrs):
     # "stating its removal was “motivated by political animus”": "its removal" is the subject of
     # what Parler stated, not the thing it stated
