@@ -600,6 +600,9 @@ def _subject_of(verb, depth: int = 0):
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
+            if c.lower_ in _RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+                # "visitor logs that he said indicated ...": "that" stands for the logs
+                return verb.head.head
             return c
     for c in verb.children:
         if c.dep_ == "agent":
@@ -1362,12 +1365,13 @@ def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i:
                 toks.extend(c.subtree)
+    # drop a trailing sentence end outside quotes, and a conjunction whose second half the
+    # parser hung elsewhere ("... for its platform, and although ...")
+    toks = sorted(toks, key=lambda t: t.i)
+    while len(toks) > 1 and (toks[-1].text in _SENT_END | {",", ";", ":", "—", "–", "--"} or toks[-1].dep_ == "cc"):
+        toks.pop()
     s = min(t.idx for t in toks)
     e = max(t.idx + len(t.text) for t in toks)
-    # drop a trailing sentence end outside quotes
-    last = max(toks, key=lambda t: t.i)
-    if last.text in _SENT_END | {",", ";", ":"} and len(toks) > 1:
-        e = max(t.idx + len(t.text) for t in toks if t.i != last.i)
     return base + s, base + e
 
 

@@ -550,6 +550,26 @@ def test_relative_clause_speakers_and_contents(text, speaker, content):
     assert (a.speaker, a.quote) == (speaker, content)
 
 
+def test_a_relative_pronoun_under_a_reported_clause_stands_for_its_antecedent():
+    # "logs that he said indicated X": what indicated X is the logs (a record), not "that"
+    text = "The agency released visitor logs that he said indicated Mr. Shulman had visited 118 times."
+    (a,) = [a for a in attributions(text) if a.reporting_verb == "indicate"]
+    assert (a.speaker, a.speaker_type, a.quote) == ("visitor logs", "document", "Mr. Shulman had visited 118 times")
+
+
+def test_seed001_a_dangling_conjunction_ends_no_content(seed_attrs):
+    # "Analysts have said that the company will struggle to find a new host for its platform, and
+    # although Parler's home page currently states ...": the analysts' statement ends at "platform"
+    text, attrs = seed_attrs["001"]
+    analysts = _one(attrs, text, "will struggle to find a new host")
+    assert analysts.speaker == "Analysts"
+    assert analysts.quote == "that the company will struggle to find a new host for its platform"
+    # a dash and a conjunction left hanging after the content
+    text = "Several GOP senators called on him to step aside if the allegations are true – and the White House agreed."
+    (call,) = [a for a in attributions(text) if a.reporting_verb == "call"]
+    assert call.quote == "to step aside if the allegations are true"
+
+
 def test_seed000_a_torn_off_clause_subject_is_not_an_object(seed_attrs):
     # "stating its removal was “motivated by political animus”": "its removal" is the subject of
     # what Parler stated, not the thing it stated
