@@ -565,6 +565,12 @@ def _following_labels(sd, root, b: int, entity_labels: Sequence[str]) -> list[_L
     return out
 
 
+#: Verbs that take an object and a bare infinitive ("have the court order X", "let the judge
+#: rule", "saw police arrest X"): after them, with a clause still to follow, "the court order
+#: Amazon ... to continue" is object + verb + object, not a label and a name.
+_BARE_INFINITIVE_VERBS = frozenset({"have", "let", "make", "help", "see", "watch", "hear"})
+
+
 def _preceding_noun_label(sd, root, a: int, entity_labels: Sequence[str]) -> _LabelSpan | None:
     """The name as appositive of a noun before it: "the director of X, Suh Hoon", "its rival Twitter"."""
     head = root.head
@@ -576,6 +582,10 @@ def _preceding_noun_label(sd, root, a: int, entity_labels: Sequence[str]) -> _La
     if a > 0 and sd[a - 1].text == ",":
         return _LabelSpan("appositive", rng[0], rng[1], head.i, True)
     if head.i == a - 1:  # no comma: reads as a pre-modifier; parses of this shape are less reliable
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_ in _BARE_INFINITIVE_VERBS and any(
+                c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > root.i for c in verb.children):
+            return None  # "have the court order Amazon to continue": "order" is the verb of a bare infinitive
         s = rng[0]
         while s < rng[1] and sd[s].pos_ == "DET":
             s += 1

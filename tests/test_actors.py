@@ -218,6 +218,22 @@ def test_words_that_only_locate_or_misparse_are_not_premodifier_labels():
     assert {"Former FBI official", "Republican-controlled", "retiring"} <= set(lb.label)
 
 
+def test_a_noun_read_after_a_causative_verb_is_not_a_label():
+    # "sought to have the court order Amazon Web Services (AWS) to continue": "order" is the verb
+    # of what the court was to do (spaCy's small model parses it as a noun with the name in
+    # apposition), so "court order" is no label of AWS; "its rival Twitter" after another verb is,
+    # and so is a label after such a verb when no clause follows the name
+    lb = _labels(["Parler sought to have the court order Amazon Web Services (AWS) to continue hosting it.",
+                  "Parler attacked its rival Twitter.",
+                  "Sanders' team has long accused her of helping now-presumptive nominee Clinton.",
+                  "Hillary Clinton did not comment.",
+                  "Amazon Web Services declined to comment, and Twitter did too."])
+    assert "court order" not in set(lb.label)
+    assert "rival" in set(lb[lb.actor == "Twitter"].label)
+    # "help" with an object and no clause after it keeps its label
+    assert "now-presumptive nominee" in set(lb[lb.actor == "Hillary Clinton"].label)
+
+
 def test_relative_clause_label():
     lb = _labels(["Many conservatives favor Gab, which has claimed it had more than 12 million users.",
                   "Gab remains online."])
