@@ -1643,7 +1643,9 @@ def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[
 
 
 _TO_INFINITIVE = {"urge", "vow", "pledge", "promise", "threaten", "demand", "ask", "tell", "call", "agree", "plan", "want", "hope", "expect", "refuse", "decline", "offer", "propose", "warn", "advise", "order"}
-_NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
+#: Verbs whose object is the person told, not what was said ("warned Parler", "told reporters").
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "caution", "advise", "inform", "remind", "assure", "notify"})
+_NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "warn", "caution", "advise", "inform", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
 _OF_VERBS = frozenset({"speak", "talk", "write", "boast", "brag"})  # "spoke of", "wrote of"
 _ABOUT_VERBS = frozenset({"speak", "talk", "testify", "ask", "write", "tweet", "complain", "joke", "boast", "brag"})
 _OBJECT_GROUPS = {"criticism", "approval", "naming", "commitment", "request"}
@@ -1743,6 +1745,16 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
         cut = next((t.i for t in toks if t.i > obj[0].i and t.text in (",", ";", ":", "—", "–")), None)
         toks = [t for t in toks if cut is None or t.i < cut]
         return _runs(doc, base, [t for t in toks if not (t.is_punct and t.i == toks[-1].i)])[:1]
+    if obj and lemma in _ADDRESSEE_VERBS and _has_subject(verb):
+        # "warned Republicans who voted for the bill that it was destined for trouble": the parser
+        # hangs the that-clause on a noun of the addressee; it is what was said
+        clause = next((t for t in obj[0].subtree if t.dep_ in ("relcl", "acl", "ccomp")
+                       and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i for c in t.children)), None)
+        if clause is not None and not any(_inside(t, quotes) for t in clause.subtree):
+            toks = sorted(clause.subtree, key=lambda t: t.i)
+            while len(toks) > 1 and toks[-1].is_punct:
+                toks.pop()
+            return [(base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text))]
     if group in _OBJECT_GROUPS or (group in ("speech", "stance", "concession") and lemma not in _NO_OBJECT):
         if obj and _has_subject(verb) and _what_was_said(obj[0]):
             s, e = _content_span(doc, base, obj[0], verb)
@@ -2097,9 +2109,10 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (actors.names[head.lower_], "person")
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")
-    elif lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"]:
+    elif lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"] or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",
-        # "a poll", "the statement": a document of another kind
+        # "a poll", "the statement", a law the recogniser tags ("the Constitution"): a document of
+        # another kind
         result = (text, "court_document" if {lemma, low} & _speaker_nouns()["court"] else "document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         if head.ent_type_ in _ORG_LABELS:
@@ -2131,7 +2144,9 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
     elif lemma in _speaker_nouns()["organisation"]:
         prev = None
-        named = [t for t in toks if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
+        # "the Obama campaign", "the Saudi government": a name or nationality of its own
+        named = [t for t in toks if t.i < head.i and ((t.dep_ == "compound" and t.pos_ == "PROPN")
+                                                      or (t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE")))]
         if det in ("the", "this", "that"):
             mods = {w for t in toks if t.i < head.i and t.dep_ in ("amod", "compound", "nmod") for w in re.split(r"[-\s]+", t.lower_) if w}
             if mods:
@@ -2140,7 +2155,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
                     prev = None  # "the Obama campaign" is not Obama
             if not named:
                 prev = prev or actors.last(pos, {"organisation"}, singular=head.tag_ not in ("NNS", "NNPS"))
-        if prev is None and named:  # "the Obama campaign": a name of its own
+        if prev is None and named:
             result = (head.doc[named[0].i : head.i + 1].text, "organisation")
         else:
             result = (prev.canonical, "organisation") if prev is not None else (text, "organisation")

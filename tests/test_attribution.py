@@ -279,6 +279,20 @@ def test_evaluative_indirect_speech():
     assert text[a.start : a.end].endswith("the vote was rigged")
 
 
+@pytest.mark.parametrize("text, content", [
+    # the object of "warn", "caution", "advise" and "inform" is who was told, not what was said
+    ("Amazon repeatedly warned Parler.", None),
+    ("The agency cautioned investors.", None),
+    ("Amazon warned Parler that its content broke the rules.", "that its content broke the rules"),
+    # spaCy's small model hangs this that-clause on "bill" as a relative clause; it is the warning
+    ("Democrats warned Republicans who voted for the bill that it was destined for trouble.",
+     "that it was destined for trouble"),
+])
+def test_the_addressee_of_a_warning_is_not_its_content(text, content):
+    quotes = [a.quote for a in attributions(text)]
+    assert quotes == ([content] if content else [])
+
+
 def test_mixed_quote_content_is_the_paraphrase():
     text = "The minister said the plan was “a disaster for farmers” and would be dropped."
     (a,) = [a for a in attributions(text) if a.kind != "indirect"]
@@ -731,6 +745,8 @@ def test_court_and_documents_are_court_documents():
     ("A new Quinnipiac poll found that most voters oppose the plan.", "A new Quinnipiac poll"),
     ("The company's statement said that no data was lost.", "The company's statement"),
     ("The report concluded that the agency had ignored warnings.", "The report"),
+    # a law the entity recogniser tags as one
+    ("The Constitution states that all persons born here are citizens.", "The Constitution"),
 ])
 def test_polls_reports_and_statements_are_documents_not_court_documents(text, speaker):
     (a,) = attributions(text)
@@ -763,6 +779,16 @@ def test_role_noun_skips_plural_antecedents():
     attrs = attributions(text)
     a = _one(attrs, text, "it would return")
     assert a.speaker == "The company" and a.speaker_canonical == "Parler"
+
+
+def test_a_nationality_names_an_organisation_noun_of_its_own():
+    # "the Saudi government" is not the latest organisation (a law here), but itself
+    text = (
+        "Amazon said it backed the Justice Against Sponsors of Terrorism Act.\n\n"
+        "The Saudi government has denied any role in the attacks."
+    )
+    a = _one(attributions(text), text, "any role in the attacks")
+    assert (a.speaker_canonical, a.speaker_type) == ("Saudi government", "organisation")
 
 
 def test_names_from_unparsed_sentences_with_appositives():
