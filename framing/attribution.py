@@ -2073,6 +2073,25 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), first_type
 
 
+def _titled_name(toks, head) -> bool:
+    """Is ``head`` the last word of a proper-noun name of two or more words right after a title
+    word ("attorney Aitan Goelman", "Judge Barbara Rothstein")?"""
+    if head.pos_ != "PROPN":
+        return False
+    k = head.i
+    while k - 1 >= toks[0].i and head.doc[k - 1].pos_ == "PROPN":
+        k -= 1
+    return head.i - k >= 1 and k - 1 >= toks[0].i and head.doc[k - 1].lower_.rstrip(".") in _bare_titles()
+
+
+def _organisation_named_like_a_document(toks, head, words: set[str]) -> bool:
+    """"The Washington Post", "the New York Post": an organisation whose name ends in a document
+    noun (a name of several words the recogniser tags as one); a court keeps its court type."""
+    if head.ent_type_ not in _ORG_LABELS or words & _speaker_nouns()["court"]:
+        return False
+    return sum(1 for t in toks if t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN") >= 2
+
+
 def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """:func:`_resolve` for one (not coordinated) speaker."""
     whole = _partitive_whole(head)
@@ -2109,7 +2128,13 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         result = (actors.names[head.lower_], "person")
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")
-    elif lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"] or head.ent_type_ == "LAW":
+    elif _titled_name(toks, head):
+        # "Strzok attorney Aitan Goelman": a title right before the name makes it a person's, also
+        # where the recogniser tagged the name as an organisation
+        name = _name_run(toks, head)
+        result = (actors.person_canonical(name), "person")
+    elif ((lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"])
+          and not _organisation_named_like_a_document(toks, head, {lemma, low})) or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",
         # "a poll", "the statement", a law the recogniser tags ("the Constitution"): a document of
         # another kind

@@ -791,6 +791,20 @@ def test_a_nationality_names_an_organisation_noun_of_its_own():
     assert (a.speaker_canonical, a.speaker_type) == ("Saudi government", "organisation")
 
 
+@pytest.mark.parametrize("text, canonical, speaker_type", [
+    # a title word right before a name makes it a person's, whatever the recogniser tagged
+    # (spaCy's small model tags "Aitan Goelman" here as an organisation)
+    ("Strzok attorney Aitan Goelman claimed this was a departure from standard practice.", "Aitan Goelman", "person"),
+    # a newspaper whose name ends in "Post" is an organisation, not a social-media post
+    ("The Washington Post reported that the program is code-named PRISM.", "Washington Post", "organisation"),
+    # while a court named in full stays a court
+    ("The U.S. Supreme Court ruled that the law stands.", "The U.S. Supreme Court", "court_document"),
+])
+def test_names_that_the_recogniser_or_a_noun_list_would_mistype(text, canonical, speaker_type):
+    (a,) = attributions(text)
+    assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
+
+
 def test_names_from_unparsed_sentences_with_appositives():
     # the first paragraph has no quote and no reporting verb: it only goes through NER
     text = "Parler, a social media website, went offline in January.\n\n“We will be back,” the social media company said."
