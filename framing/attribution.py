@@ -1666,7 +1666,9 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
     kids = list(verb.children)
     comp = [c for c in kids if c.dep_ == "ccomp"]
     if comp:
-        child = comp[0]
+        # "It's unlikely; Clinton's team says she'll continue ...": of two clauses, the one after
+        # the verb is what was said
+        child = next((c for c in comp if c.i > verb.i), comp[0])
         if child.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
             return []
         if any(_inside(t, quotes) for t in child.subtree):
@@ -1690,6 +1692,8 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
     kids = [c for c in kids if not c.is_punct and not any(_inside(t, quotes) for t in c.subtree)]
     if verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in kids) and group in ("speech", "writing", "stance", "belief"):
         head = verb.head
+        if head.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "The difference now, he told me, is that ...": the frame hangs on the subject
         frame = {t.i for t in verb.subtree}
         toks = [t for t in head.subtree if t.i not in frame and not (t.is_punct and t.i == max(x.i for x in head.subtree))]
         if any(_inside(t, quotes) for t in toks):

@@ -293,6 +293,19 @@ def test_the_addressee_of_a_warning_is_not_its_content(text, content):
     assert quotes == ([content] if content else [])
 
 
+@pytest.mark.parametrize("text, content", [
+    # spaCy's small model makes both clauses complements of "says"; the one after it was said
+    ("It's an extremely unlikely scenario; Clinton's team says she'll continue her march toward Election Day.",
+     "she'll continue her march toward Election Day"),
+    # a parenthetical frame hung on the subject still frames the whole sentence
+    ("The difference now, he told me on Friday, is that he is the one in charge.",
+     "The difference now … is that he is the one in charge"),
+])
+def test_the_clause_the_frame_reports(text, content):
+    (a,) = attributions(text)
+    assert a.quote == content
+
+
 def test_mixed_quote_content_is_the_paraphrase():
     text = "The minister said the plan was “a disaster for farmers” and would be dropped."
     (a,) = [a for a in attributions(text) if a.kind != "indirect"]
