@@ -1749,16 +1749,28 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
         cut = next((t.i for t in toks if t.i > obj[0].i and t.text in (",", ";", ":", "—", "–")), None)
         toks = [t for t in toks if cut is None or t.i < cut]
         return _runs(doc, base, [t for t in toks if not (t.is_punct and t.i == toks[-1].i)])[:1]
-    if obj and lemma in _ADDRESSEE_VERBS and _has_subject(verb):
-        # "warned Republicans who voted for the bill that it was destined for trouble": the parser
-        # hangs the that-clause on a noun of the addressee; it is what was said
-        clause = next((t for t in obj[0].subtree if t.dep_ in ("relcl", "acl", "ccomp")
-                       and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i for c in t.children)), None)
+    if _has_subject(verb) and (group in _THAT_CLAUSE_GROUPS or lemma in _ADDRESSEE_VERBS):
+        # "warned Republicans who voted for the bill that it was destined for trouble", "said
+        # during a news conference that he may wait": the parser hangs the that-clause on a noun
+        # after the verb (the person told, a place or time); it is what was said
+        # (only after a setting, "in a statement", "during a conference", "on Friday": after "to"
+        # or "about" the clause belongs to the noun, "responded to reports that ...")
+        after = [c for c in kids if c.i > verb.i and (
+            (c.dep_ == "dobj" and lemma in _ADDRESSEE_VERBS) or c.dep_ == "npadvmod"
+            or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS))]
+        clause = next((t for c in after for t in c.subtree if _misread_that_clause(t)), None)
         if clause is not None and not any(_inside(t, quotes) for t in clause.subtree):
             toks = sorted(clause.subtree, key=lambda t: t.i)
             while len(toks) > 1 and toks[-1].is_punct:
                 toks.pop()
             return [(base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text))]
+    if lemma in ("ask", "wonder") and _has_subject(verb):
+        # "asked workers if they planned to attend": the question
+        for c in kids:
+            if c.i > verb.i and c.dep_ in ("advcl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                if not any(_inside(t, quotes) for t in c.subtree):
+                    return _runs(doc, base, list(c.subtree))[:1]
     if group in _OBJECT_GROUPS or (group in ("speech", "stance", "concession") and lemma not in _NO_OBJECT):
         if obj and _has_subject(verb) and _what_was_said(obj[0]):
             s, e = _content_span(doc, base, obj[0], verb)
@@ -1778,6 +1790,20 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
 
 _CHARGE_PREPOSITIONS = frozenset({"of", "for", "over", "as"})
 _SEPARATE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
+
+
+#: Prepositions of the occasion of a statement ("in a statement", "during a news conference").
+_SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on"})
+#: Verb groups whose statement is a that-clause ("said that ...", "believes that ...").
+_THAT_CLAUSE_GROUPS = frozenset({"speech", "writing", "stance", "belief", "concession"})
+
+
+def _misread_that_clause(tok) -> bool:
+    """Is ``tok`` the verb of a clause opened by the complementiser "that" that the parser hung on
+    a noun as a relative clause ("a news conference that he may wait")? In a true relative clause
+    "that" is the subject or object, not a marker."""
+    return tok.dep_ in ("relcl", "acl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i for c in tok.children)
 
 
 def _has_subject(verb) -> bool:

@@ -300,10 +300,23 @@ def test_the_addressee_of_a_warning_is_not_its_content(text, content):
     # a parenthetical frame hung on the subject still frames the whole sentence
     ("The difference now, he told me on Friday, is that he is the one in charge.",
      "The difference now … is that he is the one in charge"),
+    # spaCy's small model hangs these that-clauses on the noun of the occasion as relative clauses
+    ("As the state's largest employer, Acme said on Tuesday during a press briefing that it may close two plants.",
+     "that it may close two plants"),
+    ("The senator said late on Monday during a town hall meeting that she may vote against the bill.",
+     "that she may vote against the bill"),
+    ("Mr. Trump also insisted in the same interview that Mr. Khan was wrong.", "that Mr. Khan was wrong"),
+    # a question: what was asked
+    ("He asked workers if they planned to attend the caucuses.", "if they planned to attend the caucuses"),
 ])
 def test_the_clause_the_frame_reports(text, content):
     (a,) = attributions(text)
     assert a.quote == content
+
+
+def test_a_that_clause_of_a_noun_after_to_is_not_the_statement():
+    # "responded to accusations that he exaggerated": the clause says what the accusations were
+    assert attributions("Carson responded on Sunday to accusations that he exaggerated details of his life.") == []
 
 
 def test_mixed_quote_content_is_the_paraphrase():
