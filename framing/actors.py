@@ -114,6 +114,7 @@ _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "adv
 _HYPHENS = frozenset({"-", "‐", "–"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _NUMBER_ENTITIES = frozenset({"ORDINAL", "CARDINAL", "DATE"})
+_AMOUNT_ENTITIES = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 _APPOS_OPENERS = frozenset({",", "(", "—", "–", "-", "--"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 
@@ -542,6 +543,8 @@ def _premodifier_label(sd, a: int, b: int) -> _LabelSpan | None:
         return None  # "Trump celebrated Strzok's firing", "shows Obama leading Romney": a clause, not a label
     if head.tag_ == "NNS" and not any(c.dep_ == "conj" for c in name.children):
         return None  # "texts Strzok sent"
+    if head.lower_.endswith("ing") and head.tag_ in ("NN", "VBG") and any(t.pos_ == "PROPN" for t in sd[pre[0]:head.i]):
+        return None  # "a poll showed Romney edging Obama": a name and a participle, a clause
     return _LabelSpan("title" if _is_title(sd[pre[2]]) else "premodifier", pre[0], pre[1], pre[2], True)
 
 
@@ -551,7 +554,8 @@ def _following_labels(sd, root, b: int, entity_labels: Sequence[str]) -> list[_L
     for child in root.rights:
         if child.i < b:
             continue
-        if child.dep_ == "appos" and child.pos_ != "PROPN" and b < len(sd) and sd[b].text in _APPOS_OPENERS:
+        if child.dep_ == "appos" and child.pos_ != "PROPN" and b < len(sd) and sd[b].text in _APPOS_OPENERS \
+                and child.ent_type_ not in _AMOUNT_ENTITIES:  # "Obama, 46 percent to 45 percent": a score
             rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
             if (rng and not _names_only(sd, *rng, entity_labels) and _balanced(sd[rng[0]:rng[1]].text)
                     and any(t.is_alpha for t in sd[rng[0]:rng[1]])):  # "Mr. Christie, 52," gives an age
@@ -597,8 +601,11 @@ def _preceding_noun_label(sd, root, a: int, entity_labels: Sequence[str]) -> _La
 def _predicate_labels(sd, root, entity_labels: Sequence[str]) -> list[_LabelSpan]:
     """Copular predicates: "Parler is a social network"."""
     out = []
+    paired = any(c.dep_ == "conj" for c in root.children)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         for child in root.head.rights:
+            if paired and any(c.dep_ == "nummod" for c in child.children):
+                continue  # "Gingrich and Santorum were the only two Republicans ...": the pair's label
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
                 rng = _clip(sd, *_subtree_range(child, frozenset({"relcl", "acl"})))
                 if rng and not _names_only(sd, *rng, entity_labels):

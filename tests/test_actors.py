@@ -213,9 +213,27 @@ def test_words_that_only_locate_or_misparse_are_not_premodifier_labels():
                   "Former FBI official Peter Strzok was fired.",
                   "Trump celebrated Strzok's firing on Twitter.",
                   "Democrats won control of the Republican-controlled Senate.",
-                  "Obama replaced the retiring Hillary Clinton."])
-    assert not {"own", "116th", "Obama leading", "texts", "celebrated"} & set(lb.label)
+                  "Obama replaced the retiring Hillary Clinton.",
+                  # here "edging" is tagged as a noun, not a verb
+                  "The latest national poll of likely voters showed Romney edging Obama, 46 percent to 45 percent.",
+                  # an appositive headed by "one" is a label (a count is not: the scores above)
+                  "Laura Ingraham, one of the few high-profile conservatives, spoke."])
+    assert not {"own", "116th", "Obama leading", "texts", "celebrated", "Romney edging"} & set(lb.label)
+    # nor is a poll score in apposition to a name
+    assert not {"46 percent to 45 percent", "49 percent to 44 percent"} & set(lb.label)
+    assert "one of the few high-profile conservatives" in set(lb.label)
     assert {"Former FBI official", "Republican-controlled", "retiring"} <= set(lb.label)
+
+
+def test_a_predicate_counting_two_coordinated_names_is_no_label_of_either():
+    # ... when it counts them ("the only two"); "X and Y are part of the team" describes each
+    lb = _labels(["Newt Gingrich and Rick Santorum were the only two Republicans who agreed to attend.",
+                  "Newt Gingrich is a former speaker.", "Rick Santorum spoke later.",
+                  "Nancy Pelosi and Steny Hoyer are part of the Democratic leadership team.",
+                  "Steny Hoyer spoke first, then Nancy Pelosi."])
+    assert "the only two Republicans" not in set(lb.label)
+    assert "a former speaker" in set(lb[lb.actor == "Newt Gingrich"].label)
+    assert "part of the Democratic leadership team" in set(lb[lb.actor == "Nancy Pelosi"].label)
 
 
 def test_a_noun_read_after_a_causative_verb_is_not_a_label():
