@@ -412,11 +412,13 @@ class _Actors:
         return usual
 
     def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
-             gender: str | None = None) -> _Actor | None:
+             gender: str | None = None, group: bool = False) -> _Actor | None:
         """The latest actor before ``pos`` of one of ``types`` (speakers first), not plural if
-        ``singular``, and not marked with the other gender than ``gender``."""
+        ``singular``, a group (plural, an organisation or an anonymous source) if ``group``, and
+        not marked with the other gender than ``gender``."""
         def fits(a: _Actor) -> bool:
-            return a.pos < pos and a.type in types and not (singular and a.plural) and self._agrees(a, gender)
+            return a.pos < pos and a.type in types and not (singular and a.plural) and self._agrees(a, gender) \
+                and not (group and not (a.plural or a.type in ("organisation", "anonymous")))
 
         cands = []
         if pool in ("both", "speakers"):
@@ -2096,11 +2098,24 @@ def _resolve(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         named = _named_appositive(part)  # "his lawyer, John Dowd": the name
         if named is not part:
             part, part_toks = named, [t for t in named.subtree if t.i in inside]
+        elif part.i + 1 in inside and part.doc[part.i + 1].ent_type_ == "PERSON" and part.lower_.rstrip(".") in (
+                _bare_titles() | _speaker_nouns()["office"] | _speaker_nouns()["anonymous_role"]):
+            # "... and Senate Democratic Leader Chuck Schumer", where the parser made the title the
+            # conjunct and hung the name elsewhere: the name after the title
+            end = part.i + 1
+            while end + 1 in inside and part.doc[end + 1].ent_type_ == "PERSON" and part.doc[end + 1].ent_iob_ == "I":
+                end += 1
+            part, part_toks = part.doc[end], [t for t in toks if part.i <= t.i <= end]
         name, typ = _resolve_one(sorted(part_toks, key=lambda t: t.i) or [part], part, pos, actors)
         first_type = first_type or typ
         if name not in names:
             names.append(name)
-    return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), first_type
+    joint = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) > 1 and first_type != "unknown":
+        # the pair as one group, for a later "they" ("Pelosi and Schumer said ... They vowed"); no
+        # head words, so that "the senator" still finds one of them alone
+        actors.speakers.append(_Actor(pos, joint, first_type, joint, frozenset(), plural=True))
+    return joint, first_type
 
 
 def _titled_name(toks, head) -> bool:
@@ -2142,7 +2157,10 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         elif low in _PRON_THING:
             prev = actors.last(pos, {"organisation", "court_document", "document"}, singular=True)
         else:
-            prev = actors.last(pos, {"organisation", "anonymous", "person"}, pool="speakers")
+            # "they": the latest group (an organisation, unnamed officials, a plural noun) before
+            # the latest single person
+            prev = actors.last(pos, {"organisation", "anonymous", "person"}, pool="speakers", group=True) \
+                or actors.last(pos, {"organisation", "anonymous", "person"}, pool="speakers")
         if prev is not None:
             return prev.canonical, prev.type
         return head.text, "unknown"

@@ -817,6 +817,20 @@ def test_a_nationality_names_an_organisation_noun_of_its_own():
     assert (a.speaker_canonical, a.speaker_type) == ("Saudi government", "organisation")
 
 
+def test_they_finds_a_group_or_a_pair_before_a_single_person():
+    # a coordinated speaker is both people, also where the parser made the second one's title the
+    # conjunct; "They" then is the pair, not one of them
+    text = ("House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement "
+            "that the order was unlawful.\n\nThey vowed that Congress would defend the Constitution.")
+    attrs = attributions(text)
+    assert _one(attrs, text, "the order was unlawful").speaker_canonical == "Nancy Pelosi and Chuck Schumer"
+    assert _one(attrs, text, "Congress would defend").speaker_canonical == "Nancy Pelosi and Chuck Schumer"
+    # a group named before the latest single person is who "they" are
+    text = ("Some Republicans said the chairman had acted too soon.\n\n"
+            "Rep. Jim Smith said the vote was close.\n\nThey argued that the hearing was unfair.")
+    assert _one(attributions(text), text, "the hearing was unfair").speaker_canonical == "Republicans"
+
+
 def test_names_from_unparsed_sentences_with_appositives():
     # the first paragraph has no quote and no reporting verb: it only goes through NER
     text = "Parler, a social media website, went offline in January.\n\n“We will be back,” the social media company said."
