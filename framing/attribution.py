@@ -1367,14 +1367,17 @@ def _content_span(doc, base: int, child, verb) -> tuple[int, int]:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i:
                 toks.extend(c.subtree)
-    # drop a trailing sentence end outside quotes, and a conjunction whose second half the
-    # parser hung elsewhere ("... for its platform, and although ...")
+    toks = _without_loose_end(toks)
+    return base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+
+
+def _without_loose_end(toks) -> list:
+    """``toks`` in text order without a trailing sentence end, comma or dash outside quotes, or a
+    conjunction whose second half the parser hung elsewhere ("... for its platform, and although")."""
     toks = sorted(toks, key=lambda t: t.i)
     while len(toks) > 1 and (toks[-1].text in _SENT_END | {",", ";", ":", "—", "–", "--"} or toks[-1].dep_ == "cc"):
         toks.pop()
-    s = min(t.idx for t in toks)
-    e = max(t.idx + len(t.text) for t in toks)
-    return base + s, base + e
+    return toks
 
 
 def _looks_like_title(text: str, q: _Quote, before) -> bool:
@@ -1646,8 +1649,8 @@ def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[
 
 _TO_INFINITIVE = {"urge", "vow", "pledge", "promise", "threaten", "demand", "ask", "tell", "call", "agree", "plan", "want", "hope", "expect", "refuse", "decline", "offer", "propose", "warn", "advise", "order"}
 #: Verbs whose object is the person told, not what was said ("warned Parler", "told reporters").
-_ADDRESSEE_VERBS = frozenset({"tell", "warn", "caution", "advise", "inform", "remind", "assure", "notify"})
-_NO_OBJECT = {"say", "tell", "write", "add", "ask", "answer", "warn", "caution", "advise", "inform", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"}
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "caution", "advise", "inform"})
+_NO_OBJECT = {"say", "write", "add", "ask", "answer", "continue", "post", "read", "speak", "put", "call", "text", "email", "tweet", "repeat", "quote"} | _ADDRESSEE_VERBS
 _OF_VERBS = frozenset({"speak", "talk", "write", "boast", "brag"})  # "spoke of", "wrote of"
 _ABOUT_VERBS = frozenset({"speak", "talk", "testify", "ask", "write", "tweet", "complain", "joke", "boast", "brag"})
 _OBJECT_GROUPS = {"criticism", "approval", "naming", "commitment", "request"}
@@ -1754,17 +1757,14 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
     if _has_subject(verb) and (group in _THAT_CLAUSE_GROUPS or lemma in _ADDRESSEE_VERBS):
         # "warned Republicans who voted for the bill that it was destined for trouble", "said
         # during a news conference that he may wait": the parser hangs the that-clause on a noun
-        # after the verb (the person told, a place or time); it is what was said
-        # (only after a setting, "in a statement", "during a conference", "on Friday": after "to"
-        # or "about" the clause belongs to the noun, "responded to reports that ...")
+        # after the verb (the person told, or an occasion: "in a statement", "on Friday"); it is
+        # what was said. After "to" or "about" the clause is the noun's ("responded to reports that")
         after = [c for c in kids if c.i > verb.i and (
             (c.dep_ == "dobj" and lemma in _ADDRESSEE_VERBS) or c.dep_ == "npadvmod"
             or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS))]
         clause = next((t for c in after for t in c.subtree if _misread_that_clause(t)), None)
         if clause is not None and not any(_inside(t, quotes) for t in clause.subtree):
-            toks = sorted(clause.subtree, key=lambda t: t.i)
-            while len(toks) > 1 and toks[-1].is_punct:
-                toks.pop()
+            toks = _without_loose_end(clause.subtree)
             return [(base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text))]
     if lemma in ("ask", "wonder") and _has_subject(verb):
         # "asked workers if they planned to attend": the question
