@@ -372,6 +372,19 @@ def _near_miss(word: str, target: str) -> bool:
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*")
 
 
+def _phrase_windows(n_words: int, where: Mapping[str, list[int]], phrase: tuple[str, ...]) -> list[int]:
+    """Starts of the ``len(phrase)``-word windows of a paragraph of ``n_words`` words that could
+    be a one-word near miss of ``phrase``, in order (``where``: each word's positions). A window
+    of two or more words with one word changed keeps another word of the phrase in its place, so
+    only the windows around such a word are tried (a one-word phrase: every word)."""
+    n = len(phrase)
+    last = n_words - n
+    if n == 1:
+        return list(range(last + 1))
+    starts = {i - k for k, w in enumerate(phrase) for i in where.get(w, ())}
+    return sorted(i for i in starts if 0 <= i <= last)
+
+
 def near_miss_terms(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Artifact]:
     """Fixed legal/idiomatic phrases with one word swapped for a near-homograph."""
     phrases = [tuple(p.lower().split()) for p in _cues().get("collocation", ())]
@@ -380,9 +393,12 @@ def near_miss_terms(text: str, *, paragraphs: Sequence[tuple[int, int]] | None =
     for s, e in _paragraphs(text, paragraphs):
         toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, s, e)]
         words = [t[0] for t in toks]
+        where: dict[str, list[int]] = defaultdict(list)
+        for i, w in enumerate(words):
+            where[w].append(i)
         for phrase in phrases:
             n = len(phrase)
-            for i in range(len(words) - n + 1):
+            for i in _phrase_windows(len(words), where, phrase):
                 window = words[i : i + n]
                 diff = [k for k in range(n) if window[k] != phrase[k]]
                 if len(diff) != 1:

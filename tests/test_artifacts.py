@@ -119,6 +119,25 @@ def test_near_miss_legal_term():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the changed word first or last of two or three words, in the middle, and a one-word phrase
+        ("He sought a premilinary injunction today.", "premilinary injunction"),
+        ("He sought a preliminary injuction today.", "preliminary injuction"),
+        ("The burden of prof was on Parler.", "burden of prof"),
+        ("Few would toe thee line.", "toe thee line"),
+        ("Parler cited a deap-seated bias.", "deap-seated"),
+        # the phrase at the very start and at the very end of a paragraph
+        ("Statue of limitations aside, it was late.", "Statue of limitations"),
+        ("They claimed tortuous interference", "tortuous interference"),
+    ],
+)
+def test_near_miss_at_every_position_of_the_phrase(text, expected):
+    # each a one-letter edit (or swap) of a listed collocation, worked out by hand
+    assert [a.text for a in near_miss_terms(text)] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It claimed tortious interference.",
