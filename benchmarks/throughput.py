@@ -24,6 +24,12 @@ Configurations:
 * ``jobs2``      framing's pipeline in 2 worker processes.
 * ``jobs2x10``   the same over the corpus repeated ``--repeat`` times (ids made unique), streamed
                  and with results discarded, to see whether memory stays flat.
+* ``report``     everything ``framing report`` computes (:func:`framing.pipeline.analyze`, 1
+                 process): the per-article steps, then the cross-outlet comparisons within each
+                 story (quote families, actor tables, translation artifacts, topics, terms), each
+                 in milliseconds per article. The actor tables parse every story sentence with the
+                 full pipeline, so this is the cost a user of the report pays; the comparison with
+                 the naive baseline above covers only the per-article steps.
 * ``steps``      where the time goes (one process, after a warm-up article): milliseconds per
                  article of each framing step and of the naive pipeline's own work, the share of
                  story text the attribution step parses, and what those figures allow: because the
@@ -172,6 +178,22 @@ def _run_naive(articles):
     return times, outputs
 
 
+def _run_report(articles) -> dict:
+    """Milliseconds per article of a whole report: per-article steps, then the comparisons."""
+    from framing.pipeline import analyze
+
+    marks: list[float] = []
+    start = time.perf_counter()
+    report = analyze(articles, jobs=1, on_results=lambda batch: marks.append(time.perf_counter()))
+    end = time.perf_counter()
+    n = len(report.tables["articles"])
+    failed = [r for r in report.errors["reason"] if str(r).startswith("cross-outlet comparison failed")]
+    if failed:
+        raise RuntimeError(failed[0])
+    per_article = marks[-1] - start  # the last batch of per-article results arrives, comparisons follow
+    return {"articles": n, "per_article_ms": 1000 * per_article / n, "comparisons_ms": 1000 * (end - marks[-1]) / n}
+
+
 def _run_steps(articles) -> dict:
     """Milliseconds per article of each framing step and of the naive pipeline's own work."""
     import textstat
@@ -253,16 +275,21 @@ def child(args) -> None:
     if args.child == "steps":
         print(json.dumps({"mode": "steps", **_run_steps(list(articles))}))
         return
-    if args.child in ("framing", "naive"):
+    if args.child in ("framing", "naive", "report"):
         load_model()  # model loading is start-up, not throughput
     with PeakRSS() as rss:
         start = time.perf_counter()
-        if args.child == "naive":
+        if args.child == "report":
+            result = _run_report(list(articles))
+        elif args.child == "naive":
             times, outputs = _run_naive(articles)
         else:
             jobs = 1 if args.child == "framing" else 2
             times, outputs = _run_framing(articles, jobs, keep=args.child == "framing")
         end = time.perf_counter()
+    if args.child == "report":
+        print(json.dumps({"mode": "report", **result, "wall_s": end - start, "main_rss_mb": rss.main / 2**20}))
+        return
     first_batch = 2 * BATCH if args.child.startswith("jobs") else 1
     steady = (len(times) - first_batch) / (times[-1] - times[first_batch - 1]) if len(times) > first_batch else float("nan")
     if args.dump:
@@ -289,7 +316,7 @@ def main() -> None:
     p.add_argument("path", help="a corpus file or folder (e.g. /work/shared/bench/basil/basil.jsonl)")
     p.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     p.add_argument("--repeat", type=int, default=10, help="corpus repetitions for the memory run (default 10)")
-    p.add_argument("--modes", default="framing,naive,jobs2,jobs2x10,steps")
+    p.add_argument("--modes", default="framing,naive,jobs2,jobs2x10,report,steps")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--dump", help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -314,7 +341,8 @@ def main() -> None:
             print(f"  done: {mode}", file=sys.stderr, flush=True)
         outputs = {m: json.loads(d.read_text()) for m, d in dumps.items() if d.exists()}
     steps = next((r for r in rows if r["mode"] == "steps"), None)
-    rows = [r for r in rows if r["mode"] != "steps"]
+    whole = next((r for r in rows if r["mode"] == "report"), None)
+    rows = [r for r in rows if r["mode"] not in ("steps", "report")]
     print(f"corpus: {args.path} (limit {args.limit or 'none'}); machine: {os.cpu_count()} cores, shared with other jobs")
     if rows:
         print(f"{'config':<10} {'articles':>8} {'wall s':>8} {'art/s':>8} {'main MB':>8} {'worker MB':>9} {'workers':>7}")
@@ -337,6 +365,11 @@ def main() -> None:
             fa, na = outputs["framing"][k]["quotes"], outputs["naive"].get(k, {}).get("quotes", [])
             diff = [(x, y) for x, y in zip(fa, na) if x != y]
             print(f"  quotes differ in {k}: {len(fa)} vs {len(na)} rows; first difference: {diff[:1]}")
+    if whole:
+        total = whole["per_article_ms"] + whole["comparisons_ms"]
+        print(f"whole report (framing.pipeline.analyze, 1 process, {whole['articles']} articles): {total:.0f} ms per article = "
+              f"per-article steps {whole['per_article_ms']:.0f} + cross-outlet comparisons {whole['comparisons_ms']:.0f} "
+              f"(the actor tables parse every story sentence); main RSS {whole['main_rss_mb']:.0f} MB")
     if steps:
         _print_steps(steps)
 
