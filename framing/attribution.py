@@ -640,6 +640,22 @@ def _subject_outside(verb, quotes):
     return spk
 
 
+def _subject_past_quote(verb, spk, quotes):
+    """``spk``, the subject :func:`_subject_of` found for ``verb``; but when the parse joined a
+    framing verb to a verb inside a quotation ('X said, “It is ...,” and predicted, “...”' with
+    "predicted" a conjunct of "is") and so found a subject inside it, the subject of the first
+    verb above it outside the quotation ("said": X)."""
+    if spk is None or not _inside(spk, quotes) or _inside(verb, quotes):
+        return spk
+    head = verb.head
+    while head.head.i != head.i and _inside(head, quotes):
+        head = head.head
+    if head.i == verb.i or _inside(head, quotes):
+        return spk
+    outer = _subject_of(head)
+    return outer if outer is not None and not _inside(outer, quotes) else spk
+
+
 def _according_to(tok):
     """For the token "according" of "according to X": the head token of X, else None."""
     if tok.lower_ != "according":
@@ -1467,11 +1483,12 @@ class _UnitReader:
         self.last_direct: _Draft | None = None  # the latest direct attribution of this unit
         self.carry: _Draft | None = None  # the latest attribution a bare quote may continue
         self.embedded: dict[int, _Draft] = {}  # reporting verb index -> its mixed attribution
+        self.shared_speaker: dict = {}  # 'X said, “A,” and added ...': index of "added" -> X
 
     def read(self) -> list[_Draft]:
         for n, q in enumerate(self.quotes):
             self._read_quote(n, q)
-        indirect = _indirect_drafts(self.doc, self.base, self.quotes, self.lex, self.used_verbs)
+        indirect = _indirect_drafts(self.doc, self.base, self.quotes, self.lex, self.used_verbs, self.shared_speaker)
         self._absorb_quotes(indirect)
         self.drafts.extend(indirect)
         return self.drafts
@@ -1527,9 +1544,20 @@ class _UnitReader:
         before_words = [t for t in before if not t.is_punct]
         strong_start = bool(before) and (before[-1].text in {":", ","} or _is_cue(before[-1], lex) or before[-1].lower_ == "that")
         pre = _cue_in(list(reversed(before)), lex, max_pos=25) if (strong_start or not before_words) and before_words else None
+        if pre is not None:
+            pre = (pre[0], _subject_past_quote(pre[0], pre[1], self.quotes))
         post = _post_frame(text, q, after, after_words, lex) if after_words and (not before_words or strong_start) else None
         if post is not None and pre is not None and not _quote_ends_clause(text, q, soft=False):
             post = None
+        # 'X said, “A,” and predicted, “B.”': a verb after "and" leads in what follows, and A is
+        # what the frame before it reports
+        framed_before = post is not None and pre is not None and after_words[0].dep_ == "cc"
+        if framed_before:
+            if post[0] is not None:  # ... and that verb shares A's speaker, however it was parsed
+                self.shared_speaker[post[0].i] = pre[1]
+            post = None
+        if pre is not None and pre[0].i in self.shared_speaker:
+            pre = (pre[0], self.shared_speaker[pre[0].i])
         if post is not None:
             verb, spk = post
             if self._same_verb(verb):  # "“A,” she said. “B”": B joins as a second piece
@@ -1546,7 +1574,7 @@ class _UnitReader:
                 return
             self._direct(q, pre[1], pre[0])
             return
-        if pre is not None and before[-1].text in (",", ":") and len(before) >= 2 and before[-2].i == pre[0].i:
+        if pre is not None and (framed_before or (before[-1].text in (",", ":") and len(before) >= 2 and before[-2].i == pre[0].i)):
             # 'repeatedly says, "Don't you do it," until ...': the verb right before the mark
             self._direct(q, pre[1], pre[0])
             return
@@ -1622,8 +1650,9 @@ class _UnitReader:
         return True
 
 
-def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[_Draft]:
-    """Indirect reported speech: reporting verbs outside quotes with a complement, "according to"."""
+def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int], shared_speaker=None) -> list[_Draft]:
+    """Indirect reported speech: reporting verbs outside quotes with a complement, "according to".
+    ``shared_speaker``: verb index -> speaker token, for verbs coordinated with a quotation's frame."""
     drafts = []
     for tok in doc:
         if tok.i in used_verbs or _inside(tok, quotes):
@@ -1640,7 +1669,7 @@ def _indirect_drafts(doc, base: int, quotes, lex, used_verbs: set[int]) -> list[
             continue
         pieces = _indirect_content(doc, base, tok, quotes)
         if pieces:
-            spk = _subject_of(tok)
+            spk = (shared_speaker or {}).get(tok.i) or _subject_past_quote(tok, _subject_of(tok), quotes)
             if spk is not None and _inside(spk, quotes):
                 spk = None
             drafts.append(_Draft("indirect", pieces, spk, tok, None, base))

@@ -117,6 +117,27 @@ def test_interrupted_quote_is_one_attribution_with_two_pieces():
     assert a.quote == text[a.pieces[0][0] : a.pieces[0][1]] + " … " + text[a.pieces[1][0] : a.pieces[1][1]]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a second verb after "and"/"but" leads in the next quotation; the first has its own frame
+        ("Mayor Jane Smith said on Monday, “We will rebuild the bridge,” and predicted, “It will take two years.”",
+         [("“We will rebuild the bridge,”", "say", "Jane Smith"), ("“It will take two years.”", "predict", "Jane Smith")]),
+        ("Senator Ann Hale said, “The plan is dead,” but warned, “The fight is not over.”",
+         [("“The plan is dead,”", "say", "Ann Hale"), ("“The fight is not over.”", "warn", "Ann Hale")]),
+        # the parser may hang the second verb on the sentence's main verb; it is still the speaker's
+        ("The plan drew fire from Senator Ann Hale, who said “It is a disgrace,” and questioned “who wrote it?”",
+         [("“It is a disgrace,”", "say", "Ann Hale"), ("“who wrote it?”", "question", "Ann Hale")]),
+        # ... or reports something in its own words
+        ("Senator Ann Hale said, “The plan is dead,” and predicted a long fight.",
+         [("“The plan is dead,”", "say", "Ann Hale"), ("a long fight", "predict", "Ann Hale")]),
+    ],
+)
+def test_a_verb_after_and_frames_what_follows_it(text, expected):
+    found = [(text[a.start:a.end], a.reporting_verb, a.speaker_canonical) for a in attributions(text)]
+    assert found == expected
+
+
 def test_according_to():
     text = "The company lost money last year, according to analyst Maria Lopez."
     (a,) = attributions(text)
