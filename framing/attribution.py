@@ -77,7 +77,7 @@ COLUMNS = {
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
         "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
-        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
+        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
         "start": "Character offset in the raw text where the content begins.",
@@ -605,7 +605,10 @@ def _subject_of(verb, depth: int = 0):
             if c.lower_ in _RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
                 # "visitor logs that he said indicated ...": "that" stands for the logs
                 return verb.head.head
-            return c
+            # "The e-mails revealed", "co-founder Ezra Levin said": the parser splits the word
+            # and makes its first part the subject
+            nxt = _after_hyphen(c)
+            return c if nxt is None else _phrase_head(nxt)
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -619,7 +622,8 @@ def _subject_of(verb, depth: int = 0):
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() not in _speaker_nouns()["document"]:
+                        # (not "a resolution of its own")
+                        if g.dep_ == "pobj" and g.lemma_.lower() not in _speaker_nouns()["document"] and g.lower_ != "own":
                             return g
         return noun
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and verb.head.i != verb.i:
@@ -1006,6 +1010,19 @@ def _quotes_in_doc(doc, base: int, spans) -> _Quotes:
     return _Quotes(quotes)
 
 
+def _titled_person(doc, ent, actors: _Actors) -> bool:
+    """Is an entity the recogniser tagged as an organisation a person's name after a title
+    ("attorney Aitan Goelman", :func:`_titled_name`), or a title and the surname of a person
+    the article names ("Sheriff Arpaio", with "Joe Arpaio" tagged a person elsewhere)? The
+    surname must be known when the title is part of the name, so that "General Motors" stays a
+    company."""
+    if _titled_name(list(doc[max(ent.start - 1, 0) : ent.end]), ent[-1]):
+        return True
+    titled = ent[0].lower_.rstrip(".") in _bare_titles() or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _bare_titles())
+    words = [t for t in ent if t.lower_ not in ("'s", "’s", "'", "’")]  # "Sheriff Brown's"
+    return titled and bool(words) and words[-1].lower_ in actors.names and words[-1].text[:1].isupper()
+
+
 def _register_entities(doc, base: int, actors: _Actors) -> None:
     """Record the article's named persons and organisations with the words that describe them.
 
@@ -1017,6 +1034,8 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
     gendered = _speaker_nouns()["female"] | _speaker_nouns()["male"]
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS:
+            kind, canon = "person", actors.person_canonical(ent.text)
+        elif ent.label_ == "ORG" and _titled_person(doc, ent, actors):
             kind, canon = "person", actors.person_canonical(ent.text)
         elif ent.label_ == "ORG":
             kind, canon = "organisation", _org_canonical(ent.text)
@@ -2166,6 +2185,16 @@ def _organisation_named_like_a_document(toks, head, words: set[str]) -> bool:
     return sum(1 for t in toks if t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN") >= 2
 
 
+def _hyphen_joined_forms(head) -> set[str]:
+    """The word a hyphenated head makes without its hyphen ("e-mails" -> "emails", and its lemma
+    "email"), for the speaker-noun lists; empty when the head is no hyphenated word's last part."""
+    doc = head.doc
+    if head.i < 2 or not _hyphen_joined(doc[head.i - 2]):
+        return set()
+    first = doc[head.i - 2].lower_
+    return {first + head.lower_, first + head.lemma_.lower()}
+
+
 def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """:func:`_resolve` for one (not coordinated) speaker."""
     whole = _partitive_whole(head)
@@ -2210,7 +2239,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         # where the recogniser tagged the name as an organisation
         name = _name_run(toks, head)
         result = (actors.person_canonical(name), "person")
-    elif ((lemma in _speaker_nouns()["document"] or low in _speaker_nouns()["document"])
+    elif (({lemma, low, *_hyphen_joined_forms(head)} & _speaker_nouns()["document"])
           and not _organisation_named_like_a_document(toks, head, {lemma, low})) or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",
         # "a poll", "the statement", a law the recogniser tags ("the Constitution"): a document of
