@@ -1481,6 +1481,9 @@ def _next_context(doc, us: int, ue: int, para, quotes, new, left_open: bool, lex
         last = max(new, key=lambda d: d.pieces[-1][1])
         if last.kind == "direct" and last in directs:
             ctx["prev_direct"] = last
+        elif last.kind in ("mixed", "indirect") and last.speaker_tok is not None:
+            # 'Hoyer said talks can follow.' then a paragraph of quotation alone: Hoyer's words
+            ctx["prev_speaker"] = (last.speaker_tok, last.base)
     if text[us:ue].rstrip().endswith(":"):
         sents = list(doc.sents)
         if sents:
@@ -1643,6 +1646,11 @@ class _UnitReader:
             if inherit is not None:
                 inherit.pieces.append((q.start, q.end))
                 self.last_direct = inherit
+                return
+            speaker = self.ctx.get("prev_speaker")
+            if speaker is not None and not self.text[self.base : q.start].strip():
+                # a paragraph opening with a quotation: the speaker of the paraphrase just before
+                self._direct(q, speaker[0], None, base=speaker[1])
                 return
         d = _Draft("direct", [(q.start, q.end)], None, None, None, self.base)
         self.drafts.append(d)

@@ -1199,6 +1199,21 @@ def test_a_title_before_a_name_tagged_as_an_organisation_makes_a_person():
     assert b.speaker_type == "organisation"
 
 
+def test_a_paragraph_of_quotation_alone_continues_the_paraphrase_before_it():
+    # 'X said ... (paraphrase).' then a paragraph that is only a quotation: X's words, with no
+    # reporting verb of their own
+    text = ("House Majority Leader Steny Hoyer said negotiation can progress after the government reopens.\n\n"
+            "“With the government open, we can negotiate an agreement.”")
+    a = attributions(text)[-1]
+    assert (a.kind, a.speaker_canonical, a.reporting_verb) == ("direct", "Steny Hoyer", None)
+    assert a.quote == "“With the government open, we can negotiate an agreement.”"
+    # a quotation after other words of its paragraph is not handed the previous paragraph's speaker
+    text = ("Acme's appeal asks the court to stop the case.\n\n"
+            "On Tuesday, Jane Doe left the courthouse saying she feels no anger. “Acme may be a big company.”")
+    b = attributions(text)[-1]
+    assert b.quote == "“Acme may be a big company.”" and b.speaker_canonical in (None, "Jane Doe")
+
+
 def test_a_quoted_sentence_followed_by_an_unframed_sentence_continues_the_speaker():
     # "“A,” Mr. Brat said. “B.” He will face ...": B is Mr. Brat's too (the next sentence does
     # not frame it); before, B was a partial quote with no speaker
