@@ -1506,12 +1506,14 @@ class _UnitReader:
         self.carry: _Draft | None = None  # the latest attribution a bare quote may continue
         self.embedded: dict[int, _Draft] = {}  # reporting verb index -> its mixed attribution
         self.shared_speaker: dict = {}  # 'X said, “A,” and added ...': index of "added" -> X
+        self.unframed: list[_Draft] = []  # quotations with no frame and nothing to continue
 
     def read(self) -> list[_Draft]:
         for n, q in enumerate(self.quotes):
             self._read_quote(n, q)
         indirect = _indirect_drafts(self.doc, self.base, self.quotes, self.lex, self.used_verbs, self.shared_speaker)
         self._absorb_quotes(indirect)
+        self._credit_unframed(indirect)
         self.drafts.extend(indirect)
         return self.drafts
 
@@ -1655,6 +1657,22 @@ class _UnitReader:
         d = _Draft("direct", [(q.start, q.end)], None, None, None, self.base)
         self.drafts.append(d)
         self.last_direct = d
+        self.unframed.append(d)
+
+    def _credit_unframed(self, indirect: list[_Draft]) -> None:
+        """A quotation standing alone after a paraphrase in its own paragraph ('Jane Doe said she
+        feels no anger. “Acme may be a big company.”') is the paraphrase's speaker's, when no other
+        attribution (nor quotation: each has a draft) comes between them."""
+        for d in self.unframed:
+            if d.speaker_tok is not None or len(d.pieces) != 1:
+                continue
+            start = d.pieces[0][0]
+            before = [x for x in self.drafts + indirect if x is not d and x.pieces and x.pieces[-1][1] <= start]
+            if not before:
+                continue
+            last = max(before, key=lambda x: x.pieces[-1][1])  # (a quotation between has a draft too)
+            if last.kind in ("indirect", "mixed") and last.speaker_tok is not None and last.base == self.base:
+                d.speaker_tok = last.speaker_tok
 
     def _embedded(self, q: _Quote, after) -> bool:
         """A quote inside reported speech: the paraphrase it sits in becomes a mixed attribution."""

@@ -1207,11 +1207,16 @@ def test_a_paragraph_of_quotation_alone_continues_the_paraphrase_before_it():
     a = attributions(text)[-1]
     assert (a.kind, a.speaker_canonical, a.reporting_verb) == ("direct", "Steny Hoyer", None)
     assert a.quote == "“With the government open, we can negotiate an agreement.”"
-    # a quotation after other words of its paragraph is not handed the previous paragraph's speaker
+    # a quotation after other words of its paragraph is not handed the previous paragraph's speaker,
+    # but that of the paraphrase right before it in its own paragraph
     text = ("Acme's appeal asks the court to stop the case.\n\n"
             "On Tuesday, Jane Doe left the courthouse saying she feels no anger. “Acme may be a big company.”")
     b = attributions(text)[-1]
-    assert b.quote == "“Acme may be a big company.”" and b.speaker_canonical in (None, "Jane Doe")
+    assert (b.quote, b.speaker_canonical, b.reporting_verb) == ("“Acme may be a big company.”", "Jane Doe", None)
+    # ... unless another quotation comes between them: no guess across it
+    text = "Jane Doe said she feels no anger. Her lawyer was “furious.” “Acme may be a big company.”"
+    c = attributions(text)[-1]
+    assert (c.quote, c.speaker) == ("“Acme may be a big company.”", None)
 
 
 def test_a_quoted_sentence_followed_by_an_unframed_sentence_continues_the_speaker():
