@@ -477,8 +477,10 @@ def _surname_key(name: str) -> str:
 
 
 def _org_canonical(name: str) -> str:
-    """An organisation's name without titles, a possessive or a leading "the"."""
-    return re.sub(r"^(?:the|The)\s+", "", _strip_title(name))
+    """An organisation's name without a possessive or a leading "the" (a title word stays: it is
+    part of "General Motors" or "U.S. Steel")."""
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name)
 
 
 def _org_words(docs_with_base) -> set[str]:

@@ -1196,7 +1196,7 @@ def test_a_title_before_a_name_tagged_as_an_organisation_makes_a_person():
     a = attributions(text)[-1]
     assert (a.speaker, a.speaker_canonical, a.speaker_type) == ("The sheriff", "Tom Brown", "person")
     b = attributions("General Motors said it would close the plant.")[0]
-    assert b.speaker_type == "organisation"
+    assert (b.speaker_canonical, b.speaker_type) == ("General Motors", "organisation")  # was "Motors"
 
 
 def test_a_paragraph_of_quotation_alone_continues_the_paraphrase_before_it():
