@@ -451,9 +451,12 @@ def _bare_titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in _speaker_nouns()["title"])
 
 
+def _without_possessive(name: str) -> str:
+    return re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
+
+
 def _strip_title(name: str) -> str:
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
-    words = name.split()
+    words = _without_possessive(name).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _bare_titles():
         words = words[1:]
     return " ".join(words)
@@ -479,8 +482,7 @@ def _surname_key(name: str) -> str:
 def _org_canonical(name: str) -> str:
     """An organisation's name without a possessive or a leading "the" (a title word stays: it is
     part of "General Motors" or "U.S. Steel")."""
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
-    return re.sub(r"^(?:the|The)\s+", "", name)
+    return re.sub(r"^(?:the|The)\s+", "", _without_possessive(name))
 
 
 def _org_words(docs_with_base) -> set[str]:
