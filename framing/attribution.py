@@ -455,6 +455,11 @@ def _without_possessive(name: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
 
 
+def _is_title_word(tok) -> bool:
+    """Is the token a title word ("Judge", "Sen.", "attorney")?"""
+    return tok.lower_.rstrip(".") in _bare_titles()
+
+
 def _strip_title(name: str) -> str:
     words = _without_possessive(name).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _bare_titles():
@@ -1022,7 +1027,7 @@ def _titled_person(doc, ent, actors: _Actors) -> bool:
     company."""
     if _titled_name(list(doc[max(ent.start - 1, 0) : ent.end]), ent[-1]):
         return True
-    titled = ent[0].lower_.rstrip(".") in _bare_titles() or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _bare_titles())
+    titled = _is_title_word(ent[0]) or (ent.start > 0 and _is_title_word(doc[ent.start - 1]))
     words = [t for t in ent if t.lower_ not in ("'s", "’s", "'", "’")]  # "Sheriff Brown's"
     return titled and bool(words) and words[-1].lower_ in actors.names and words[-1].text[:1].isupper()
 
@@ -2204,7 +2209,7 @@ def _titled_name(toks, head) -> bool:
     k = head.i
     while k - 1 >= toks[0].i and head.doc[k - 1].pos_ == "PROPN":
         k -= 1
-    return head.i - k >= 1 and k - 1 >= toks[0].i and head.doc[k - 1].lower_.rstrip(".") in _bare_titles()
+    return head.i - k >= 1 and k - 1 >= toks[0].i and _is_title_word(head.doc[k - 1])
 
 
 def _organisation_named_like_a_document(toks, head, words: set[str]) -> bool:
@@ -2253,6 +2258,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             return prev.canonical, prev.type
         return head.text, "unknown"
     lemma = head.lemma_.lower()
+    forms = {lemma, low, *_hyphen_joined_forms(head)}  # ("e-mails" is also "emails")
     person = _entity_text(toks, head, _PERSON_LABELS)
     person_key = _surname_key(person)
     titled = any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i)
@@ -2269,12 +2275,12 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         # where the recogniser tagged the name as an organisation
         name = _name_run(toks, head)
         result = (actors.person_canonical(name), "person")
-    elif (({lemma, low, *_hyphen_joined_forms(head)} & _speaker_nouns()["document"])
+    elif (forms & _speaker_nouns()["document"]
           and not _organisation_named_like_a_document(toks, head, {lemma, low})) or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",
         # "a poll", "the statement", a law the recogniser tags ("the Constitution"): a document of
         # another kind
-        result = (text, "court_document" if {lemma, low} & _speaker_nouns()["court"] else "document")
+        result = (text, "court_document" if forms & _speaker_nouns()["court"] else "document")
     elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
         if head.ent_type_ in _ORG_LABELS:
             org = _entity_text(toks, head, _ORG_LABELS) or text
