@@ -322,7 +322,7 @@ def _lower_variants(nlp, s: str, entities: Iterable[tuple[int, int]] = ()) -> li
        not know, a possessor, a word inside a named entity found in the text as written -- unless it
        is a function word or an inflected verb form, which such entities swallow in Title Case
        ('Kanye West Spent') -- or a noun-only word next to one of these: 'Kanye West');
-    2. every word but the first and acronyms lowered.
+    2. every word but the first, acronyms and surnames after an honorific lowered.
     """
     words = list(_WORD.finditer(s))
     if not words:
@@ -344,7 +344,8 @@ def _lower_variants(nlp, s: str, entities: Iterable[tuple[int, int]] = ()) -> li
             and not _lemmas(nlp, bare, "verb") and not _lemmas(nlp, bare, "adj")
         info.append(dict(m=m, caps=caps, acronym=acronym, possessive=possessive, function=function,
                          anchor=caps and (unknown or possessive), name_like=name_like, entity=in_entity))
-    keep = [k == 0 or i["acronym"] or i["anchor"] or i["entity"] for k, i in enumerate(info)]
+    titled = [_named_after_title(nlp, s, words, k) for k in range(len(words))]
+    keep = [k == 0 or i["acronym"] or i["anchor"] or i["entity"] or titled[k] for k, i in enumerate(info)]
     # a run of capitalised words joined by single spaces around a name anchor is one name
     # ("Kanye West", "Whitney Houston's"), unless the neighbour could be a verb or is a function word
     for k, i in enumerate(info):
@@ -366,9 +367,33 @@ def _lower_variants(nlp, s: str, entities: Iterable[tuple[int, int]] = ()) -> li
             continue
         if not keep[k]:
             _set_case(name_chars, i["m"].start(), i["m"].group())
-        if not i["acronym"]:
+        if not (i["acronym"] or titled[k]):
             _set_case(lower_chars, i["m"].start(), i["m"].group())
     return ["".join(name_chars), "".join(lower_chars)]
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """Words written right before a person's name ("President", "Sen.", "Judge"): the honorific
+    category of ``speaker_nouns.tsv``, without a final full stop."""
+    from framing.attribution import _speaker_nouns
+
+    return frozenset(w.rstrip(".") for w in _speaker_nouns()["honorific"])
+
+
+def _named_after_title(nlp, s: str, words: list, k: int) -> bool:
+    """Is word ``k`` a surname after an honorific ('President Trump', 'Judge Cook')? It is when its
+    only verb reading is the base form: after a singular title noun a present-tense verb needs its
+    -s form ('Judge Orders', 'Governor Signs') and a past one its -ed form."""
+    if k == 0:
+        return False
+    prev, word = words[k - 1].group(), words[k].group()
+    if s[words[k - 1].end():words[k].start()] != " " or not (prev[0].isupper() and word[0].isupper()):
+        return False
+    if prev.lower().rstrip(".") not in _honorifics() or word.lower() in FUNCTION_WORDS:
+        return False
+    lemmas = _lemmas(nlp, word, "verb")
+    return not lemmas or word.lower() in lemmas
 
 
 def _is_all_caps(s: str) -> bool:
@@ -604,17 +629,25 @@ def _verb_read_as_subject(nlp, root, subj):
     noun and the object a verb. Both readings are grammatical ('Amazon shares surge' is the other
     one); the news-verb lexicon decides: the -s form must be a listed headline verb and the base
     form not. Also for a root in the past with an object ('Governor signs(NNS) revised(VBD) bill')
-    and an -s form the parser hung on the root as a compound. Returns (verb, subject) or None."""
+    and an -s form the parser hung on the root as a compound; also before a root noun with no verb
+    reading ('Mayor signals(compound) willingness(ROOT) to talk'), where the -s form must be a listed
+    headline verb. Returns (verb, subject) or None."""
     doc = root.doc
     if subj is None and root.i > 0 and doc[root.i - 1].dep_ == "compound" and doc[root.i - 1].head.i == root.i:
         subj = doc[root.i - 1]  # 'Union details(compound) plan(ROOT)'
-    if subj is None or subj.i + 1 != root.i or subj.tag_ not in ("NNS", "NNPS") or root.tag_ not in ("VBP", "VBD"):
+    if subj is None or subj.i + 1 != root.i or subj.tag_ not in ("NNS", "NNPS", "VBZ"):
+        return None
+    # 'Mayor signals(compound) willingness(ROOT) to talk': a root noun that has no verb reading
+    noun_root = root.tag_ == "NN" and not _lemmas(nlp, root.text, "verb")
+    if root.tag_ not in ("VBP", "VBD") and not noun_root:
         return None
     if root.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in root.children):
         return None  # 'Governor signs(NNS) revised(VBD) budget bill': a participle before its noun
     if subj.i == 0 or not subj.lower_.endswith("s") or not _is_inflected_verb(nlp, subj.text):
         return None
     lexicon = _verb_lexicon()[0]
+    if noun_root and _verb_lemma(nlp, subj) not in lexicon:
+        return None  # 'Apple shares(compound) outlook(ROOT)': a noun-noun compound
     if root.lower_ not in FUNCTION_WORDS and _lemmas(nlp, root.text, "verb") and (  # 'Gold hovers near(VBP) ...'
             _verb_lemma(nlp, subj) not in lexicon or _verb_lemma(nlp, root) in lexicon):
         return None  # (a root that is no verb at all, 'signals openness(VBP)', needs no lexicon)
@@ -626,6 +659,19 @@ def _verb_read_as_subject(nlp, root, subj):
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
                           "must", "ought", "need", "dare", "get", "to"})
+
+
+def _future_before_coordinated_verb(root, subj):
+    """'Mayor to tour flood zone, meet residents': the parser made the second, bare verb the root
+    and hung the headline future ('to tour', copula elided) on the subject. The first verb carries
+    the news: the infinitive right after the subject, or None."""
+    if subj is None or subj.i > root.i or root.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None
+    for c in subj.rights:
+        to = next((g for g in c.children if g.dep_ == "aux" and g.lower_ == "to"), None)
+        if c.dep_ in ("relcl", "acl") and c.tag_ == "VB" and c.i < root.i and to is not None and to.i == subj.i + 1:
+            return c
+    return None
 
 
 def _verb_read_as_auxiliary(nlp, root):
@@ -669,6 +715,9 @@ def _read_root(nlp, root) -> _Reading:
         if earlier is not None:
             return _Reading(4.0, earlier[0].i, earlier[1].i, "clause", False)
         subj = _subject_of(root)
+        future = _future_before_coordinated_verb(root, subj)
+        if future is not None:
+            return _Reading(3.0, future.i, subj.i, "clause", False)
         first = _coordinated_first_verb(nlp, root, subj)
         if first is not None:
             return _Reading(4.0, subj.i, first.i, "clause", False)
@@ -696,6 +745,9 @@ def _read_root(nlp, root) -> _Reading:
             score = 1.0
         return _Reading(score, root.i, subj.i if subj is not None else None, "clause", False)
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+        misread = _verb_read_as_subject(nlp, root, None)
+        if misread is not None:
+            return _Reading(4.0, misread[0].i, misread[1].i, "clause", False)
         for child in root.rights:
             # 'Facebook to ban political ads': the headline future, copula elided
             to = next((c for c in child.children if c.dep_ in ("aux", "auxpass") and c.lower_ == "to"), None)
@@ -918,8 +970,12 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
         if obj is None and verb.head.i == verb.i + 1 and (
                 verb.dep_ in ("nsubj", "nsubjpass") or verb.dep_ == "compound" and not obj_tokens):
             # the verb was re-read from a mis-tagged parse ('Judge rejects(NNS) bid(VBP)'): what the
-            # parser made its head is the object
-            obj_tokens = [t for t in doc[verb.head.i: verb.head.right_edge.i + 1] if not t.is_space]
+            # parser made its head is the object, up to a cause or time that belongs to the verb
+            # ('fines(NNS) broadcaster(ROOT) over indecency')
+            head = verb.head
+            cut = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in _VERB_ADJUNCTS
+                        and c.lower_ not in ("for", "about")), head.right_edge.i + 1)  # ('plan for', 'talks about')
+            obj_tokens = [t for t in doc[head.i: cut] if not t.is_space]
             while obj_tokens and obj_tokens[-1].is_punct:
                 obj_tokens.pop()
 
@@ -1151,6 +1207,13 @@ def _source(text: str, parsed, position: int, frame: HeadlineFrame, names: froze
 _EVIDENCE_VERBS = frozenset({"show", "find"})  # 'GOP Rep Shows Support', 'Police Find Body': not a statement
 
 
+def _is_quotation(segment: str) -> bool:
+    """Is the segment one quotation ('“You will pay”', "'Not now.'")?"""
+    marks = _QUOTES_DOUBLE + _QUOTES_SINGLE
+    segment = segment.strip().rstrip(".!?,")
+    return len(segment) > 2 and segment[0] in marks and segment[-1] in marks
+
+
 def _choose(nlp, text: str, parsed, names: frozenset[str] = frozenset()) -> HeadlineFrame:
     candidates = []
     for position, (a, b, docs, readings, written_ents) in enumerate(parsed):
@@ -1170,6 +1233,11 @@ def _choose(nlp, text: str, parsed, names: frozenset[str] = frozenset()) -> Head
     if not candidates:
         return _empty(text)
     clauses = [c for c in candidates if c[0]]
+    # a quotation after a clause of its own is what that clause reports ('Mayor warns developers:
+    # “You will pay”'), not the headline's statement
+    said = [c[1] for c in clauses if c[4].score >= 2.5 and c[4].subject is not None]
+    if said:
+        clauses = [c for c in clauses if c[1] <= said[0] or not _is_quotation(text[parsed[c[1]][0]:parsed[c[1]][1]])]
     if clauses:
         # the clause after a speaker/label colon is the headline's statement: prefer the last one
         chosen = max(clauses, key=lambda c: (c[4].score >= 2.5, c[1]))

@@ -422,3 +422,44 @@ def test_object_control_without_an_object_is_passive(nlp, headline, verb, agent,
 def test_control_verbs_with_an_object_or_subject_control_are_active(nlp, headline, verb, agent):
     f = frame(headline, nlp)
     assert (f.verb, f.voice, f.agent) == (verb, "active", agent)
+
+
+@pytest.mark.parametrize("headline, verb, agent", [
+    # after an honorific, a capitalised word whose only verb reading is the base form is a surname:
+    # a singular title noun would need 'Cooks' or 'Cooked' as its verb
+    ("Governor Cook to Visit Flood Zone in March", "visit", "Governor Cook"),
+    ("Judge Cook Orders Release of Files", "order", "Judge Cook"),
+    # ... while an -s or -ed form after the title is the verb
+    ("Governor Signs Budget Bill", "sign", "Governor"),
+    ("President Praised Troops", "praise", "President"),
+])
+def test_a_verb_like_surname_after_an_honorific_is_a_name(nlp, headline, verb, agent):
+    f = frame(headline, nlp)
+    assert (f.verb, f.agent, f.voice) == (verb, agent, "active")
+
+
+@pytest.mark.parametrize("headline, names, verb, agent, patient", [
+    # 'X to tour ..., meet ...': the headline future carries the news, not the second bare verb
+    ("Mayor Smith to tour flood zone, meet with residents", (), "tour", "Mayor Smith", "flood zone"),
+    ("Cook to tour flood zone in March, meet with residents", {"cook"}, "tour", "Cook", "flood zone"),
+    # an -s verb the tagger read as part of the subject noun phrase
+    ("Stone signals openness to a new deal on taxes", {"stone"}, "signal", "Stone", "openness to a new deal on taxes"),
+    ("Rice signals willingness to negotiate", {"rice"}, "signal", "Rice", "willingness to negotiate"),
+])
+def test_the_first_verb_of_a_headline_the_parse_hides(nlp, headline, names, verb, agent, patient):
+    f = headline_frame(headline, nlp=nlp, names=names)
+    assert (f.verb, f.agent, f.patient, f.voice) == (verb, agent, patient, "active")
+
+
+@pytest.mark.parametrize("headline", [
+    "Mayor warns developers against cutting corners: 'You will pay for it'",
+    "Mayor warns developers against cutting corners: “You will pay for it.”",
+])
+def test_a_quotation_after_a_clause_is_what_the_clause_reports(nlp, headline):
+    f = frame(headline, nlp)
+    assert (f.verb, f.agent, f.patient, f.source) == ("warn", "Mayor", "developers", "Mayor")
+
+
+def test_a_quotation_after_a_speaker_label_is_the_statement(nlp):
+    f = frame("Mayor: “Developers will pay for shortcuts”", nlp)
+    assert (f.verb, f.agent, f.source) == ("pay", "Developers", "Mayor")
