@@ -77,7 +77,7 @@ COLUMNS = {
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
         "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
-        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type.",
+        "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
         "start": "Character offset in the raw text where the content begins.",
@@ -338,6 +338,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _WH_WORDS = _RELATIVE | {"what", "whose", "whatever", "whichever", "whoever"}
 _SPEAKER_NOUN_CATEGORIES = (
     "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
+    "person",
 )
 # The gender a third-person singular pronoun asks of its antecedent.
 _PRON_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -499,19 +500,22 @@ def _person_names(docs_with_base) -> dict[str, str]:
     """Surname -> the person's usual full name, from the NER of the whole article.
 
     The most frequent multi-word form wins ("Hillary Clinton" over a one-off "Crooked Hillary
-    Clinton"); a surname seen only after an honorific ("Mr. Obama") maps to itself.
+    Clinton"); a surname seen only after an honorific ("Mr. Obama") or tagged as an organisation
+    but described as a person ("Ocasio-Cortez, the lawmaker", :func:`_appositive_kind`) maps to itself.
     """
     forms: dict[str, Counter] = {}
     for doc, _base in docs_with_base:
+        parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
-            if ent.label_ not in _PERSON_LABELS:
+            described = ent.label_ == "ORG" and parsed and _appositive_kind(ent.root) == "person"
+            if ent.label_ not in _PERSON_LABELS and not described:
                 continue
             name = _strip_title(ent.text)
             words = name.split()
             if not words or not words[-1][:1].isupper():
                 continue
             titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _speaker_nouns()["honorific"]
-            if len(words) < 2 and not titled:
+            if len(words) < 2 and not titled and not described:
                 continue
             forms.setdefault(words[-1].lower(), Counter())[name] += 1
     best = {}
@@ -1032,6 +1036,22 @@ def _titled_person(doc, ent, actors: _Actors) -> bool:
     return titled and bool(words) and words[-1].lower_ in actors.names and words[-1].text[:1].isupper()
 
 
+def _appositive_kind(tok) -> str | None:
+    """"person" or "organisation" when a common noun in apposition right after the name ``tok``
+    heads says which ("Ocasio-Cortez, the first-term lawmaker from New York"; "Democracy for
+    America, the political action committee"); None otherwise, or without a parse."""
+    nouns = _speaker_nouns()
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i + 1 and c.tag_ == "NN" and tok.doc[c.left_edge.i - 1].text == ",":
+            lemma = c.lemma_.lower()
+            if lemma in nouns["organisation"]:
+                return "organisation"
+            if lemma in nouns["person"] | nouns["office"] | nouns["female"] | nouns["male"]:
+                return "person"
+            return None
+    return None
+
+
 def _register_entities(doc, base: int, actors: _Actors) -> None:
     """Record the article's named persons and organisations with the words that describe them.
 
@@ -1044,7 +1064,7 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text)
-        elif ent.label_ == "ORG" and _titled_person(doc, ent, actors):
+        elif ent.label_ == "ORG" and (_titled_person(doc, ent, actors) or parsed and _appositive_kind(ent.root) == "person"):
             kind, canon = "person", actors.person_canonical(ent.text)
         elif ent.label_ == "ORG":
             kind, canon = "organisation", _org_canonical(ent.text)
@@ -2230,6 +2250,14 @@ def _hyphen_joined_forms(head) -> set[str]:
     return {first + head.lower_, first + head.lemma_.lower()}
 
 
+def _whole_word(head) -> str:
+    """The lower-case word ``head`` ends: "ocasio-cortez" for the last part of "Ocasio-Cortez"."""
+    doc = head.doc
+    if head.i >= 2 and _hyphen_joined(doc[head.i - 2]):
+        return f"{doc[head.i - 2].lower_}-{head.lower_}"
+    return head.lower_
+
+
 def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     """:func:`_resolve` for one (not coordinated) speaker."""
     whole = _partitive_whole(head)
@@ -2264,10 +2292,11 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     titled = any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
-    elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and head.lower_ in actors.names and not (ents & _ORG_LABELS and len(toks) > 1):
+    elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and (word := _whole_word(head)) in actors.names \
+            and not (ents & _ORG_LABELS and len(toks) > len(word.split("-")) * 2 - 1):
         # a surname of someone the article names in full, also where the tagger read it as a
         # common noun at the start of a sentence ("Summers added", "Stone on Friday said")
-        result = (actors.names[head.lower_], "person")
+        result = (actors.names[word], "person")
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")
     elif _titled_name(toks, head):
@@ -2275,6 +2304,13 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         # where the recogniser tagged the name as an organisation
         name = _name_run(toks, head)
         result = (actors.person_canonical(name), "person")
+    elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and (described := _appositive_kind(head)) is not None:
+        # "Ocasio-Cortez, the first-term lawmaker from New York", "Democracy for America, the
+        # political action committee": the apposition says what the name names
+        comma = next(t.i for t in head.doc[head.i + 1:] if t.text == ",")
+        first = next((t.i for t in toks if t.dep_ not in ("det", "poss")), head.i)
+        name = head.doc[min(first, head.i) : comma].text
+        result = (actors.person_canonical(name), "person") if described == "person" else (_org_canonical(name), "organisation")
     elif (forms & _speaker_nouns()["document"]
           and not _organisation_named_like_a_document(toks, head, {lemma, low})) or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",

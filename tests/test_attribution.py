@@ -1369,3 +1369,35 @@ def test_an_embedded_tweet_is_a_direct_statement_of_its_account():
 def test_a_signature_line_with_nothing_above_it_credits_nothing():
     text = "— Rep. Jane Doe (@janedoe) November 19, 2019\nDrivers will use the ring road for now.\n"
     assert [a for a in attributions(text) if a.reporting_verb == "tweet"] == []
+
+
+# --- what an apposition says the speaker is --------------------------------------------------
+def test_a_name_the_recogniser_calls_an_organisation_described_as_a_lawmaker_is_a_person():
+    # en_core_web_sm tags "Ocasio-Cortez" ORG; the apposition names a lawmaker
+    text = ("Ocasio-Cortez, the first-term lawmaker from New York, said the vote was a mistake.\n"
+            "She added that she would keep pushing.\n"
+            "Ocasio-Cortez also said the fight was not over.\n")
+    got = [(a.speaker, a.speaker_canonical, a.speaker_type) for a in attributions(text)]
+    assert got == [
+        ("Ocasio-Cortez, the first-term lawmaker from New York", "Ocasio-Cortez", "person"),
+        ("She", "Ocasio-Cortez", "person"),
+        ("Ocasio-Cortez", "Ocasio-Cortez", "person"),
+    ]
+
+
+def test_a_name_described_as_a_committee_is_an_organisation():
+    text = ("Democracy for America, the progressive political action committee, said it would endorse her.\n"
+            "The group also said it would spend heavily.\n")
+    got = [(a.speaker_canonical, a.speaker_type) for a in attributions(text)]
+    assert got == [("Democracy for America", "organisation")] * 3  # the name, "it", "The group"
+
+
+def test_an_organisation_described_with_a_noun_companies_share_stays_an_organisation():
+    # "owner" describes companies as well as people
+    (a,) = attributions("Amazon, the owner of Whole Foods, said prices would fall.\n")
+    assert (a.speaker_canonical, a.speaker_type) == ("Amazon", "organisation")
+
+
+def test_a_hyphenated_surname_finds_the_person_named_in_full():
+    text = "Mary Jones-Smith, a teacher, said classes would resume.\nJones-Smith said the school was ready.\n"
+    assert [(a.speaker_canonical, a.speaker_type) for a in attributions(text)] == [("Mary Jones-Smith", "person")] * 2
