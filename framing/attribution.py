@@ -1039,10 +1039,15 @@ def _titled_person(doc, ent, actors: _Actors) -> bool:
 def _appositive_kind(tok) -> str | None:
     """"person" or "organisation" when a common noun in apposition right after the name ``tok``
     heads says which ("Ocasio-Cortez, the first-term lawmaker from New York"; "Democracy for
-    America, the political action committee"); None otherwise, or without a parse."""
+    America, the political action committee"), or a member of a group the recogniser tags as a
+    nationality, religion or party ("Trump, a Republican"); None otherwise, or without a parse."""
     nouns = _speaker_nouns()
     for c in tok.children:
-        if c.dep_ == "appos" and c.i > tok.i + 1 and c.tag_ == "NN" and tok.doc[c.left_edge.i - 1].text == ",":
+        if c.dep_ == "appos" and c.i > tok.i + 1 and tok.doc[c.left_edge.i - 1].text == ",":
+            if c.tag_ == "NNP" and c.ent_type_ == "NORP":
+                return "person"  # "Trump, a Republican", "Elijah Cummings, the top Democrat on ..."
+            if c.tag_ != "NN":
+                return None
             lemma = c.lemma_.lower()
             if lemma in nouns["organisation"]:
                 return "organisation"

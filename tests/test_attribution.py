@@ -1401,3 +1401,12 @@ def test_an_organisation_described_with_a_noun_companies_share_stays_an_organisa
 def test_a_hyphenated_surname_finds_the_person_named_in_full():
     text = "Mary Jones-Smith, a teacher, said classes would resume.\nJones-Smith said the school was ready.\n"
     assert [(a.speaker_canonical, a.speaker_type) for a in attributions(text)] == [("Mary Jones-Smith", "person")] * 2
+
+
+def test_a_name_described_as_a_party_member_is_a_person():
+    # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
+    # "Trump" (tagged ORG here) is the Donald Trump named before
+    text = ("Representative Elijah Cummings, the top Democrat on the committee, argued that the memos proved nothing.\n"
+            "Donald Trump attacked the memos. Trump, a Republican, wrote on Twitter that the case was a sham.\n")
+    got = [(a.speaker_canonical, a.speaker_type) for a in attributions(text)]
+    assert got == [("Elijah Cummings", "person"), ("Donald Trump", "person"), ("Donald Trump", "person")]
