@@ -1410,3 +1410,14 @@ def test_a_name_described_as_a_party_member_is_a_person():
             "Donald Trump attacked the memos. Trump, a Republican, wrote on Twitter that the case was a sham.\n")
     got = [(a.speaker_canonical, a.speaker_type) for a in attributions(text)]
     assert got == [("Elijah Cummings", "person"), ("Donald Trump", "person"), ("Donald Trump", "person")]
+
+
+@pytest.mark.parametrize("sentence, speaker_type", [
+    ("North Korean state media reported that the tests would stop.", "anonymous"),  # unnamed outlets
+    ("The announcement said the site would close in March.", "document"),
+    ("Text messages show the two aides discussing the campaign.", "document"),
+    ("Copies of the memos show that the director kept notes.", "document"),
+])
+def test_media_messages_and_announcements_as_speakers(sentence, speaker_type):
+    (a,) = attributions(sentence + "\n")
+    assert a.speaker_type == speaker_type
