@@ -2255,6 +2255,15 @@ def _hyphen_joined_forms(head) -> set[str]:
     return {first + head.lower_, first + head.lemma_.lower()}
 
 
+def _office_in_capitals(head) -> bool:
+    """Is ``head`` a role or office noun written with a capital and outside any name the recogniser
+    found ("The President", "the British Ambassador", "The Prime Minister")? Such a mention is read
+    as the lower-case noun, not as the name of an organisation."""
+    nouns = _speaker_nouns()
+    return (head.text[:1].isupper() and head.ent_type_ in ("", "NORP") and head.tag_ in ("NNP", "NN")
+            and bool({head.lower_, head.lemma_.lower()} & (nouns["anonymous_role"] | nouns["office"])))
+
+
 def _whole_word(head) -> str:
     """The lower-case word ``head`` ends: "ocasio-cortez" for the last part of "Ocasio-Cortez"."""
     doc = head.doc
@@ -2322,13 +2331,16 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         # "a poll", "the statement", a law the recogniser tags ("the Constitution"): a document of
         # another kind
         result = (text, "court_document" if forms & _speaker_nouns()["court"] else "document")
-    elif head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN"):
+    elif (written_office := _office_in_capitals(head)) and {lemma, low} & _speaker_nouns()["office"] \
+            and det not in ("the", "this", "that"):
+        result = (text, "anonymous")  # "British Ambassador said" (a headline's dropped article)
+    elif not written_office and (head.ent_type_ in _ORG_LABELS or (ents & _ORG_LABELS and head.pos_ == "PROPN")):
         if head.ent_type_ in _ORG_LABELS:
             org = _entity_text(toks, head, _ORG_LABELS) or text
         else:  # "AARP, the lobby for older Americans": the untagged head's name, not "Americans"
             org = _name_run(toks, head)
         result = (_org_canonical(org), "organisation")
-    elif head.pos_ == "PROPN":
+    elif head.pos_ == "PROPN" and not written_office:
         name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
         if _surname_key(name) in actors.names or titled:
             result = (actors.person_canonical(name), "person")
@@ -2346,7 +2358,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             offices = (*office_words(low), *office_words(lemma))
             prev = next((a for ns, unique in tiers for w in offices
                          if (a := actors.by_word(pos, w, words, ns, unique=unique)) is not None), None)
-        office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ == "NN"
+        office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ in ("NN", "NNP")
         if prev is None and office:  # an identified person whose name was not found: no antecedent
             return text, "person"  # for later pronouns either
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")
