@@ -2348,7 +2348,9 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             result = (_strip_title(name), "organisation")
     elif {lemma, low} & (_speaker_nouns()["anonymous_role"] | _speaker_nouns()["office"]):
         prev = None
-        if det in ("the", "this", "that", "these", "those"):
+        # "Israel's prime minister": a name's office is as definite as "the prime minister"
+        owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" and t.ent_type_ in _ORG_LABELS for t in toks if t.i < head.i)
+        if det in ("the", "this", "that", "these", "those") or owned:
             names = frozenset(t.lower_ for t in toks if t.i < head.i and t.pos_ == "PROPN")
             # the actor described with the description's proper nouns too ("the Idaho congressman"),
             # else the latest one described with its head noun; when the description names more
@@ -2358,7 +2360,8 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             offices = (*office_words(low), *office_words(lemma))
             prev = next((a for ns, unique in tiers for w in offices
                          if (a := actors.by_word(pos, w, words, ns, unique=unique)) is not None), None)
-        office = {lemma, low} & _speaker_nouns()["office"] and det in ("the", "this", "that") and head.tag_ in ("NN", "NNP")
+        office = {lemma, low} & _speaker_nouns()["office"] and (det in ("the", "this", "that") or owned) \
+            and head.tag_ in ("NN", "NNP")
         if prev is None and office:  # an identified person whose name was not found: no antecedent
             return text, "person"  # for later pronouns either
         result = (prev.canonical, prev.type) if prev is not None else (text, "anonymous")

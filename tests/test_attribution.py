@@ -1437,3 +1437,15 @@ def test_media_messages_and_announcements_as_speakers(sentence, speaker_type):
 def test_an_office_written_with_capitals_is_a_person(text, canonical, speaker_type):
     a = [a for a in attributions(text) if a.quote.startswith("the visit")][-1]
     assert (a.speaker_canonical, a.speaker_type) == (canonical, speaker_type)
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # a country's or an organisation's office is as definite as "the prime minister": it finds the
+    # holder named before, else it is still one identified person
+    ("Norwegian Prime Minister Maria Santos spoke on Monday. Norway's prime minister said the deal was fair.\n",
+     "Maria Santos"),
+    ("Norway's prime minister said the deal was fair.\n", "Norway's prime minister"),
+])
+def test_an_office_a_name_owns_is_one_person(text, canonical):
+    a = [a for a in attributions(text) if a.quote.startswith("the deal")][-1]
+    assert (a.speaker_canonical, a.speaker_type) == (canonical, "person")
