@@ -516,14 +516,24 @@ def _nominal(nlp, token) -> bool:
 
 
 def _repair_scan(nlp, doc) -> _Reading | None:
-    """A verb the tagger read as a noun: 'Wall Street edges lower', 'McDonald's Sales Tank In ...'."""
+    """A verb the tagger read as a noun: 'Wall Street edges lower', 'McDonald's Sales Tank In ...',
+    also after a prepositional phrase inside the subject ('Battle Over Medicare Savings Intensifies
+    Between ...', 'Aide to lawmaker apologizes for ...'), where the subject is the noun before the
+    preposition, the verb must agree with it and must not be the headline's last word."""
     seen_noun = None
     prev = None
     coordinated = False
     first_conjunct = None
+    head_noun = None  # the subject's head when a prepositional phrase follows it
     skip: set[int] = set()
+    words = [t for t in doc if t.is_alpha]
     for t in doc:
         if t.is_space or t.i in skip:
+            continue
+        if t.pos_ == "ADP" and t.lower_ not in _SUBORDINATORS and seen_noun is not None and prev is not None \
+                and _nominal(nlp, prev) and not coordinated:
+            head_noun = head_noun or prev  # 'Battle over ...': the rest of the phrase modifies 'Battle'
+            prev = t
             continue
         if t.text == "," and seen_noun is not None and t.i + 2 < len(doc) and doc[t.i + 1].like_num \
                 and doc[t.i + 2].text == ",":
@@ -535,7 +545,7 @@ def _repair_scan(nlp, doc) -> _Reading | None:
                 and t.is_alpha and t.dep_ in ("acl", "relcl", "ROOT", "conj") \
                 and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) \
                 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
-            return _Reading(3.0, t.i, prev.i, "reduced", True)
+            return _Reading(3.0, t.i, (head_noun or prev).i, "reduced", True)
         comma_and = t.text == "," and prev is not None and prev.pos_ == "PROPN" and nxt is not None \
             and nxt.pos_ == "PROPN"  # 'Parler, Amazon trade accusations'
         if (t.lower_ in ("and", "&") or comma_and) and seen_noun is not None:
@@ -551,8 +561,14 @@ def _repair_scan(nlp, doc) -> _Reading | None:
             plural_prev = prev is not None and prev.tag_ in ("NNS", "NNPS") or (
                 prev is not None and prev.lower_.endswith("s") and prev.pos_ in ("NOUN", "PROPN"))
             base_after_plural = low in verb_lemmas and (plural_prev or coordinated) and not low.endswith("s")
+            if head_noun is not None:  # after a prepositional phrase: agree with the subject's head
+                plural_head = head_noun.tag_ in ("NNS", "NNPS")
+                third_sg = third_sg and not plural_head
+                base_after_plural = low in verb_lemmas and plural_head and not low.endswith("s")
+                if t.i == words[-1].i:
+                    third_sg = base_after_plural = False  # 'Concern over flood risks': a noun phrase
             if (third_sg or base_after_plural) and prev is not None and _nominal(nlp, prev):
-                return _Reading(1.5, t.i, (first_conjunct or prev).i, "repaired", False)
+                return _Reading(1.5, t.i, (head_noun or first_conjunct or prev).i, "repaired", False)
         if not _np_like(t):
             return None
         if _nominal(nlp, t):
@@ -574,9 +590,11 @@ def _read(nlp, doc) -> _Reading:
             best = reading
         if best.score >= 3:
             break
-    if best.score < 2:
+    if best.score < 2 or best.kind == "clause" and best.score <= 3 and doc[best.verb].tag_ == "VBG":
+        # (a participle root, 'Aide to lawmaker apologizes(NNS) for post ripping(ROOT) ...': a
+        # finite verb the tagger missed before it is the main verb)
         repaired = _repair_scan(nlp, doc)
-        if repaired is not None and repaired.score > best.score:
+        if repaired is not None and (repaired.score > best.score or best.verb is not None and repaired.verb < best.verb):
             best = repaired
     return best
 
@@ -652,13 +670,29 @@ def _verb_read_as_subject(nlp, root, subj):
             _verb_lemma(nlp, subj) not in lexicon or _verb_lemma(nlp, root) in lexicon):
         return None  # (a root that is no verb at all, 'signals openness(VBP)', needs no lexicon)
     noun = doc[subj.i - 1]
-    if noun.head.i != subj.i or not _nominal(nlp, noun):
+    if noun.head.i not in (subj.i, root.i if noun_root else subj.i) or not _nominal(nlp, noun):
         return None
     return subj, noun
 
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
                           "must", "ought", "need", "dare", "get", "to"})
+
+
+def _verb_read_as_noun_root(nlp, root):
+    """'Trump(compound) taps(ROOT) Pompeo(appos) to lead ...': a listed headline verb in -s form
+    read as a plural noun between its subject and its object (a name or a determiner next):
+    (verb, subject) or None."""
+    doc = root.doc
+    if root.tag_ != "NNS" or root.i == 0 or root.i + 1 >= len(doc) or not _is_inflected_verb(nlp, root.text) \
+            or _verb_lemma(nlp, root) not in _verb_lexicon()[0]:
+        return None
+    before, after = doc[root.i - 1], doc[root.i + 1]
+    if before.head.i != root.i or before.dep_ != "compound" or not _nominal(nlp, before):
+        return None
+    if after.head.i == root.i and after.dep_ in ("appos", "dobj", "compound") and (after.pos_ == "PROPN" or after.tag_ == "DT"):
+        return root, before
+    return None
 
 
 def _future_before_coordinated_verb(root, subj):
@@ -671,6 +705,28 @@ def _future_before_coordinated_verb(root, subj):
         to = next((g for g in c.children if g.dep_ == "aux" and g.lower_ == "to"), None)
         if c.dep_ in ("relcl", "acl") and c.tag_ == "VB" and c.i < root.i and to is not None and to.i == subj.i + 1:
             return c
+    return None
+
+
+def _verb_hung_on_subject(nlp, root, subj):
+    """'Governor Names Aide To Replace Senator': the parser hung the finite verb on the subject
+    (as an apposition) and made the purpose infinitive the root. A present or past form right
+    after the subject is the main verb: (verb, subject), or None."""
+    if subj is None or root.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return None
+    for c in subj.rights:
+        if c.i == subj.i + 1 and c.tag_ in ("VBZ", "VBD") and c.dep_ in ("appos", "acl", "relcl", "compound") \
+                and _lemmas(nlp, c.text, "verb") and not any(g.dep_ in _SUBJECT_DEPS for g in c.children):
+            return c, subj
+    # 'Governor names(compound) aide(nsubj) to replace(ROOT) ...': a listed headline verb in -s
+    # form read as part of the subject, after a noun of its own
+    doc = subj.doc
+    c = doc[subj.i - 1] if subj.i >= 2 else None
+    if c is not None and c.head.i == subj.i and c.tag_ in ("NNS", "VBZ") and c.lower_.endswith("s") \
+            and _is_inflected_verb(nlp, c.text) and _verb_lemma(nlp, c) in _verb_lexicon()[0]:
+        noun = doc[c.i - 1]
+        if noun.head.i in (c.i, subj.i) and _nominal(nlp, noun):
+            return c, noun
     return None
 
 
@@ -718,6 +774,9 @@ def _read_root(nlp, root) -> _Reading:
         future = _future_before_coordinated_verb(root, subj)
         if future is not None:
             return _Reading(3.0, future.i, subj.i, "clause", False)
+        misread = _verb_hung_on_subject(nlp, root, subj)
+        if misread is not None:
+            return _Reading(4.0, misread[0].i, misread[1].i, "clause", False)
         first = _coordinated_first_verb(nlp, root, subj)
         if first is not None:
             return _Reading(4.0, subj.i, first.i, "clause", False)
@@ -745,7 +804,7 @@ def _read_root(nlp, root) -> _Reading:
             score = 1.0
         return _Reading(score, root.i, subj.i if subj is not None else None, "clause", False)
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
-        misread = _verb_read_as_subject(nlp, root, None)
+        misread = _verb_read_as_subject(nlp, root, None) or _verb_read_as_noun_root(nlp, root)
         if misread is not None:
             return _Reading(4.0, misread[0].i, misread[1].i, "clause", False)
         for child in root.rights:
@@ -970,10 +1029,10 @@ def _frame_from(nlp, headline: str, offset: int, doc, reading: _Reading,
         if obj is None and verb.head.i == verb.i + 1 and (
                 verb.dep_ in ("nsubj", "nsubjpass") or verb.dep_ == "compound" and not obj_tokens):
             # the verb was re-read from a mis-tagged parse ('Judge rejects(NNS) bid(VBP)'): what the
-            # parser made its head is the object, up to a cause or time that belongs to the verb
-            # ('fines(NNS) broadcaster(ROOT) over indecency')
+            # parser made its head is the object, up to a cause, time or place that belongs to the
+            # verb ('fines(NNS) broadcaster(ROOT) over indecency', 'rips(VBZ) progressivism at CPAC')
             head = verb.head
-            cut = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in _VERB_ADJUNCTS
+            cut = next((c.i for c in head.rights if c.dep_ == "prep" and (c.lower_ in _VERB_ADJUNCTS or c.lower_ == "at")
                         and c.lower_ not in ("for", "about")), head.right_edge.i + 1)  # ('plan for', 'talks about')
             obj_tokens = [t for t in doc[head.i: cut] if not t.is_space]
             while obj_tokens and obj_tokens[-1].is_punct:

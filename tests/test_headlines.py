@@ -463,3 +463,42 @@ def test_a_quotation_after_a_clause_is_what_the_clause_reports(nlp, headline):
 def test_a_quotation_after_a_speaker_label_is_the_statement(nlp):
     f = frame("Mayor: “Developers will pay for shortcuts”", nlp)
     assert (f.verb, f.agent, f.source) == ("pay", "Developers", "Mayor")
+
+
+@pytest.mark.parametrize("headline, verb, agent, voice", [
+    # a prepositional phrase inside the subject: the tagger reads the verb after its noun as a noun;
+    # the verb agrees with the noun before the preposition
+    ("Battle over school budget intensifies between mayor and council", "intensify", "Battle over school budget", "active"),
+    ("Demands for the mayor's resignation highlight rift in council", "highlight", "Demands for the mayor's resignation", "active"),
+    ("Purpose behind late-night reading of budget questioned after pages are omitted", "question", None, "passive"),
+    # ... also where the parser made a participle later on the root
+    ("Aide to GOP senator apologizes for Facebook post ripping reporters", "apologize", "Aide to GOP senator", "active"),
+    ("Aide to state senator apologizes for tweet mocking voters", "apologize", "Aide to state senator", "active"),
+])
+def test_a_verb_after_a_prepositional_phrase_in_the_subject(nlp, headline, verb, agent, voice):
+    f = frame(headline, nlp)
+    assert (f.verb, f.agent, f.voice) == (verb, agent, voice)
+
+
+@pytest.mark.parametrize("headline", ["Concern over flood risks", "Battle over tax cuts", "Anger at school cuts"])
+def test_a_noun_phrase_ending_in_an_s_form_is_not_a_clause(nlp, headline):
+    # the -s word after a prepositional phrase is the last word: a plural noun, not a verb
+    f = frame(headline, nlp)
+    assert (f.verb, f.voice) == (None, "none")
+
+
+@pytest.mark.parametrize("headline, names, verb, agent, patient", [
+    # the verb of appointing, read by the tagger as part of the subject or as a noun, before a
+    # purpose infinitive the parser made the root
+    ("Governor Names Aide To Replace Senator", (), "name", "Governor", "Aide"),
+    ("Mayor Taps Deputy To Lead Police", (), "tap", "Mayor", "Deputy To Lead Police"),
+    ("Cook taps deputy to lead police", {"cook"}, "tap", "Cook", "deputy to lead police"),
+])
+def test_an_appointment_verb_before_a_purpose_infinitive(nlp, headline, names, verb, agent, patient):
+    f = headline_frame(headline, nlp=nlp, names=names)
+    assert (f.verb, f.agent, f.patient, f.voice) == (verb, agent, patient, "active")
+
+
+def test_a_bare_past_of_appointing_before_an_infinitive_is_a_reduced_passive(nlp):
+    f = frame("Mayor named to lead flood panel", nlp)
+    assert (f.verb, f.voice, f.patient, f.agent) == ("name", "passive", "Mayor", None)
