@@ -2154,7 +2154,7 @@ def _name_run(toks, head) -> str:
 #: Quantity words that head a part of a group: "two of the officials", "a majority of Democrats".
 _PARTITIVE = frozenset(
     "one two three four five six seven eight nine ten some many several most all few both none each "
-    "any half dozens hundreds thousands majority minority number handful".split()
+    "any half dozens hundreds thousands majority minority number handful percent".split()
 )
 
 

@@ -1449,3 +1449,14 @@ def test_an_office_written_with_capitals_is_a_person(text, canonical, speaker_ty
 def test_an_office_a_name_owns_is_one_person(text, canonical):
     a = [a for a in attributions(text) if a.quote.startswith("the deal")][-1]
     assert (a.speaker_canonical, a.speaker_type) == (canonical, "person")
+
+
+@pytest.mark.parametrize("sentence, speaker, speaker_type", [
+    ("Now 55 percent of Republican primary voters say they cannot back him.", "55 percent of Republican primary voters", "anonymous"),
+    ("The bishops noted that the budget failed the poor.", "The bishops", "anonymous"),
+    ("A young man approached the congressman and said he wanted an answer.", "A young man", "anonymous"),
+    ("Forbes magazine estimated that he was worth $2 billion.", "Forbes magazine", "organisation"),
+])
+def test_people_described_by_a_common_noun_and_a_magazine(sentence, speaker, speaker_type):
+    (a,) = attributions(sentence + "\n")
+    assert (a.speaker, a.speaker_type) == (speaker, speaker_type)
