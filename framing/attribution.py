@@ -44,7 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import office_words, same_rank, spelled_out
+from framing.actors import office_words, rank_modifiers, same_rank, spelled_out
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -435,7 +435,7 @@ class _Actors:
 
     def by_word(self, pos: int, word: str, described: frozenset[str] = frozenset(),
                 names: frozenset[str] = frozenset(), *, unique: bool = False) -> _Actor | None:
-        """The latest actor before ``pos`` described with ``word``, with the rank words of the
+        """The actor before ``pos`` described with ``word`` and mentioned last, with the rank words of the
         mention ``described`` ("the vice president" is not "President Obama", "the president"
         not "Vice President Biden"), and with every word of ``names``; if ``unique``, only when
         all such actors are one person."""
@@ -443,7 +443,15 @@ class _Actors:
                  if a.pos < pos and word in a.heads and same_rank(a.heads, described) and names <= a.heads]
         if unique and len({a.canonical for a in cands}) > 1:
             return None
-        return max(cands, key=lambda a: a.pos) if cands else None
+        if not cands:
+            return None
+        # of the actors so described, the one mentioned last in any words ("the president" after
+        # "then-President Obama ... Trump tweeted" is Trump)
+        latest: dict[str, int] = {}
+        for a in self.speakers + self.entities:
+            if a.pos < pos:
+                latest[a.canonical] = max(latest.get(a.canonical, -1), a.pos)
+        return max(cands, key=lambda a: (latest[a.canonical], a.pos))
 
 
 @lru_cache(maxsize=1)
@@ -1067,6 +1075,8 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
     parsed = doc.has_annotation("DEP")  # the name-only pass has no parse: no appositives then
     gendered = _speaker_nouns()["female"] | _speaker_nouns()["male"]
     for ent in doc.ents:
+        if ent.label_ in _PERSON_LABELS and not any(t.is_alpha and t.text[:1].isupper() for t in ent):
+            continue  # the recogniser's "’s son": no name in it
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text)
         elif ent.label_ == "ORG" and (_titled_person(doc, ent, actors) or parsed and _appositive_kind(ent.root) == "person"):
@@ -1079,10 +1089,11 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
         i = ent.start - 1
         while i >= 0 and ent.start - i <= 5 and doc[i].ent_type_ not in ("PERSON", "ORG"):
             t = doc[i]
-            # (the sentences only the entity recogniser reads have no parts of speech: there a title
-            # or an office word before the name still describes it, "Congressman Raul Labrador")
+            # (the sentences only the entity recogniser reads have no parts of speech: there a title,
+            # an office word or a rank word before the name still describes it, "Congressman Raul
+            # Labrador", "Vice President Mike Pence")
             if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _speaker_nouns()["title"]
-                    or t.lower_ in _speaker_nouns()["office"] or t.text == "-"):
+                    or t.lower_ in _speaker_nouns()["office"] or t.lower_ in rank_modifiers() or t.text == "-"):
                 break
             words.extend(w for w in re.split(r"[-\s]+", t.lower_) if w)
             i -= 1
@@ -2279,7 +2290,17 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         return _resolve_one(toks, whole, pos, actors)
     text = head.doc[toks[0].i : toks[-1].i + 1].text
     low = head.lower_
-    words = frozenset(spelled_out(t.lower_) for t in toks) | {t.lower_ for t in toks}
+    # what the mention says of its speaker: not the words of a possessor ("the president's son" is
+    # no president) or of another person it names ("daughter of former Vice President Dick Cheney")
+    other = {d.i for c in head.children if c.dep_ == "poss" for d in c.subtree}
+    inside = {t.i for t in toks}
+    for ent in head.doc.ents:
+        if ent.label_ in _PERSON_LABELS and ent.root.i in inside and not ent.start <= head.i < ent.end:
+            named = {d.i for d in ent.root.subtree}
+            if head.i not in named:
+                other |= named
+    own = [t for t in toks if t.i not in other]
+    words = frozenset(spelled_out(t.lower_) for t in own) | {t.lower_ for t in own}
     ents = {t.ent_type_ for t in toks if t.ent_type_}
     det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
     result: tuple[str, str]
