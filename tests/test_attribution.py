@@ -1460,3 +1460,29 @@ def test_an_office_a_name_owns_is_one_person(text, canonical):
 def test_people_described_by_a_common_noun_and_a_magazine(sentence, speaker, speaker_type):
     (a,) = attributions(sentence + "\n")
     assert (a.speaker, a.speaker_type) == (speaker, speaker_type)
+
+
+# --- which person "the president" is -------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # the person described as president and mentioned last, not the one described last
+    "President Maria Santos took office in March. Then-President John Carter had signed the treaty.\n"
+    "Santos wrote on Sunday that the treaty was dead.\n"
+    "The president said the talks would go on.\n",
+    # a vice president is no "the president", also in a sentence only the entity recogniser reads
+    "President Maria Santos met the senators on Monday. They were pressed by Vice President John Carter to act.\n"
+    "The president said the talks would go on.\n",
+    # "the president's son" is not described as a president
+    "President Maria Santos spoke on Monday. The president's son said the trip was over.\n"
+    "The president said the talks would go on.\n",
+])
+def test_the_president_is_the_president_mentioned_last(text):
+    a = [a for a in attributions(text) if a.quote.startswith("the talks")][-1]
+    assert (a.speaker, a.speaker_canonical, a.speaker_type) == ("The president", "Maria Santos", "person")
+
+
+def test_the_description_of_another_person_named_in_a_speakers_mention_is_not_the_speakers():
+    text = ("Anna Lindqvist, daughter of former Vice President John Carter, said the plan was wrong.\n"
+            "Lindqvist added that she would campaign against it.\n"
+            "The former vice president said the plan was fine.\n")
+    a = [a for a in attributions(text) if a.quote.startswith("the plan was fine")][-1]
+    assert a.speaker_canonical == "John Carter"
