@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -617,10 +618,15 @@ def _with_hyphen_prefix(run: list) -> list:
     return list(doc[first : run[0].i]) + run
 
 
+def _is_dash(tok) -> bool:
+    """Is the token a dash ("―", "—", "–"), which the tagger sometimes reads as a noun?"""
+    return all(unicodedata.category(ch) == "Pd" for ch in tok.text)
+
+
 def _subject_of(verb, depth: int = 0):
     """The head token of the speaker of a reporting verb, or None."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and not _is_dash(c):  # (not the dash of "... public ― Trump boasted")
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if c.lower_ in _RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
@@ -651,8 +657,30 @@ def _subject_of(verb, depth: int = 0):
         head = verb.head
         if head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
-        return _subject_of(head, depth + 1)
+        outer = _main_clause_verb(verb, head)
+        return _subject_of(outer if outer is not None else head, depth + 1)
     return None
+
+
+def _main_clause_verb(participle, head):
+    """For a participle set off by a comma or a subordinator that the parser hung on the verb of a
+    relative clause whose subject is the relative pronoun ("LePage offered more comments that have
+    drawn fire, saying, “...”"; "... defend not paying an architect who said he was stiffed,
+    saying, “...”"), the verb of the clause the relative clause sits in, whose subject the
+    participle shares; else None (a relative clause with a subject of its own, "in which he
+    continued ..., saying", keeps it)."""
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or head.dep_ != "relcl":
+        return None
+    doc = participle.doc
+    set_off = (participle.i > 0 and doc[participle.i - 1].text == ",") or any(
+        c.dep_ == "mark" for c in participle.children)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not set_off or (subject is not None and subject.lower_ not in _RELATIVE):
+        return None  # ("in which he continued ..., saying": the relative clause has a speaker of its own)
+    t = head.head  # the noun the relative clause describes
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") and t.i != head.i else None
 
 
 def _subject_outside(verb, quotes):

@@ -1486,3 +1486,20 @@ def test_the_description_of_another_person_named_in_a_speakers_mention_is_not_th
             "The former vice president said the plan was fine.\n")
     a = [a for a in attributions(text) if a.quote.startswith("the plan was fine")][-1]
     assert a.speaker_canonical == "John Carter"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a dash the tagger read as a noun is not the subject
+    ("When asked about the years his returns were made public ― Smith boasted, “That makes me smart.”\n", "Smith"),
+    # a participle the parser hung on a relative clause whose subject is the relative pronoun
+    # belongs to the main clause's subject
+    ("The governor offered more comments that have drawn fire, saying, “A bad guy is a bad guy.”\n", "The governor"),
+    ("The mayor was defensive when asked about a contractor who said he was never paid, saying, “Maybe he did a bad job.”\n",
+     "The mayor"),
+    # ... but a relative clause with a speaker of its own keeps it
+    ("Mr. Smith spoke at a rally nearby in which he continued his assault on Mr. Jones, mocking his famous speech "
+     "and pointedly saying the city was not safe during the mayor's tenure.\n", "he"),
+])
+def test_the_subject_of_a_reporting_verb_past_dashes_and_relative_clauses(text, speaker):
+    a = [a for a in attributions(text) if a.reporting_verb in ("boast", "say")][-1]  # the last statement
+    assert a.speaker == speaker
