@@ -336,6 +336,8 @@ _PRON_PERSON = {"he", "she", "him", "her", "i", "me", "we", "us", "you"}
 _PRON_THING = {"it"}
 _PRON_PLURAL = {"they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
+# Subordinators that open an adverbial clause ("when", "because", ...; not "as", which opens "as she put it").
+_SUBORDINATE_OPENERS = frozenset("when while after before because since until if although though whereas unless once".split())
 _WH_WORDS = _RELATIVE | {"what", "whose", "whatever", "whichever", "whoever"}
 _SPEAKER_NOUN_CATEGORIES = (
     "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
@@ -643,6 +645,9 @@ def _subject_of(verb, depth: int = 0):
                     return g
     if depth >= 3:
         return None
+    shown = _shown_speaker(verb)
+    if shown is not None:
+        return shown
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = verb.head
         if noun.lemma_.lower() in _speaker_nouns()["document"]:
@@ -660,6 +665,28 @@ def _subject_of(verb, depth: int = 0):
         outer = _main_clause_verb(verb, head)
         return _subject_of(outer if outer is not None else head, depth + 1)
     return None
+
+
+def _shown_speaker(verb):
+    """'footage of Smith saying ...', 'the ad cuts to Smith saying ...': a participle right after
+    a name that is the object of "of" or "to", with no comma between, has that name as its subject
+    (the parser hangs the participle on the main verb); else None. A common noun is left alone, and
+    so is a name inside a phrase headed by a document: in 'a letter to the board of directors
+    urging them to reconsider' and 'letters to Congress saying ...' the letters speak."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ != "PROPN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "to"):
+        return None
+    documents = _speaker_nouns()["document"]
+    t = noun
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+        # 'letters to Congress saying ...', 'letters to members of Congress calling for ...': the
+        # letters speak, however the parser hung the prepositions
+        if t.lemma_.lower() in documents or (t.pos_ == "ADP" and t.i > 0 and verb.doc[t.i - 1].lemma_.lower() in documents):
+            return None
+    return noun
 
 
 def _main_clause_verb(participle, head):
@@ -1646,6 +1673,11 @@ class _UnitReader:
         post = _post_frame(text, q, after, after_words, lex) if after_words and (not before_words or strong_start) else None
         if post is not None and pre is not None and not _quote_ends_clause(text, q, soft=False):
             post = None
+        if post is not None and pre is not None and after_words[0].lower_ in _SUBORDINATE_OPENERS:
+            # 'Smith saying, “...,” when Jones criticized him': a clause after the quotation that
+            # opens with a subordinator is no frame of it ("as she put it" is); the frame before is
+            self._direct(q, pre[1], pre[0])
+            return
         # 'X said, “A,” and predicted, “B.”': a verb after "and" leads in what follows, and A is
         # what the frame before it reports
         framed_before = post is not None and pre is not None and after_words[0].dep_ == "cc"

@@ -1503,3 +1503,20 @@ def test_the_description_of_another_person_named_in_a_speakers_mention_is_not_th
 def test_the_subject_of_a_reporting_verb_past_dashes_and_relative_clauses(text, speaker):
     a = [a for a in attributions(text) if a.reporting_verb in ("boast", "say")][-1]  # the last statement
     assert a.speaker == speaker
+
+
+@pytest.mark.parametrize("text, verb, speaker", [
+    # a clause after the quotation that opens with a subordinator is no frame of it
+    ("The ad ends with footage of Smith saying during the debate, “That makes me smart,” when Jones criticized him.\n",
+     "say", "Smith"),
+    ("Someone shouted “President Obama,” though Beck said it was not that simple.\n", "shout", "Someone"),
+    ("Mayor Smith later confirmed at the press conference, “Absolutely I said that,” while clarifying he hoped the strike would end.\n",
+     "confirm", "Mayor Smith"),
+    # a participle right after a name introduced by "of" or "to" has that name as its subject ...
+    ("The ad then cuts to Smith saying, “That makes me smart.”\n", "say", "Smith"),
+    # ... but not after a document's addressee: the senders of the letters speak, not Congress
+    ("The bishops sent letters to Congress saying budgets must protect the poor.\n", "say", "The bishops"),
+])
+def test_which_frame_and_subject_a_quotation_takes(text, verb, speaker):
+    a = [a for a in attributions(text) if a.reporting_verb == verb][0]
+    assert a.speaker == speaker
