@@ -610,10 +610,10 @@ def _with_hyphen_prefix(run: list) -> list:
     """``run`` extended to the left over a hyphen-joined first part the parser split off ("worker"
     -> "co-worker") and the determiner and modifiers just before it ("a co-worker")."""
     doc = run[0].doc
-    first = run[0].i
-    if first < 2 or not _hyphen_joined(doc[first - 2]):
+    prefix = _before_hyphen(run[0])
+    if prefix is None:
         return run
-    first -= 2
+    first = prefix.i
     while first >= 1 and doc[first - 1].dep_ in _PREFIX_DEPS and not doc[first - 1].is_punct \
             and doc[first - 1].text not in _QUOTE_MARKS:
         first -= 1
@@ -1264,6 +1264,11 @@ def _hyphen_joined(tok) -> bool:
 def _after_hyphen(tok):
     """The word after ``tok`` when the two are joined by a hyphen ("co" -> "founder"); else ``None``."""
     return tok.doc[tok.i + 2] if _hyphen_joined(tok) else None
+
+
+def _before_hyphen(tok):
+    """The word before ``tok`` when the two are joined by a hyphen ("founder" -> "co"); else ``None``."""
+    return tok.doc[tok.i - 2] if tok.i >= 2 and _hyphen_joined(tok.doc[tok.i - 2]) else None
 
 
 def _named_appositive(tok):
@@ -2319,11 +2324,10 @@ def _organisation_named_like_a_document(toks, head, words: set[str]) -> bool:
 def _hyphen_joined_forms(head) -> set[str]:
     """The word a hyphenated head makes without its hyphen ("e-mails" -> "emails", and its lemma
     "email"), for the speaker-noun lists; empty when the head is no hyphenated word's last part."""
-    doc = head.doc
-    if head.i < 2 or not _hyphen_joined(doc[head.i - 2]):
+    prefix = _before_hyphen(head)
+    if prefix is None:
         return set()
-    first = doc[head.i - 2].lower_
-    return {first + head.lower_, first + head.lemma_.lower()}
+    return {prefix.lower_ + head.lower_, prefix.lower_ + head.lemma_.lower()}
 
 
 def _office_in_capitals(head) -> bool:
@@ -2337,10 +2341,8 @@ def _office_in_capitals(head) -> bool:
 
 def _whole_word(head) -> str:
     """The lower-case word ``head`` ends: "ocasio-cortez" for the last part of "Ocasio-Cortez"."""
-    doc = head.doc
-    if head.i >= 2 and _hyphen_joined(doc[head.i - 2]):
-        return f"{doc[head.i - 2].lower_}-{head.lower_}"
-    return head.lower_
+    prefix = _before_hyphen(head)
+    return head.lower_ if prefix is None else f"{prefix.lower_}-{head.lower_}"
 
 
 def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
@@ -2388,7 +2390,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
         result = (actors.person_canonical(person), "person")
     elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and (word := _whole_word(head)) in actors.names \
-            and not (ents & _ORG_LABELS and len(toks) > len(word.split("-")) * 2 - 1):
+            and not (ents & _ORG_LABELS and len(toks) > (3 if "-" in word else 1)):  # (a split word is 3 tokens)
         # a surname of someone the article names in full, also where the tagger read it as a
         # common noun at the start of a sentence ("Summers added", "Stone on Friday said")
         result = (actors.names[word], "person")

@@ -679,13 +679,17 @@ _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should"
                           "must", "ought", "need", "dare", "get", "to"})
 
 
+def _listed_s_verb(nlp, tok) -> bool:
+    """Is ``tok`` the -s form of a verb of the headline lexicon ("signals", "names", "taps")?"""
+    return tok.lower_.endswith("s") and _is_inflected_verb(nlp, tok.text) and _verb_lemma(nlp, tok) in _verb_lexicon()[0]
+
+
 def _verb_read_as_noun_root(nlp, root):
     """'Trump(compound) taps(ROOT) Pompeo(appos) to lead ...': a listed headline verb in -s form
     read as a plural noun between its subject and its object (a name or a determiner next):
     (verb, subject) or None."""
     doc = root.doc
-    if root.tag_ != "NNS" or root.i == 0 or root.i + 1 >= len(doc) or not _is_inflected_verb(nlp, root.text) \
-            or _verb_lemma(nlp, root) not in _verb_lexicon()[0]:
+    if root.tag_ != "NNS" or root.i == 0 or root.i + 1 >= len(doc) or not _listed_s_verb(nlp, root):
         return None
     before, after = doc[root.i - 1], doc[root.i + 1]
     if before.head.i != root.i or before.dep_ != "compound" or not _nominal(nlp, before):
@@ -722,8 +726,7 @@ def _verb_hung_on_subject(nlp, root, subj):
     # form read as part of the subject, after a noun of its own
     doc = subj.doc
     c = doc[subj.i - 1] if subj.i >= 2 else None
-    if c is not None and c.head.i == subj.i and c.tag_ in ("NNS", "VBZ") and c.lower_.endswith("s") \
-            and _is_inflected_verb(nlp, c.text) and _verb_lemma(nlp, c) in _verb_lexicon()[0]:
+    if c is not None and c.head.i == subj.i and c.tag_ in ("NNS", "VBZ") and _listed_s_verb(nlp, c):
         noun = doc[c.i - 1]
         if noun.head.i in (c.i, subj.i) and _nominal(nlp, noun):
             return c, noun
