@@ -25,7 +25,8 @@ rules" (Computational Linguistics 39:4): exact match after stripping honorifics,
 corporate suffixes; acronym of a longer name; a person's surname (or the first word of a name, for
 family-name-first names) inside a longer person name; an organisation name that is the first word(s)
 of a longer organisation name. Pronouns and general nouns ("the company") are resolved to the
-nearest compatible actor in the same or previous sentence, preferring grammatical subjects, after
+nearest compatible actor in the same or previous sentence (a person pronoun agreeing with a given
+name that marks a gender, ``data/given_names.tsv``), preferring grammatical subjects, after
 the salience ranking of centering theory (Grosz, Joshi and Weinstein 1995, "Centering: A Framework
 for Modeling the Local Coherence of Discourse", Computational Linguistics 21:2). A definite
 description whose head noun occurs in an actor's title or appositive ("U.S. District Judge ..." ->
@@ -61,6 +62,7 @@ __all__ = [
     "labels_by_outlet",
     "speaker_actors",
     "sentence_tone",
+    "given_name_gender",
     "forget_parses",
     "sentence_parses",
     "COLUMNS",
@@ -84,7 +86,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "article_id": "Identifier of the article.",
         "outlet": "News outlet that published the article.",
         "actor": "Canonical name of a main actor of the story.",
-        "n_mentions": "Number of times the article mentions the actor (by name, description or pronoun); 0 when it does not.",
+        "n_mentions": "Number of times the article mentions the actor (by name, description or pronoun; a pronoun agrees with a given name that marks a gender); 0 when it does not.",
         "n_sentences": "Number of story sentences that mention the actor.",
         "tone_mean": "Mean VADER compound tone (-1 negative to +1 positive) of the sentences mentioning the actor; empty when there are none.",
     },
@@ -107,6 +109,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _ORG_PRONOUNS = frozenset({"it", "its", "itself"})
+# the gender a person pronoun rules out (:func:`given_name_gender`)
+_OTHER_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "female"),
+                 **dict.fromkeys(("she", "her", "hers", "herself"), "male")}
 _DEFINITE = frozenset({"the", "this", "that"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
@@ -279,6 +284,28 @@ def same_rank(a: Iterable[str], b: Iterable[str]) -> bool:
     not; "the president" and "President Obama" do."""
     rank = rank_modifiers()
     return rank.intersection(a) == rank.intersection(b)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """{given name: "female" / "male"} from ``data/given_names.tsv`` (see its header)."""
+    out = {}
+    for line in (DATA_DIR / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        name, _, gender = line.partition("\t")
+        if line.startswith("#") or not gender or (name, gender) == ("name", "gender"):
+            continue
+        out[name.strip().lower()] = gender.strip()
+    return out
+
+
+def given_name_gender(full_name: str) -> str | None:
+    """"female" or "male" when the first word of a person's full name is a given name listed as
+    marking that gender ("Meredith Vieira" -> "female"); None for a single word (a lone surname
+    such as "Warren" is no given name), for names given to both genders and for unlisted names."""
+    words = full_name.split()
+    if len(words) < 2:
+        return None
+    return _given_names().get(words[0].lower().rstrip(".,"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -655,6 +682,7 @@ class _Cluster:
     entity_type: str = "ORG"
     name: str = ""
     aliases: tuple[str, ...] = ()
+    gender: str | None = None  # "female" / "male" when its full names' given names agree on one
 
 
 def _name_infos(raw: list[_RawName]) -> dict[tuple[str, ...], _NameInfo]:
@@ -699,6 +727,8 @@ def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], lis
         canon = max(members, key=lambda i: (len(i.name.key), len(i.display), i.count, i.display))
         cl.name = canon.display
         cl.aliases = tuple(sorted({i.display for i in members}))
+        genders = {given_name_gender(" ".join(k)) for k in cl.keys} - {None}
+        cl.gender = genders.pop() if len(genders) == 1 and cl.entity_type == "PERSON" else None
     return key_to_cluster, clusters
 
 
@@ -886,7 +916,8 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
     """Cluster a pronoun or description refers to, or None."""
     if kind == "pronoun":
         want = "PERSON" if tok.lower_ in _PERSON_PRONOUNS else "ORG"
-        allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == want}
+        other = _OTHER_GENDER.get(tok.lower_)  # "she" is not a person whose given name is a man's
+        allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == want and (other is None or cl.gender != other)}
         return _pick_recent(history, allowed, sent_i, window=1)
     lemma = tok.lemma_.lower()
     fits = set().union(*(_role_fits(tok, roles[w]) for w in office_words(lemma) if w in roles))

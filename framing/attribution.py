@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import office_words, rank_modifiers, same_rank, spelled_out
+from framing.actors import given_name_gender, office_words, rank_modifiers, same_rank, spelled_out
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -77,7 +77,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted; never the speaker or the verb ('a client that Parler said did not censor ...' gives 'did not censor ...'), and not the person told ('warned Parler' alone reports nothing).",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she'; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she', never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -398,7 +398,12 @@ class _Actors:
         self.gender[canonical] = mark if seen in (None, mark) else "both"
 
     def _agrees(self, actor: _Actor, gender: str | None) -> bool:
-        return gender is None or self.gender.get(actor.canonical, gender) in (gender, "both")
+        """No gender asked, or the actor is not marked with the other one: by a word the article
+        uses of them ("Mrs.", "the congresswoman") or, failing that, by their given name."""
+        if gender is None:
+            return True
+        marked = self.gender.get(actor.canonical) or given_name_gender(actor.canonical) or gender
+        return marked in (gender, "both")
 
     def person_canonical(self, name: str) -> str:
         """The article's usual full name for the person ``name`` refers to: a surname (with or

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from framing.actors import (COLUMNS, StoryText, actor_labels, actor_mentions, actor_tone, find_actors,
+from framing.actors import (COLUMNS, StoryText, actor_labels, actor_mentions, actor_tone, find_actors, given_name_gender,
                             labels_by_outlet)
 
 from conftest import seed_story as seed
@@ -94,6 +94,29 @@ def test_pronoun_resolves_to_person_in_previous_sentence():
     assert list(she.actor) == ["Barbara Rothstein"] and list(she.kind) == ["pronoun"]
     start = d.text.index("She")
     assert (she.start.iloc[0], she.end.iloc[0]) == (start, start + 3)
+
+
+@pytest.mark.parametrize("sentences, pronoun, actor", [
+    # the subject of the sentence before is the usual antecedent, but not of a pronoun of the other
+    # gender by the given name (given_names.tsv)
+    (["Donald Jones met Meredith Smith on Monday.", "She praised the plan."], "She", "Meredith Smith"),
+    (["Karen White thanked Paul Green for the gift.", "He said it was nothing."], "He", "Paul Green"),
+    # a name given to both (Chris) rules nobody out
+    (["Chris Hale met Paul Green on Monday.", "She praised the plan."], "She", "Chris Hale"),
+])
+def test_a_pronoun_agrees_with_the_given_name(sentences, pronoun, actor):
+    m = actor_mentions([story("a1", "X", sentences)], min_outlets=1)
+    assert list(m[m.mention == pronoun].actor) == [actor]
+
+
+def test_given_name_gender():
+    assert given_name_gender("Meredith Vieira") == "female"
+    assert given_name_gender("Donald J. Trump") == "male"
+    # one word is a surname, not a given name ("Warren" for Elizabeth Warren)
+    assert given_name_gender("Warren") is None
+    # names given to both, and names not listed, mark nothing
+    assert given_name_gender("Chris Christie") is None
+    assert given_name_gender("Xi Jinping") is None
 
 
 def _descriptions(d):

@@ -175,6 +175,22 @@ def _canonical_of(text: str, quote_start: str) -> str:
      "“I am proud of our children,” Melania Trump said.\n\n"
      "“We will win again,” Mr. Trump said. “Nobody believed it,” Trump added.",
      {"I am proud": "Melania Trump", "We will win": "Donald Trump", "Nobody believed": "Donald Trump"}),
+    # a given name that marks a gender: the latest speaker before "he" is Meredith Smith, so "he"
+    # goes to Donald Jones, named before her (given_names.tsv; the article marks neither)
+    ("Meredith Smith interviewed Donald Jones on Monday.\n\n"
+     "“Will it work?” Smith asked.\n\n"
+     "“It will work,” he said.",
+     {"It will work": "Donald Jones"}),
+    # ... and "she" skips Paul Green for Karen White
+    ("Karen White met Paul Green in Ohio.\n\n"
+     "“We need a deal,” Green said.\n\n"
+     "“We have one,” she said.",
+     {"We have one": "Karen White"}),
+    # a word the article uses of the person outranks the given name: "Mrs. John Smith" (a wife named
+    # by her husband's name) is "she"
+    ("Mrs. John Smith opened the fair.\n\n"
+     "“It is a gift to the town,” she said.",
+     {"It is a gift": "John Smith"}),
 ])
 def test_pronouns_and_surnames_by_gender_and_given_name(text, expected):
     for quote_start, canonical in expected.items():
