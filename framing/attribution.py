@@ -77,7 +77,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted; never the speaker or the verb ('a client that Parler said did not censor ...' gives 'did not censor ...'), and not the person told ('warned Parler' alone reports nothing).",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she', never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -376,6 +376,7 @@ class _Actor:
     text: str
     heads: frozenset  # lower-cased words of the mention, for role-noun antecedents
     plural: bool = False  # "Those companies", "Analysts": never the antecedent of "it"/"she"
+    subject: bool = False  # a name that is the subject of its sentence, outside quotation marks
 
 
 class _Actors:
@@ -421,10 +422,12 @@ class _Actors:
         return usual
 
     def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
-             gender: str | None = None, group: bool = False) -> _Actor | None:
-        """The latest actor before ``pos`` of one of ``types`` (speakers first), not plural if
-        ``singular``, a group (plural, an organisation or an anonymous source) if ``group``, and
-        not marked with the other gender than ``gender``."""
+             gender: str | None = None, group: bool = False, subjects: bool = False) -> _Actor | None:
+        """The latest actor before ``pos`` of one of ``types`` (speakers first; with ``subjects``,
+        a name that was the subject of a later sentence than the last speaker's mention goes
+        before that speaker),
+        not plural if ``singular``, a group (plural, an organisation or an anonymous source) if
+        ``group``, and not marked with the other gender than ``gender``."""
         def fits(a: _Actor) -> bool:
             return a.pos < pos and a.type in types and not (singular and a.plural) and self._agrees(a, gender) \
                 and not (group and not (a.plural or a.type in ("organisation", "anonymous")))
@@ -432,6 +435,8 @@ class _Actors:
         cands = []
         if pool in ("both", "speakers"):
             cands += [a for a in self.speakers if fits(a)]
+            if subjects and pool == "both":
+                cands += [a for a in self.entities if a.subject and fits(a)]
         if not cands and pool in ("both", "entities"):
             cands += [a for a in self.entities if fits(a)]
         return max(cands, key=lambda a: a.pos) if cands else None
@@ -883,7 +888,7 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
             ctx = {}
         if quotes and opens_with_mark and ctx.get("open") is not None and quotes[0].start == _first_char(text, us, ue):
             quotes[0].continues = True
-        _register_entities(doc, us, actors)
+        _register_entities(doc, us, actors, quotes)
         new = _UnitReader(doc, us, quotes, lex, text, ctx).read()
         drafts.extend(new)
         prev_k = k
@@ -1125,7 +1130,7 @@ def _appositive_kind(tok) -> str | None:
     return None
 
 
-def _register_entities(doc, base: int, actors: _Actors) -> None:
+def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
     """Record the article's named persons and organisations with the words that describe them.
 
     Descriptors are the title or description in front of the name ("U.S. District Judge",
@@ -1139,7 +1144,8 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
             continue  # the recogniser's "’s son": no name in it
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text)
-        elif ent.label_ == "ORG" and (_titled_person(doc, ent, actors) or parsed and _appositive_kind(ent.root) == "person"):
+        elif ent.label_ == "ORG" and (_titled_person(doc, ent, actors) or parsed and _appositive_kind(ent.root) == "person"
+                                      or _bare_surname(ent, actors)):
             kind, canon = "person", actors.person_canonical(ent.text)
         elif ent.label_ == "ORG":
             kind, canon = "organisation", _org_canonical(ent.text)
@@ -1176,7 +1182,62 @@ def _register_entities(doc, base: int, actors: _Actors) -> None:
         words += [spelled_out(w) for w in words]  # "Gov. Mike Pence" is "the governor"
         if kind == "person":
             actors.note_gender(canon, words)
-        actors.entities.append(_Actor(base + ent.start_char, canon, kind, ent.text, frozenset(words)))
+        actors.entities.append(_Actor(base + ent.start_char, canon, kind, ent.text, frozenset(words),
+                                      subject=_names_the_subject(ent, parsed) and not _inside(ent.root, quotes)))
+    for t in _missed_surnames(doc, actors, parsed):
+        actors.entities.append(_Actor(base + t.idx, actors.person_canonical(t.text), "person", t.text, frozenset({t.lower_}),
+                                      subject=_names_the_subject(doc[t.i : t.i + 1], parsed) and not _inside(t, quotes)))
+
+
+def _bare_surname(ent, actors: _Actors) -> bool:
+    """A one-word name the recogniser took for an organisation here that is the surname of a
+    person the article names in full ("Huckabee's religion", after "Mike Huckabee")."""
+    words = _without_possessive(ent.text).split()
+    return len(words) == 1 and words[0].lower() in actors.names
+
+
+def _missed_surnames(doc, actors: _Actors, parsed: bool) -> list:
+    """Words standing alone that are the surname of a person the article names in full, where the
+    recogniser has not tagged them in this sentence ("Huckabee advocates a national consumption
+    tax", after "Mike Huckabee"): a capitalised word, a proper noun if the sentence is parsed,
+    not part of a longer capitalised name (a title before it may be: "Sen. Warner")."""
+    tagged = {t.i for e in doc.ents for t in e}
+    out = []
+    for t in doc:
+        if t.i in tagged or not t.text[:1].isupper() or t.lower_ not in actors.names or (parsed and t.pos_ != "PROPN"):
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if nxt is not None and nxt.text[:1].isupper():
+            continue  # "Moore Foundation"
+        if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start \
+                and prev.lower_ not in _speaker_nouns()["title"] and prev.lower_ not in _SENTENCE_OPENERS:
+            continue  # "Capitol Hill", "Senate Intelligence Committee"
+        out.append(t)
+    return out
+
+
+# What may stand before the subject at the start of a sentence the parser has not read ("But
+# Justice Antonin Scalia was unconvinced.", "Then Sen. Bob Menendez ...").
+_SENTENCE_OPENERS = frozenset({"but", "and", "so", "yet", "then", "still", "meanwhile", "now", "also", ",", "—", "–", "-", '"', "“", "‘", "'"})
+
+
+def _names_the_subject(ent, parsed: bool) -> bool:
+    """Whether the name ``ent`` is the subject of its sentence's main clause or that subject's
+    possessor: by the parse, or, in a sentence only the entity recogniser reads, by opening it
+    (after a conjunction, a title or a place name: "But Justice Antonin Scalia ...", "Ohio Rep.
+    Marcia Fudge ...", not "When Smith ...")."""
+    if parsed:  # of the main clause, not of what a clause reports ("Trump said he'd like Obama to show ...")
+        name = ent.root
+        if name.dep_ == "poss":  # or the possessor of that subject ("Huckabee's religion has played a role")
+            name = name.head
+        verb = name.head
+        while verb.dep_ == "conj":
+            verb = verb.head
+        return name.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT"
+    before = ent.doc[: ent.start]
+    return len(before) <= 4 and all(t.lower_ in _SENTENCE_OPENERS or t.lower_ in _speaker_nouns()["title"]
+                                    or (t.text[:1].isupper() and not t.is_stop) for t in before)
 
 
 def _inside(tok, quotes) -> bool:
@@ -2376,7 +2437,10 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             if low in ("i", "me", "we", "us", "you"):
                 prev = actors.last(pos, {"person", "organisation", "anonymous"}, pool="speakers")
             else:
-                prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low))
+                # centering (Grosz, Joshi & Weinstein 1995): the person the sentence before was
+                # about, when that is later than the last speaker ("But Justice Scalia was
+                # unconvinced. “...,” he told the lawyer")
+                prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low), subjects=True)
         elif low in _PRON_THING:
             prev = actors.last(pos, {"organisation", "court_document", "document"}, singular=True)
         else:

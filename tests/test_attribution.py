@@ -197,6 +197,27 @@ def test_pronouns_and_surnames_by_gender_and_given_name(text, expected):
         assert _canonical_of(text, quote_start) == canonical, quote_start
 
 
+# Centering (Grosz, Joshi & Weinstein 1995): a "he" or "she" that opens a statement refers to the person
+# the text was last about. A name that is the subject of a later sentence than the last speaker's
+# mention (in a sentence the parser read or one only the entity recogniser read) goes before that
+# speaker; a subject of what a clause reports ("Hale said Green had lied") does not; and a surname of a
+# person named in full counts where the recogniser misses it or takes it for an organisation.
+@pytest.mark.parametrize("text, quote_start, canonical", [
+    pytest.param("“We agree with the ruling,” said Justice Paul Green.\n\nBut Justice Tom Hale was unconvinced.\n\n"
+                 "“I am not persuaded,” he told the lawyer.", "I am not persuaded", "Tom Hale", id="subject-after-speaker"),
+    pytest.param("“We will win,” said Tom Hale.\n\nHale said Paul Green had lied about the money.\n\n"
+                 "“He knows it,” he told reporters.", "He knows it", "Tom Hale", id="embedded-subject-is-no-topic"),
+    pytest.param("“We agree,” said Justice Ann Lee.\n\nTom Hale spoke in Iowa on Monday. Sen. Paul Green backed a carbon tax.\n\n"
+                 "Hale advocates a national consumption tax.\n\n“It is fair,” he told voters.", "It is fair", "Tom Hale",
+                 id="surname-the-recogniser-missed"),
+    pytest.param("Mike Huckabee announced his campaign on Tuesday. Sen. Paul Green backed a carbon tax.\n\n"
+                 "Huckabee's religion has played a prominent role in his career.\n\n“I am a man of faith,” he said.",
+                 "I am a man of faith", "Mike Huckabee", id="surname-taken-for-an-organisation"),
+])
+def test_a_pronoun_refers_to_whom_the_text_was_last_about(text, quote_start, canonical):
+    assert _canonical_of(text, quote_start) == canonical
+
+
 _TED_CRUZ = "Ted Cruz campaigned in Texas. Ted Cruz spoke to voters.\n\n{}\n\n“We will win,” he said."
 
 
