@@ -670,11 +670,28 @@ def _subject_of(verb, depth: int = 0):
         return noun
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and verb.head.i != verb.i:
         head = verb.head
+        controller = _object_controller(verb, head)
+        if controller is not None:
+            return controller
         if head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
         outer = _main_clause_verb(verb, head)
         return _subject_of(outer if outer is not None else head, depth + 1)
     return None
+
+
+def _object_controller(verb, head):
+    """The object of an implicative object-control verb that ``verb``, its to-infinitive, reports
+    what the object did: "The remarks prompted Vieira to ask Trump ..." (Vieira asks), "forced
+    the senator to admit ..."; None otherwise ("urged Smith to say" reports no saying by Smith)."""
+    from framing.headlines import implicative_object_control_verbs
+
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or head.lemma_.lower() not in implicative_object_control_verbs():
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj") and head.i < c.i < verb.i), None)
+    return obj if obj is not None and _plausible_speaker(obj) else None
 
 
 def _shown_speaker(verb):

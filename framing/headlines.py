@@ -108,17 +108,26 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _verb_lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """(class by lemma, intransitive lemmas, object-control lemmas) from ``verb_classes.tsv``."""
+def _verb_lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(class by lemma, intransitive lemmas, object-control lemmas, implicative object-control
+    lemmas) from ``verb_classes.tsv``."""
     classes: dict[str, str] = {}
-    intransitive, control = set(), set()
+    intransitive, control, implicative = set(), set(), set()
     for row in _read_tsv("verb_classes.tsv"):
         classes[row[0]] = row[1]
         if len(row) > 2 and row[2].strip() == "1":
             intransitive.add(row[0])
-        if len(row) > 3 and row[3].strip() == "1":
+        if len(row) > 3 and row[3].strip() in ("1", "2"):
             control.add(row[0])
-    return classes, frozenset(intransitive), frozenset(control)
+        if len(row) > 3 and row[3].strip() == "2":
+            implicative.add(row[0])
+    return classes, frozenset(intransitive), frozenset(control), frozenset(implicative)
+
+
+def implicative_object_control_verbs() -> frozenset[str]:
+    """Lemmas whose object does what their to-infinitive says ("prompted Vieira to ask"; value 2 of
+    the object_control column of ``verb_classes.tsv``)."""
+    return _verb_lexicon()[3]
 
 
 @lru_cache(maxsize=1)

@@ -138,6 +138,23 @@ def test_a_verb_after_and_frames_what_follows_it(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, speaker, verb", [
+    # an implicative object-control verb: its object did what the infinitive says, so it is the speaker
+    ("The remarks prompted Jane Vieira to ask Trump if he had people in Hawaii.", "Jane Vieira", "ask"),
+    ("The scandal forced the senator to admit that he had lied.", "the senator", "admit"),
+    ("The ruling led Amazon to say it would appeal.", "Amazon", "say"),
+])
+def test_the_object_of_prompt_or_force_is_the_speaker(text, speaker, verb):
+    (a,) = attributions(text)
+    assert (a.speaker, a.reporting_verb) == (speaker, verb)
+
+
+def test_the_object_of_urge_is_no_speaker():
+    # "urge" reports no saying by its object (it is not implicative)
+    found = attributions("Reporters urged Smith to explain why the plan failed.")
+    assert found and "Smith" not in {a.speaker for a in found}
+
+
 def test_according_to():
     text = "The company lost money last year, according to analyst Maria Lopez."
     (a,) = attributions(text)
