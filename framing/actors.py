@@ -63,6 +63,7 @@ __all__ = [
     "speaker_actors",
     "sentence_tone",
     "given_name_gender",
+    "is_expletive",
     "forget_parses",
     "sentence_parses",
     "COLUMNS",
@@ -761,8 +762,9 @@ def _pick_recent(history: list[_Hist], allowed: set[int], sent_i: int, *, window
     return None
 
 
-def _is_expletive(tok) -> bool:
-    """A non-referring "it": tagged expletive, or extraposed ("it is unclear whether ...", "it is likely that ...")."""
+def is_expletive(tok) -> bool:
+    """A non-referring "it": tagged expletive, or extraposed ("it is unclear whether ...", "it is likely
+    that ...", "it was hard to talk about anything else")."""
     if tok.dep_ == "expl":
         return True
     if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
@@ -879,7 +881,7 @@ def _reference_candidates(sd, names: list[_RawName], roles: dict, generic: dict,
             continue
         low = t.lower_
         if t.pos_ == "PRON" and (low in _PERSON_PRONOUNS or low in _ORG_PRONOUNS):
-            if not _is_expletive(t):
+            if not is_expletive(t):
                 events.append((t.i, "pronoun", t))
         elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
             lemma = t.lemma_.lower()

@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import given_name_gender, office_words, rank_modifiers, same_rank, spelled_out
+from framing.actors import given_name_gender, is_expletive, office_words, rank_modifiers, same_rank, spelled_out
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -639,6 +639,8 @@ def _subject_of(verb, depth: int = 0):
     """The head token of the speaker of a reporting verb, or None."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") and not _is_dash(c):  # (not the dash of "... public ― Trump boasted")
+            if is_expletive(c):
+                return None  # the "it" of "it was hard to say whether ..." is no one
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if c.lower_ in _RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
@@ -675,6 +677,12 @@ def _subject_of(verb, depth: int = 0):
             return controller
         if head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
+            # "Biden was quick to say ...", "Smith was careful to note ..."; but the "it" of "it's
+            # too early to know how ..." is no one
+            head = head.head
+            if any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+                return None
         outer = _main_clause_verb(verb, head)
         return _subject_of(outer if outer is not None else head, depth + 1)
     return None
@@ -1303,7 +1311,8 @@ _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUA
 
 
 def _plausible_speaker(tok) -> bool:
-    return tok.ent_type_ not in _NOT_SPEAKERS and tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in _RELATIVE
+    return (tok.ent_type_ not in _NOT_SPEAKERS and tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in _RELATIVE
+            and not is_expletive(tok))  # not the "it" of "it was hard to say whether ..."
 
 
 def _adjacent_noun(tokens, n):

@@ -155,6 +155,19 @@ def test_the_object_of_urge_is_no_speaker():
     assert found and "Smith" not in {a.speaker for a in found}
 
 
+@pytest.mark.parametrize("text, verb, speaker", [
+    # a reporting verb in the infinitive of "quick", "careful", "eager": the subject of the adjective's clause
+    ("Biden was quick to say that the plan had failed.", "say", "Biden"),
+    ("Senator Ann Hale was careful to note that the deal was not final.", "note", "Senator Ann Hale"),
+    # ... but an "it" that stands for a clause is no one
+    ("Biden was so demonstrative that it was hard to talk about anything else.", "talk", None),
+    ("Legal scholars say it's too early to know how the court will rule.", "know", None),
+])
+def test_the_subject_of_an_adjective_with_a_reporting_infinitive(text, verb, speaker):
+    found = {a.reporting_verb: a.speaker for a in attributions(text)}
+    assert found[verb] == speaker
+
+
 def test_according_to():
     text = "The company lost money last year, according to analyst Maria Lopez."
     (a,) = attributions(text)
