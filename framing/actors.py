@@ -110,9 +110,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _ORG_PRONOUNS = frozenset({"it", "its", "itself"})
-# the gender a person pronoun rules out (:func:`given_name_gender`)
-_OTHER_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "female"),
-                 **dict.fromkeys(("she", "her", "hers", "herself"), "male")}
+# the gender a person pronoun or "the man"/"the woman" rules out (:func:`given_name_gender`)
+_OTHER_GENDER = {**dict.fromkeys(("he", "him", "his", "himself", "man"), "female"),
+                 **dict.fromkeys(("she", "her", "hers", "herself", "woman"), "male")}
 _DEFINITE = frozenset({"the", "this", "that"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
@@ -724,13 +724,22 @@ def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], lis
         members = [infos[k] for k in cl.keys]
         labels = sum((i.ent_labels for i in members), Counter())
         org_evidence = any(i.had_suffix or i.name.is_acronym for i in members)
-        cl.entity_type = "ORG" if org_evidence or labels["ORG"] >= labels["PERSON"] else "PERSON"
+        person_evidence = any(_full_personal_name(k, cl.keys) for k in cl.keys)
+        cl.entity_type = "ORG" if org_evidence or (labels["ORG"] >= labels["PERSON"] and not person_evidence) else "PERSON"
         canon = max(members, key=lambda i: (len(i.name.key), len(i.display), i.count, i.display))
         cl.name = canon.display
         cl.aliases = tuple(sorted({i.display for i in members}))
         genders = {given_name_gender(" ".join(k)) for k in cl.keys} - {None}
         cl.gender = genders.pop() if len(genders) == 1 and cl.entity_type == "PERSON" else None
     return key_to_cluster, clusters
+
+
+def _full_personal_name(key: tuple[str, ...], keys: list[tuple[str, ...]]) -> bool:
+    """A name of the form given name + surname whose surname alone names the same actor ("Donald
+    Trump" ... "Trump"), the given name being one ``given_names.tsv`` lists: a person, however often
+    the recogniser took the name for an organisation."""
+    return (len(key) >= 2 and (key[-1],) in keys and given_name_gender(" ".join(key)) is not None
+            and not any(w.endswith(("'s", "’s")) for w in key))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -929,7 +938,8 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
             ci = min(fits, key=lambda c: (-clusters[c].count, c))
         return ci
     if lemma in generic:  # "the company": like a pronoun
-        allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == generic[lemma]}
+        other = _OTHER_GENDER.get(lemma)
+        allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == generic[lemma] and (other is None or cl.gender != other)}
         return _pick_recent(history, allowed, sent_i, window=1)
     return None
 

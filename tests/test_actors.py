@@ -109,6 +109,24 @@ def test_a_pronoun_agrees_with_the_given_name(sentences, pronoun, actor):
     assert list(m[m.mention == pronoun].actor) == [actor]
 
 
+def test_a_given_name_and_its_surname_make_a_person_whatever_the_recogniser_says():
+    # the small English model tags a lone "Etheridge" as an organisation in most of these sentences;
+    # "Bob Etheridge" ... "Etheridge" is still a person, so "He" can refer to him
+    d = story("a1", "X", ["Bob Etheridge apologized on Monday.", "Etheridge said the plan was sound.",
+                          "Etheridge's office declined to comment.", "A spokesman for Etheridge declined to comment.",
+                          "He said he was sorry."])
+    (sa,) = find_actors([d], min_outlets=1)
+    assert [(a.name, a.entity_type) for a in sa.actors] == [("Bob Etheridge", "PERSON")]
+    m = actor_mentions([d], min_outlets=1)
+    assert list(m[m.mention == "He"].actor) == ["Bob Etheridge"]
+
+
+def test_the_woman_is_not_a_man_named_before():
+    m = actor_mentions([story("a1", "X", ["Bob Etheridge met a voter on Monday.", "The woman asked him about taxes."])],
+                       min_outlets=1)
+    assert "The woman" not in set(m.mention)
+
+
 def test_given_name_gender():
     assert given_name_gender("Meredith Vieira") == "female"
     assert given_name_gender("Donald J. Trump") == "male"
