@@ -422,7 +422,8 @@ class _Actors:
         return usual
 
     def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
-             gender: str | None = None, group: bool = False, subjects: bool = False) -> _Actor | None:
+             gender: str | None = None, group: bool = False, subjects: bool = False,
+             preposed: dict[int, bool] | None = None) -> _Actor | None:
         """The latest actor before ``pos`` of one of ``types`` (speakers first; with ``subjects``,
         a name that was the subject of a later sentence than the last speaker's mention goes
         before that speaker),
@@ -432,6 +433,13 @@ class _Actors:
             return a.pos < pos and a.type in types and not (singular and a.plural) and self._agrees(a, gender) \
                 and not (group and not (a.plural or a.type in ("organisation", "anonymous")))
 
+        if preposed:
+            # a person named in a clause before the pronoun's own ("when the draft was sent to Mr.
+            # Petraeus, he dismissed it"): its subject, else the only person it names
+            named = [a for a in self.entities if a.pos in preposed and fits(a)]
+            subj = [a for a in named if preposed[a.pos]]
+            if subj or len({a.canonical for a in named}) == 1:
+                return (subj or named)[-1]
         cands = []
         if pool in ("both", "speakers"):
             cands += [a for a in self.speakers if fits(a)]
@@ -1219,6 +1227,25 @@ def _bare_surname(ent, actors: _Actors) -> bool:
     person the article names in full ("Huckabee's religion", after "Mike Huckabee")."""
     words = _without_possessive(ent.text).split()
     return len(words) == 1 and words[0].lower() in actors.names
+
+
+def _preposed_names(pron, base: int) -> dict[int, bool]:
+    """{offset: is the clause's subject} of the names in an adverbial clause with a subject of its
+    own that comes before the pronoun ``pron`` and modifies the verb it is the subject of ("When
+    Mr. Bush released his returns, he said ...", "when the draft was sent to Mr. Petraeus, he
+    dismissed it")."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return {}
+    out = {}
+    for clause in pron.head.children:
+        if clause.dep_ != "advcl" or clause.i > pron.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue  # (a clause without a subject of its own, "Amplifying the Romney message, he said", is his)
+        for t in clause.subtree:
+            if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_type_ == "" and t.i < pron.i):
+                ent = next((e for e in t.doc.ents if e.start == t.i), None)
+                root = ent.root if ent is not None else t
+                out[base + t.idx] = root.dep_ in ("nsubj", "nsubjpass") and root.head.i == clause.i
+    return out
 
 
 def _missed_surnames(doc, actors: _Actors, parsed: bool) -> list:
@@ -2466,7 +2493,8 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
                 # centering (Grosz, Joshi & Weinstein 1995): the person the sentence before was
                 # about, when that is later than the last speaker ("But Justice Scalia was
                 # unconvinced. “...,” he told the lawyer")
-                prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low), subjects=True)
+                prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low), subjects=True,
+                                   preposed=_preposed_names(head, pos - head.idx))
         elif low in _PRON_THING:
             prev = actors.last(pos, {"organisation", "court_document", "document"}, singular=True)
         else:

@@ -243,6 +243,12 @@ def test_pronouns_and_surnames_by_gender_and_given_name(text, expected):
     pytest.param("Mike Huckabee announced his campaign on Tuesday. Sen. Paul Green backed a carbon tax.\n\n"
                  "Huckabee's religion has played a prominent role in his career.\n\n“I am a man of faith,” he said.",
                  "I am a man of faith", "Mike Huckabee", id="surname-taken-for-an-organisation"),
+    # a name in a clause with a subject of its own before the pronoun's ("when ... was sent to X, he ...")
+    pytest.param("“We are fine,” said Tom Hale.\n\nBut when the final draft was sent to Paul Green, he dismissed it, "
+                 "saying, “I would rather not use this.”", "I would rather", "Paul Green", id="preposed-clause"),
+    # ... but a clause without one is about the pronoun's person ("If elected to replace X, he ...")
+    pytest.param("“We will win,” said Tom Hale.\n\nIf elected to replace Sen. Paul Green, he would serve on the "
+                 "committee, saying, “I am ready.”", "I am ready", "Tom Hale", id="subjectless-preposed-clause"),
 ])
 def test_a_pronoun_refers_to_whom_the_text_was_last_about(text, quote_start, canonical):
     assert _canonical_of(text, quote_start) == canonical
