@@ -1276,9 +1276,9 @@ _SENTENCE_OPENERS = frozenset({"but", "and", "so", "yet", "then", "still", "mean
 
 def _names_the_subject(ent, parsed: bool) -> bool:
     """Whether the name ``ent`` is the subject of its sentence's main clause or that subject's
-    possessor: by the parse, or, in a sentence only the entity recogniser reads, by opening it
-    (after a conjunction, a title or a place name: "But Justice Antonin Scalia ...", "Ohio Rep.
-    Marcia Fudge ...", not "When Smith ...")."""
+    possessor: by the parse, or, in a sentence only the entity recogniser reads (one that ends as a
+    sentence does), by opening it (after a conjunction, a title or a place name: "But Justice
+    Antonin Scalia ...", "Ohio Rep. Marcia Fudge ...", not "When Smith ...")."""
     if parsed:  # of the main clause, not of what a clause reports ("Trump said he'd like Obama to show ...")
         name = ent.root
         if name.dep_ == "poss":  # or the possessor of that subject ("Huckabee's religion has played a role")
@@ -1287,6 +1287,8 @@ def _names_the_subject(ent, parsed: bool) -> bool:
         while verb.dep_ == "conj":
             verb = verb.head
         return name.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT"
+    if not ent.doc.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
+        return False  # a headline or a label, not a sentence ("GOP Rep. Blake Farenthold Resigns After ...")
     before = ent.doc[: ent.start]
     return len(before) <= 4 and all(t.lower_ in _SENTENCE_OPENERS or t.lower_ in _speaker_nouns()["title"]
                                     or (t.text[:1].isupper() and not t.is_stop) for t in before)

@@ -243,6 +243,10 @@ def test_pronouns_and_surnames_by_gender_and_given_name(text, expected):
     pytest.param("Mike Huckabee announced his campaign on Tuesday. Sen. Paul Green backed a carbon tax.\n\n"
                  "Huckabee's religion has played a prominent role in his career.\n\n“I am a man of faith,” he said.",
                  "I am a man of faith", "Mike Huckabee", id="surname-taken-for-an-organisation"),
+    # a headline line is no sentence: a name opening it is no subject to refer back to
+    pytest.param("GOP Rep. Tom Hale Resigns After Ethics Inquiry\n\nRep. Tom Hale (R-Texas) is resigning from "
+                 "Congress, he announced Friday in a statement and accompanying video.", "Rep. Tom Hale", "Tom Hale",
+                 id="headline-line"),
     # a name in a clause with a subject of its own before the pronoun's ("when ... was sent to X, he ...")
     pytest.param("“We are fine,” said Tom Hale.\n\nBut when the final draft was sent to Paul Green, he dismissed it, "
                  "saying, “I would rather not use this.”", "I would rather", "Paul Green", id="preposed-clause"),
