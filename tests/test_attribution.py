@@ -1496,6 +1496,12 @@ def test_a_name_described_as_a_party_member_is_a_person():
     ("The announcement said the site would close in March.", "document"),
     ("Text messages show the two aides discussing the campaign.", "document"),
     ("Copies of the memos show that the director kept notes.", "document"),
+    # ads, plans, bills and their clauses, tax returns speak as documents; a florist as an unnamed person
+    ("The new ad says the senator voted twice for the tax.", "document"),
+    ("The governor's plan calls for more police in schools.", "document"),
+    ("The clause states that federal law comes first.", "document"),
+    ("The couple earned $2 million last year, according to tax returns released on Friday.", "document"),
+    ("A local florist said the shop would stay open.", "anonymous"),
 ])
 def test_media_messages_and_announcements_as_speakers(sentence, speaker_type):
     (a,) = attributions(sentence + "\n")
