@@ -1502,6 +1502,9 @@ def test_a_name_described_as_a_party_member_is_a_person():
     ("The clause states that federal law comes first.", "document"),
     ("The couple earned $2 million last year, according to tax returns released on Friday.", "document"),
     ("A local florist said the shop would stay open.", "anonymous"),
+    # recordings, photographs and data are records
+    ("The video shows the officer pushing the reporter to the ground.", "document"),
+    ("The campaign raised $3 million in May, according to election commission data.", "document"),
 ])
 def test_media_messages_and_announcements_as_speakers(sentence, speaker_type):
     (a,) = attributions(sentence + "\n")
