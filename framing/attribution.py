@@ -721,7 +721,7 @@ def _shown_speaker(verb):
     noun = verb.doc[verb.i - 1]
     if noun.pos_ != "PROPN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "to"):
         return None
-    documents = _speaker_nouns()["document"]
+    documents = _speaker_nouns()["document"] - _speaker_nouns()["evidence"]  # (footage of Smith saying: Smith speaks)
     t = noun
     while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
         t = t.head
