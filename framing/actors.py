@@ -63,6 +63,7 @@ __all__ = [
     "speaker_actors",
     "sentence_tone",
     "given_name_gender",
+    "word_gender",
     "is_expletive",
     "forget_parses",
     "sentence_parses",
@@ -110,9 +111,10 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _ORG_PRONOUNS = frozenset({"it", "its", "itself"})
-# the gender a person pronoun or "the man"/"the woman" rules out (:func:`given_name_gender`)
-_OTHER_GENDER = {**dict.fromkeys(("he", "him", "his", "himself", "man"), "female"),
-                 **dict.fromkeys(("she", "her", "hers", "herself", "woman"), "male")}
+# the gender a person pronoun or "the man"/"the woman" asks of its antecedent (:func:`word_gender`)
+_WORD_GENDER = {**dict.fromkeys(("he", "him", "his", "himself", "man"), "male"),
+                **dict.fromkeys(("she", "her", "hers", "herself", "woman"), "female")}
+_OTHER = {"male": "female", "female": "male"}
 _DEFINITE = frozenset({"the", "this", "that"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
@@ -297,6 +299,12 @@ def _given_names() -> dict[str, str]:
             continue
         out[name.strip().lower()] = gender.strip()
     return out
+
+
+def word_gender(word: str) -> str | None:
+    """The gender a third-person pronoun or "man"/"woman" asks of the person it refers to
+    ("she" -> "female"); None for any other word."""
+    return _WORD_GENDER.get(word.lower())
 
 
 def given_name_gender(full_name: str) -> str | None:
@@ -927,7 +935,7 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
     """Cluster a pronoun or description refers to, or None."""
     if kind == "pronoun":
         want = "PERSON" if tok.lower_ in _PERSON_PRONOUNS else "ORG"
-        other = _OTHER_GENDER.get(tok.lower_)  # "she" is not a person whose given name is a man's
+        other = _OTHER.get(word_gender(tok.lower_))  # "she" is not a person whose given name is a man's
         allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == want and (other is None or cl.gender != other)}
         return _pick_recent(history, allowed, sent_i, window=1)
     lemma = tok.lemma_.lower()
@@ -938,7 +946,7 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
             ci = min(fits, key=lambda c: (-clusters[c].count, c))
         return ci
     if lemma in generic:  # "the company": like a pronoun
-        other = _OTHER_GENDER.get(lemma)
+        other = _OTHER.get(word_gender(lemma))
         allowed = {i for i, cl in enumerate(clusters) if cl.entity_type == generic[lemma] and (other is None or cl.gender != other)}
         return _pick_recent(history, allowed, sent_i, window=1)
     return None

@@ -45,7 +45,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import given_name_gender, is_expletive, office_words, rank_modifiers, same_rank, spelled_out
+from framing.actors import given_name_gender, is_expletive, office_words, rank_modifiers, same_rank, spelled_out, word_gender
+from framing.headlines import implicative_object_control_verbs
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
 from framing.sentences import sentence_spans
@@ -343,8 +344,6 @@ _SPEAKER_NOUN_CATEGORIES = (
     "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
     "person",
 )
-# The gender a third-person singular pronoun asks of its antecedent.
-_PRON_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
 @lru_cache(maxsize=1)
@@ -424,11 +423,12 @@ class _Actors:
     def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
              gender: str | None = None, group: bool = False, subjects: bool = False,
              preposed: dict[int, bool] | None = None) -> _Actor | None:
-        """The latest actor before ``pos`` of one of ``types`` (speakers first; with ``subjects``,
-        a name that was the subject of a later sentence than the last speaker's mention goes
-        before that speaker),
-        not plural if ``singular``, a group (plural, an organisation or an anonymous source) if
-        ``group``, and not marked with the other gender than ``gender``."""
+        """The latest actor before ``pos`` of one of ``types``, not plural if ``singular``, a group
+        (plural, an organisation or an anonymous source) if ``group``, and not marked with the
+        other gender than ``gender``. Speakers go first; with ``subjects``, a name that was the
+        subject of a later sentence than the last speaker's mention goes before that speaker; and
+        first of all a name of ``preposed`` (:func:`_preposed_names`), the subject of a clause
+        before the pronoun's own or else the one person that clause names."""
         def fits(a: _Actor) -> bool:
             return a.pos < pos and a.type in types and not (singular and a.plural) and self._agrees(a, gender) \
                 and not (group and not (a.plural or a.type in ("organisation", "anonymous")))
@@ -700,8 +700,6 @@ def _object_controller(verb, head):
     """The object of an implicative object-control verb that ``verb``, its to-infinitive, reports
     what the object did: "The remarks prompted Vieira to ask Trump ..." (Vieira asks), "forced
     the senator to admit ..."; None otherwise ("urged Smith to say" reports no saying by Smith)."""
-    from framing.headlines import implicative_object_control_verbs
-
     if verb.dep_ not in ("xcomp", "ccomp", "advcl") or head.lemma_.lower() not in implicative_object_control_verbs():
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1240,10 +1238,11 @@ def _preposed_names(pron, base: int) -> dict[int, bool]:
     for clause in pron.head.children:
         if clause.dep_ != "advcl" or clause.i > pron.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue  # (a clause without a subject of its own, "Amplifying the Romney message, he said", is his)
+        starts = {e.start: e for e in pron.doc.ents if e.label_ in _PERSON_LABELS}
         for t in clause.subtree:
-            if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_type_ == "" and t.i < pron.i):
-                ent = next((e for e in t.doc.ents if e.start == t.i), None)
-                root = ent.root if ent is not None else t
+            # a person the recogniser found, or a proper noun it left alone (:func:`_missed_surnames`)
+            if t.i in starts or (t.pos_ == "PROPN" and t.ent_type_ == "" and t.i < pron.i):
+                root = starts[t.i].root if t.i in starts else t
                 out[base + t.idx] = root.dep_ in ("nsubj", "nsubjpass") and root.head.i == clause.i
     return out
 
@@ -2495,7 +2494,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
                 # centering (Grosz, Joshi & Weinstein 1995): the person the sentence before was
                 # about, when that is later than the last speaker ("But Justice Scalia was
                 # unconvinced. “...,” he told the lawyer")
-                prev = actors.last(pos, {"person"}, singular=True, gender=_PRON_GENDER.get(low), subjects=True,
+                prev = actors.last(pos, {"person"}, singular=True, gender=word_gender(low), subjects=True,
                                    preposed=_preposed_names(head, pos - head.idx))
         elif low in _PRON_THING:
             prev = actors.last(pos, {"organisation", "court_document", "document"}, singular=True)
