@@ -533,6 +533,7 @@ def _person_names(docs_with_base) -> dict[str, str]:
     but described as a person ("Ocasio-Cortez, the lawmaker", :func:`_appositive_kind`) maps to itself.
     """
     forms: dict[str, Counter] = {}
+    untitled: set[str] = set()  # forms seen without an honorific before them
     for doc, _base in docs_with_base:
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
@@ -547,9 +548,15 @@ def _person_names(docs_with_base) -> dict[str, str]:
             if len(words) < 2 and not titled and not described:
                 continue
             forms.setdefault(words[-1].lower(), Counter())[name] += 1
+            if not titled:
+                untitled.add(name)
     best = {}
     for key, counts in forms.items():
-        multi = [(n, c) for n, c in counts.items() if len(n.split()) > 1] or list(counts.items())
+        # what follows "Mr." is a surname, also one of two words ("Mr. de Blasio", "Ms. Van
+        # Duyne"): never the full name where a longer form ends with it ("Bill de Blasio")
+        full = [(n, c) for n, c in counts.items() if len(n.split()) > 1 and not (
+            n not in untitled and any(o.endswith(" " + n) for o in counts))]
+        multi = full or list(counts.items())
         best[key] = max(multi, key=lambda nc: (nc[1], len(nc[0].split()), nc[0]))[0]
     return best
 

@@ -1482,6 +1482,19 @@ def test_a_hyphenated_surname_finds_the_person_named_in_full():
     assert [(a.speaker_canonical, a.speaker_type) for a in attributions(text)] == [("Mary Jones-Smith", "person")] * 2
 
 
+@pytest.mark.parametrize("text, full", [
+    ("Mayor Bill de Blasio announced a school plan on Monday.\n\nMr. de Blasio said the city would hire more teachers.\n\n"
+     "“We owe it to our children,” Mr. de Blasio said.\n\nMr. de Blasio added that the cost was modest.\n", "Bill de Blasio"),
+    ("Senator Chris Van Hollen of Maryland spoke to reporters on Tuesday.\n\nMr. Van Hollen said the bill would pass.\n\n"
+     "“It is a good day,” Mr. Van Hollen said.\n\nMr. Van Hollen added that talks would go on.\n", "Chris Van Hollen"),
+])
+def test_a_surname_of_two_words_after_mr_is_credited_to_the_full_name(text, full):
+    # "de Blasio" after "Mr." three times is his surname, not a full name that outnumbers "Bill de Blasio"
+    rows = [a for a in attributions(text) if a.speaker and a.speaker.startswith("Mr.")]
+    assert len(rows) == 3
+    assert {a.speaker_canonical for a in rows} == {full}
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before
