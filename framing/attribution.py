@@ -78,7 +78,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted; never the speaker or the verb ('a client that Parler said did not censor ...' gives 'did not censor ...'), and not the person told ('warned Parler' alone reports nothing).",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', stays a person of her own), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -413,10 +413,11 @@ class _Actors:
         words = _strip_title(name).split()
         if not words:
             return name
-        usual = self.names.get(words[-1].lower())
+        given, key = _name_parts(name)
+        usual = self.names.get(key)
         if usual is None:
             return " ".join(words)
-        if len(words) > 1 and not _same_given_name(words[:-1], usual.split()[:-1]):
+        if given and not _same_given_name(given, _name_parts(usual)[0]):
             return " ".join(words)
         return usual
 
@@ -508,10 +509,29 @@ def _same_given_name(given: Sequence[str], other: Sequence[str]) -> bool:
     return (len(first_a) == 1 or len(first_b) == 1) and first_a[:1].lower() == first_b[:1].lower()
 
 
+#: Generational suffixes after a surname ("Joseph R. Biden Jr.", "Thomas M. Davis III").
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_parts(name: str) -> tuple[list[str], str]:
+    """(given names, surname key) of a person's name without its titles: the key is the lower-cased
+    surname, followed by a generational suffix where the name has one ("Donald Trump Jr." ->
+    (["Donald"], "trump jr"), "Mr. Trump" -> ([], "trump")); ([], "") for an empty name."""
+    words = [w.rstrip(",") for w in _strip_title(name).split()]
+    words = [w for w in words if w]
+    suffix = ""
+    if len(words) > 1 and words[-1].lower().rstrip(".") in _GENERATIONAL:
+        suffix = " " + words[-1].lower().rstrip(".")
+        words = words[:-1]
+    if not words:
+        return [], ""
+    return words[:-1], words[-1].lower() + suffix
+
+
 def _surname_key(name: str) -> str:
-    """The lower-cased last word of ``name`` without its titles ("" for an empty name)."""
-    words = _strip_title(name).split()
-    return words[-1].lower() if words else ""
+    """The lower-cased surname of ``name`` without its titles, with its generational suffix
+    (:func:`_name_parts`; "" for an empty name)."""
+    return _name_parts(name)[1]
 
 
 def _org_canonical(name: str) -> str:
@@ -525,15 +545,22 @@ def _org_words(docs_with_base) -> set[str]:
     return {t.lower_ for doc, _ in docs_with_base for ent in doc.ents if ent.label_ in _ORG_LABELS for t in ent}
 
 
+#: Titles of courtesy, which say nothing of office: "Mr. Trump" may be the president or his son.
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
 def _person_names(docs_with_base) -> dict[str, str]:
     """Surname -> the person's usual full name, from the NER of the whole article.
 
     The most frequent multi-word form wins ("Hillary Clinton" over a one-off "Crooked Hillary
     Clinton"); a surname seen only after an honorific ("Mr. Obama") or tagged as an organisation
     but described as a person ("Ocasio-Cortez, the lawmaker", :func:`_appositive_kind`) maps to itself.
+    A name with a generational suffix is keyed by surname and suffix ("trump jr"), so that a son
+    is not his father; the bare surname also maps to it where no one else has that surname.
     """
     forms: dict[str, Counter] = {}
     untitled: set[str] = set()  # forms seen without an honorific before them
+    offices: dict[str, set[str]] = {}  # surname key -> title words other than "Mr." seen with it
     for doc, _base in docs_with_base:
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
@@ -544,10 +571,16 @@ def _person_names(docs_with_base) -> dict[str, str]:
             words = name.split()
             if not words or not words[-1][:1].isupper():
                 continue
+            k = ent.start
+            while k > 0 and _is_title_word(doc[k - 1]):
+                k -= 1
+            key = _surname_key(name)
+            offices.setdefault(key, set()).update(
+                w for w in (t.lower_.rstrip(".") for t in doc[k : ent.end] if _is_title_word(t)) if w not in _COURTESY_TITLES)
             titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _speaker_nouns()["honorific"]
             if len(words) < 2 and not titled and not described:
                 continue
-            forms.setdefault(words[-1].lower(), Counter())[name] += 1
+            forms.setdefault(key, Counter())[name] += 1
             if not titled:
                 untitled.add(name)
     best = {}
@@ -558,6 +591,13 @@ def _person_names(docs_with_base) -> dict[str, str]:
             n not in untitled and any(o.endswith(" " + n) for o in counts))]
         multi = full or list(counts.items())
         best[key] = max(multi, key=lambda nc: (nc[1], len(nc[0].split()), nc[0]))[0]
+    for key in [k for k in best if " " in k]:
+        # a bare surname ("Mr. Biden") is the one person named with a suffix ("Joseph R. Biden
+        # Jr."), unless someone is named with that surname and no suffix ("Donald Trump" beside
+        # "Donald Trump Jr.") or given a title the suffixed name never has ("President Trump")
+        bare = key.split()[0]
+        if len(best.get(bare, "").split()) < 2 and not offices.get(bare, set()) - offices[key]:
+            best[bare] = best[key]
     return best
 
 
@@ -2640,7 +2680,10 @@ def _names_typed(attrs: Iterable[Attribution], kind: str) -> set[str]:
     types: dict[str, list[str]] = {}
     for a in attrs:
         if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
-            types.setdefault(a.speaker_canonical.split()[-1].casefold(), []).append(a.speaker_type)
+            words = a.speaker_canonical.split()
+            if len(words) > 1 and words[-1].lower().rstrip(".") in _GENERATIONAL:
+                words = words[:-1]  # "Eric H. Holder Jr.": "holder"
+            types.setdefault(words[-1].rstrip(",").casefold(), []).append(a.speaker_type)
     other = "organisation" if kind == "person" else "person"
     return {k for k, v in types.items() if v.count(kind) > v.count(other)}
 

@@ -1495,6 +1495,23 @@ def test_a_surname_of_two_words_after_mr_is_credited_to_the_full_name(text, full
     assert {a.speaker_canonical for a in rows} == {full}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # NYT style: the full name carries a suffix, later mentions are "Mr." + surname
+    ("Attorney General Eric H. Holder Jr. spoke in Boston on Monday.\n\nMr. Holder said the department would review the case.\n",
+     ["Eric H. Holder Jr."]),
+    ("The lawyer, Theodore J. Boutrous Jr., filed the brief.\n\nBoutrous said the ruling was wrong.\n\n"
+     "“We will appeal,” Mr. Boutrous said.\n", ["Theodore J. Boutrous Jr.", "Theodore J. Boutrous Jr."]),
+    # father and son: the suffix tells them apart
+    ("Donald Trump met his son, Donald Trump Jr., at the hotel.\n\n“We had a good talk,” Trump Jr. said.\n\n"
+     "Trump said the meeting was short.\n", ["Donald Trump Jr.", "Donald Trump"]),
+    # "President Trump" is not the son named with a suffix, whom no one calls president
+    ("Donald Trump Jr. gave a speech in Ohio.\n\nPresident Trump did not attend.\n\nMr. Trump said he was busy.\n",
+     ["Trump"]),
+])
+def test_a_generational_suffix_is_no_surname(text, expected):
+    assert [a.speaker_canonical for a in attributions(text)] == expected
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before

@@ -288,6 +288,10 @@ def test_person_names_are_speakers_the_story_types_as_persons():
                          "Amazon said it would appeal.")
     assert person_names(attrs) == {"biden"}
     assert organisation_names(attrs) == {"amazon"}
+    # a generational suffix is no surname: "Eric H. Holder Jr." types the word "Holder"
+    attrs = attributions("Attorney General Eric H. Holder Jr. said the inquiry would go on. "
+                         "Mr. Holder said the inquiry would take months.")
+    assert person_names(attrs) == {"holder"}
 
 
 @pytest.mark.parametrize("headline", [
