@@ -399,8 +399,18 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(w in it for w in short)
 
 
-def _match_quality(short: _Name, long: _Name, long_type: str) -> int:
-    """How well ``short`` matches the longer alias ``long`` (0 = not at all)."""
+#: Generational suffixes after a surname ("Eric H. Holder Jr.", "Robert S. Mueller III").
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _match_quality(short: _Name, long: _Name, long_type: str, *, together: bool = False) -> int:
+    """How well ``short`` matches the longer alias ``long`` (0 = not at all).
+
+    A person's generational suffix is no surname: "Holder" and "Eric Holder" match "Eric H. Holder
+    Jr." (one outlet writes the suffix and the middle initial, another drops them), though less
+    well than a name without one, so that "Trump" stays with "Donald Trump" beside "Donald Trump
+    Jr."; a full name that differs from the suffixed one by the suffix alone ("Donald Trump") is
+    another person, the father, and so is any full name one article (``together``) names beside it."""
     if len(short.key) >= len(long.key) and not short.is_acronym:
         return 0
     if short.is_acronym and len(long.key) >= 2 and short.key[0] in _initials(long.key):
@@ -410,6 +420,10 @@ def _match_quality(short: _Name, long: _Name, long_type: str) -> int:
             return 3
         if len(short.key) == 1 and short.key[0] == long.key[0]:
             return 1
+    if (long_type == "PERSON" and len(long.key) > 2 and long.key[-1] in _GENERATIONAL
+            and short.key[-1] == long.key[-2] and _is_subsequence(short.key, long.key[:-1])
+            and not (len(short.key) > 1 and (together or short.key == long.key[:-1]))):
+        return 2
     if long_type == "ORG" and long.key[: len(short.key)] == short.key:
         return 2
     return 0
@@ -670,6 +684,7 @@ class _NameInfo:
     ent_labels: Counter = field(default_factory=Counter)
     had_suffix: bool = False
     displays: Counter = field(default_factory=Counter)
+    docs: set[int] = field(default_factory=set)  # the articles it occurs in
 
     @property
     def display(self) -> str:
@@ -703,6 +718,7 @@ def _name_infos(raw: list[_RawName]) -> dict[tuple[str, ...], _NameInfo]:
             info.ent_labels[r.ent_label] += 1
         info.had_suffix |= r.name.had_suffix
         info.displays[r.name.display] += 1
+        info.docs.add(r.doc_i)
     return infos
 
 
@@ -719,7 +735,8 @@ def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], lis
         info = infos[key]
         best, best_score = None, (0, 0)
         for ci, cl in enumerate(clusters):
-            q = max(_match_quality(info.name, infos[k].name, infos[k].entity_type) for k in cl.keys)
+            q = max(_match_quality(info.name, infos[k].name, infos[k].entity_type,
+                                   together=bool(info.docs & infos[k].docs)) for k in cl.keys)
             if q and (q, cl.count) > best_score:
                 best, best_score = ci, (q, cl.count)
         if best is None:
@@ -746,7 +763,8 @@ def _full_personal_name(key: tuple[str, ...], keys: list[tuple[str, ...]]) -> bo
     """A name of the form given name + surname whose surname alone names the same actor ("Donald
     Trump" ... "Trump"), the given name being one ``given_names.tsv`` lists: a person, however often
     the recogniser took the name for an organisation."""
-    return (len(key) >= 2 and (key[-1],) in keys and given_name_gender(" ".join(key)) is not None
+    surname = key[-2] if len(key) > 2 and key[-1] in _GENERATIONAL else key[-1]
+    return (len(key) >= 2 and (surname,) in keys and given_name_gender(" ".join(key)) is not None
             and not any(w.endswith(("'s", "’s")) for w in key))
 
 

@@ -452,3 +452,31 @@ def test_speaker_actor_links_resolved_names_to_one_story_actor():
         "Amazon Web Services", ""]
     assert speaker_actors(quotes.iloc[0:0], mentions).tolist() == []
     assert speaker_actors(quotes, mentions.iloc[0:0]).tolist() == [""] * len(quotes)
+
+
+def _actors_of(docs, word):
+    m = actor_mentions(docs)
+    return m[m["mention"].str.contains(word)].groupby("article_id")["actor"].agg(lambda s: sorted(set(s))).to_dict()
+
+
+def test_a_generational_suffix_one_outlet_drops_is_the_same_person():
+    a = story("a", "X", ["Attorney General Eric H. Holder Jr. visited the city on Wednesday.",
+                         "Mr. Holder met the family.", "Mr. Holder promised a fair inquiry."])
+    b = story("b", "Y", ["Attorney General Eric Holder visited the city on Wednesday.",
+                         "Holder met the family.", "Holder promised an inquiry."])
+    assert _actors_of([a, b], "Holder") == {"a": ["Eric H. Holder Jr."], "b": ["Eric H. Holder Jr."]}
+
+
+def test_a_name_that_differs_by_the_suffix_alone_is_the_father():
+    a = story("a", "X", ["Donald Trump praised the hunters on Friday.", "Trump later reversed the decision."])
+    b = story("b", "Y", ["Donald Trump Jr. has hunted elephants in Zimbabwe.", "Trump Jr. posted photos."])
+    got = _actors_of([a, b], "Trump")
+    assert got == {"a": ["Donald Trump"], "b": ["Donald Trump Jr."]}
+
+
+def test_father_and_son_named_in_one_article_stay_two_people():
+    a = story("a", "X", ["Jesse Jackson spoke at the church on Sunday.",
+                         "His son, Jesse L. Jackson Jr., was sentenced in August."])
+    b = story("b", "Y", ["Jesse L. Jackson Jr. left prison on Monday.", "Jackson Jr. thanked his family."])
+    m = actor_mentions([a, b])
+    assert {"Jesse Jackson", "Jesse L. Jackson Jr."} <= set(m.loc[m["article_id"] == "a", "actor"])
