@@ -78,7 +78,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted; never the speaker or the verb ('a client that Parler said did not censor ...' gives 'did not censor ...'), and not the person told ('warned Parler' alone reports nothing).",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname, while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname (of names given equally often, the first named), while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -553,7 +553,7 @@ def _person_names(docs_with_base) -> dict[str, str]:
     """Surname -> the person's usual full name, from the NER of the whole article.
 
     The most frequent multi-word form wins ("Hillary Clinton" over a one-off "Crooked Hillary
-    Clinton"); a surname seen only after an honorific ("Mr. Obama") or tagged as an organisation
+    Clinton"), and of forms named equally often the first one; a surname seen only after an honorific ("Mr. Obama") or tagged as an organisation
     but described as a person ("Ocasio-Cortez, the lawmaker", :func:`_appositive_kind`) maps to itself.
     A name with a generational suffix is keyed by surname and suffix ("trump jr"), so that a son
     is not his father; the bare surname also maps to it where no one else has that surname.
@@ -561,7 +561,8 @@ def _person_names(docs_with_base) -> dict[str, str]:
     forms: dict[str, Counter] = {}
     untitled: set[str] = set()  # forms seen without an honorific before them
     offices: dict[str, set[str]] = {}  # surname key -> title words other than "Mr." seen with it
-    for doc, _base in docs_with_base:
+    first: dict[str, int] = {}  # form -> offset of its first mention
+    for doc, base in docs_with_base:
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
             described = ent.label_ == "ORG" and parsed and _appositive_kind(ent.root) == "person"
@@ -581,6 +582,7 @@ def _person_names(docs_with_base) -> dict[str, str]:
             if len(words) < 2 and not titled and not described:
                 continue
             forms.setdefault(key, Counter())[name] += 1
+            first[name] = min(first.get(name, base + ent.start_char), base + ent.start_char)
             if not titled:
                 untitled.add(name)
     best = {}
@@ -590,7 +592,9 @@ def _person_names(docs_with_base) -> dict[str, str]:
         full = [(n, c) for n, c in counts.items() if len(n.split()) > 1 and not (
             n not in untitled and any(o.endswith(" " + n) for o in counts))]
         multi = full or list(counts.items())
-        best[key] = max(multi, key=lambda nc: (nc[1], len(nc[0].split()), nc[0]))[0]
+        # the most frequent form; of forms named equally often, the one the article names first
+        # ("President Barack Obama and his daughter Sasha Obama": "Obama" is the president)
+        best[key] = max(multi, key=lambda nc: (nc[1], -first[nc[0]]))[0]
     for key in [k for k in best if " " in k]:
         # a bare surname ("Mr. Biden") is the one person named with a suffix ("Joseph R. Biden
         # Jr."), unless someone is named with that surname and no suffix ("Donald Trump" beside

@@ -1512,6 +1512,13 @@ def test_a_generational_suffix_is_no_surname(text, expected):
     assert [a.speaker_canonical for a in attributions(text)] == expected
 
 
+def test_of_relatives_named_equally_often_a_bare_surname_is_the_one_named_first():
+    text = ("President Barack Obama and his daughter, Sasha Obama, visited a school on Monday.\n\n"
+            "Obama said the students were ready for the test.\n")
+    (a,) = attributions(text)
+    assert a.speaker_canonical == "Barack Obama"
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before
