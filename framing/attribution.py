@@ -78,7 +78,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted; never the speaker or the verb ('a client that Parler said did not censor ...' gives 'did not censor ...'), and not the person told ('warned Parler' alone reports nothing).",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname (of names given equally often, the first named), while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname (of names given equally often, the first named; 'Mr. Clinton' passes over 'Hillary Clinton' for 'Bill Clinton'), while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -381,8 +381,11 @@ class _Actor:
 class _Actors:
     """Named and anonymous actors seen so far in the article, for pronoun/role-noun resolution."""
 
-    def __init__(self, person_names: dict[str, str], org_words: set[str] | None = None):
+    def __init__(self, person_names: dict[str, str], org_words: set[str] | None = None,
+                 full_names: dict[str, list[str]] | None = None):
         self.names = person_names
+        # bare surname -> every full name with it (suffixed ones too), the usual one first
+        self.full_names = full_names or {}
         self.org_words = org_words or set()  # single words NER also tagged as organisations
         self.speakers: list[_Actor] = []
         self.entities: list[_Actor] = []
@@ -405,21 +408,32 @@ class _Actors:
         marked = self.gender.get(actor.canonical) or given_name_gender(actor.canonical) or gender
         return marked in (gender, "both")
 
-    def person_canonical(self, name: str) -> str:
+    def person_canonical(self, name: str, *, gender: str | None = None) -> str:
         """The article's usual full name for the person ``name`` refers to: a surname (with or
         without a title) is the most frequent full name with that surname; a full name is that
         person too when it shares a given name with it ("Crooked Hillary Clinton", "Donald J.
-        Trump"), and otherwise a relative with the same surname ("Melania Trump"), kept as written."""
+        Trump"), and otherwise a relative with the same surname ("Melania Trump"), kept as written.
+        A ``gender`` the mention marks ("Mr. Clinton": :func:`_courtesy_gender`) passes over a
+        full name of the other gender for the next usual one ("Bill Clinton", not "Hillary
+        Clinton"), and keeps the surname when there is none."""
         words = _strip_title(name).split()
         if not words:
             return name
         given, key = _name_parts(name)
         usual = self.names.get(key)
+        if usual is not None and gender is not None and not self._of_gender(usual, gender):
+            usual = next((n for n in self.full_names.get(key.split()[0], ()) if self._of_gender(n, gender)
+                          and (" " not in key or _name_parts(n)[1] == key)), None)
         if usual is None:
             return " ".join(words)
         if given and not _same_given_name(given, _name_parts(usual)[0]):
             return " ".join(words)
         return usual
+
+    def _of_gender(self, canonical: str, gender: str) -> bool:
+        """Is the person so named not marked with the other gender than ``gender`` (by the article's
+        words for them, else by their given name)?"""
+        return (self.gender.get(canonical) or given_name_gender(canonical) or gender) in (gender, "both")
 
     def last(self, pos: int, types: set[str], *, pool: str = "both", singular: bool = False,
              gender: str | None = None, group: bool = False, subjects: bool = False,
@@ -548,9 +562,21 @@ def _org_words(docs_with_base) -> set[str]:
 #: Titles of courtesy, which say nothing of office: "Mr. Trump" may be the president or his son.
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
+#: The gender a courtesy title marks.
+_COURTESY_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
-def _person_names(docs_with_base) -> dict[str, str]:
-    """Surname -> the person's usual full name, from the NER of the whole article.
+
+def _courtesy_gender(toks) -> str | None:
+    """The gender the courtesy titles among ``toks`` mark, each right before a capitalised word
+    ("Mr. Clinton" -> "male"); None without one, or when they disagree."""
+    marks = {_COURTESY_GENDER[w] for t in toks if (w := t.lower_.rstrip(".")) in _COURTESY_GENDER
+             and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isupper()}
+    return marks.pop() if len(marks) == 1 else None
+
+
+def _person_names(docs_with_base) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Surname -> the person's usual full name, from the NER of the whole article; and bare
+    surname -> all its full names, the most usual first (for :meth:`_Actors.person_canonical`).
 
     The most frequent multi-word form wins ("Hillary Clinton" over a one-off "Crooked Hillary
     Clinton"), and of forms named equally often the first one; a surname seen only after an honorific ("Mr. Obama") or tagged as an organisation
@@ -602,7 +628,12 @@ def _person_names(docs_with_base) -> dict[str, str]:
         bare = key.split()[0]
         if len(best.get(bare, "").split()) < 2 and not offices.get(bare, set()) - offices[key]:
             best[bare] = best[key]
-    return best
+    ranked: dict[str, list[tuple[int, int, str]]] = {}
+    for key, counts in forms.items():
+        for n, c in counts.items():
+            if len(n.split()) > 1:
+                ranked.setdefault(key.split()[0], []).append((-c, first[n], n))
+    return best, {bare: [n for *_, n in sorted(ns)] for bare, ns in ranked.items()}
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -955,7 +986,8 @@ def attributions(text: str, *, paragraphs: Sequence[tuple[int, int]] | None = No
         only_ner = [n for n in nlp.pipe_names if n != "ner"]
         rest_texts = [text[s : min(e, s + max_len)] for s, e in rest]
         name_docs = [(d, s) for d, (s, _) in zip(nlp.pipe(rest_texts, disable=only_ner), rest)]
-    actors = _Actors(_person_names(docs_with_base + name_docs), _org_words(docs_with_base + name_docs))
+    names, full_names = _person_names(docs_with_base + name_docs)
+    actors = _Actors(names, _org_words(docs_with_base + name_docs), full_names)
     for doc, base in name_docs:
         _register_entities(doc, base, actors)
 
@@ -1224,11 +1256,12 @@ def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS and not any(t.is_alpha and t.text[:1].isupper() for t in ent):
             continue  # the recogniser's "’s son": no name in it
+        courtesy = _courtesy_gender(doc[max(ent.start - 1, 0) : ent.start + 1])  # "Mr. Clinton"
         if ent.label_ in _PERSON_LABELS:
-            kind, canon = "person", actors.person_canonical(ent.text)
+            kind, canon = "person", actors.person_canonical(ent.text, gender=courtesy)
         elif ent.label_ == "ORG" and (_titled_person(doc, ent, actors) or parsed and _appositive_kind(ent.root) == "person"
                                       or _bare_surname(ent, actors)):
-            kind, canon = "person", actors.person_canonical(ent.text)
+            kind, canon = "person", actors.person_canonical(ent.text, gender=courtesy)
         elif ent.label_ == "ORG":
             kind, canon = "organisation", _org_canonical(ent.text)
         else:
@@ -2533,6 +2566,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             if head.i not in named:
                 other |= named
     own = [t for t in toks if t.i not in other]
+    courtesy = _courtesy_gender(own)  # "Mr. Clinton" is not Hillary Clinton
     words = frozenset(spelled_out(t.lower_) for t in own) | {t.lower_ for t in own}
     ents = {t.ent_type_ for t in toks if t.ent_type_}
     det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
@@ -2563,26 +2597,27 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     person_key = _surname_key(person)
     titled = any(t.lower_ in _speaker_nouns()["title"] for t in toks if t.i < head.i)
     if person and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") and (len(person.split()) > 1 or person_key in actors.names or titled):
-        result = (actors.person_canonical(person), "person")
+        result = (actors.person_canonical(person, gender=courtesy), "person")
     elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and (word := _whole_word(head)) in actors.names \
             and not (ents & _ORG_LABELS and len(toks) > (3 if "-" in word else 1)):  # (a split word is 3 tokens)
         # a surname of someone the article names in full, also where the tagger read it as a
         # common noun at the start of a sentence ("Summers added", "Stone on Friday said")
-        result = (actors.names[word], "person")
+        result = (actors.person_canonical(_name_run(toks, head), gender=courtesy) if courtesy else actors.names[word],
+                  "person")
     elif head.ent_type_ == "PERSON" and head.lower_ not in actors.org_words:
         result = (head.text, "person")
     elif _titled_name(toks, head):
         # "Strzok attorney Aitan Goelman": a title right before the name makes it a person's, also
         # where the recogniser tagged the name as an organisation
         name = _name_run(toks, head)
-        result = (actors.person_canonical(name), "person")
+        result = (actors.person_canonical(name, gender=courtesy), "person")
     elif (head.pos_ == "PROPN" or head.text[:1].isupper()) and (described := _appositive_kind(head)) is not None:
         # "Ocasio-Cortez, the first-term lawmaker from New York", "Democracy for America, the
         # political action committee": the apposition says what the name names
         comma = next(t.i for t in head.doc[head.i + 1:] if t.text == ",")
         first = next((t.i for t in toks if t.dep_ not in ("det", "poss")), head.i)
         name = head.doc[min(first, head.i) : comma].text
-        result = (actors.person_canonical(name), "person") if described == "person" else (_org_canonical(name), "organisation")
+        result = (actors.person_canonical(name, gender=courtesy), "person") if described == "person" else (_org_canonical(name), "organisation")
     elif (forms & _speaker_nouns()["document"]
           and not _organisation_named_like_a_document(toks, head, {lemma, low})) or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",
@@ -2601,7 +2636,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
     elif head.pos_ == "PROPN" and not written_office:
         name = " ".join(t.text for t in toks if t.pos_ == "PROPN")
         if _surname_key(name) in actors.names or titled:
-            result = (actors.person_canonical(name), "person")
+            result = (actors.person_canonical(name, gender=courtesy), "person")
         else:
             result = (_strip_title(name), "organisation")
     elif {lemma, low} & (_speaker_nouns()["anonymous_role"] | _speaker_nouns()["office"]):

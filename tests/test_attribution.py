@@ -1519,6 +1519,21 @@ def test_of_relatives_named_equally_often_a_bare_surname_is_the_one_named_first(
     assert a.speaker_canonical == "Barack Obama"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "Hillary Clinton" is named more often, but "Mr. Clinton" is a man
+    ("Hillary Clinton and Bill Clinton released their tax returns. Hillary Clinton spoke in Iowa.\n\n"
+     "Mr. Clinton said the foundation would change its rules.\n\nMrs. Clinton said she was proud.\n",
+     ["Bill Clinton", "Hillary Clinton"]),
+    # the man of the name carries a suffix
+    ("Kellyanne Conway, the counselor, spoke on Monday. Her husband, George T. Conway III, a lawyer, disagreed.\n\n"
+     "“He is violating the law,” Mr. Conway wrote on Twitter.\n", ["George T. Conway III"]),
+    # no man of that name: the surname as written, not the woman
+    ("Sarah Jones spoke on Monday. Sarah Jones later left.\n\nMr. Jones said the plan was sound.\n", ["Jones"]),
+])
+def test_a_courtesy_title_passes_over_a_full_name_of_the_other_gender(text, expected):
+    assert [a.speaker_canonical for a in attributions(text)] == expected
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before
