@@ -261,6 +261,16 @@ def _title_abbreviations() -> dict[str, str]:
     return _word_pairs("title_abbreviation")
 
 
+def party_state_words(party: str, state: str) -> tuple[str, ...]:
+    """The words a lawmaker's party-state tag stands for ("R", "Ariz." -> ("republican", "arizona");
+    "D", "N.Y." -> ("democrat", "new", "york")); () when either part is not a listed abbreviation."""
+    full_party = _word_pairs("party_letter").get(party.lower())
+    full_state = _word_pairs("state_abbreviation").get(state.lower().rstrip("."))
+    if full_party is None or full_state is None:
+        return ()
+    return (full_party, *full_state.split())
+
+
 def office_words(word: str) -> tuple[str, ...]:
     """``word`` and the office word a title uses for the same office ("congressman" -> "representative")."""
     other = _word_pairs("office_synonym").get(word)

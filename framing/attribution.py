@@ -45,7 +45,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import given_name_gender, is_expletive, office_words, rank_modifiers, same_rank, spelled_out, word_gender
+from framing.actors import (given_name_gender, is_expletive, office_words, party_state_words, rank_modifiers, same_rank,
+                            spelled_out, word_gender)
 from framing.headlines import implicative_object_control_verbs
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
@@ -78,7 +79,7 @@ COLUMNS = {
         "quote": "What was said: the quoted or reported content, pieces joined by ' … ' when the quote is interrupted; never the speaker or the verb ('a client that Parler said did not censor ...' gives 'did not censor ...'), and not the person told ('warned Parler' alone reports nothing).",
         "kind": "direct (all inside quotation marks, or a transcript turn after a speaker label such as 'PENCE:'), mixed (a paraphrase carrying quoted words), partial (quoted words with no reporting clause, e.g. scare quotes) or indirect (reported speech without quotation marks).",
         "speaker": "The speaker as written in the text ('she', 'Rothstein', 'an unnamed AWS executive'); empty when no speaker was found.",
-        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname (of names given equally often, the first named; 'Mr. Clinton' passes over 'Hillary Clinton' for 'Bill Clinton'), while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
+        "speaker_canonical": "The speaker resolved to a named actor where possible ('Barbara Rothstein' for 'she': the latest speaker, or a person who was the subject of a later sentence, never a person the article marks as a man or whose given name is a man's; 'they' to the latest group or jointly credited pair; a bare surname or 'Mr. Trump' to the article's most frequent full name with that surname (of names given equally often, the first named; 'Mr. Clinton' passes over 'Hillary Clinton' for 'Bill Clinton'; 'the Arizona Republican' to the person tagged 'R-Ariz.' earlier), while a relative named in full with another given name, 'Melania Trump', or with a generational suffix, 'Donald Trump Jr.', stays a person of their own; 'Mr. Holder' is 'Eric H. Holder Jr.' where no one else has that surname), otherwise the speaker as written; joint speakers are listed together ('Nancy Pelosi and Chuck Schumer').",
         "speaker_type": "person (also one identified by office alone: 'the congressman'), organisation, court_document (a court or a court record: 'the ruling', 'Amazon's lawsuit', 'the indictment', 'a grand jury'), document (another document or record: 'the report', 'a poll', 'the statement', 'the letter', 'the cable', 'his remarks', 'the e-mails', a law such as 'the Constitution'), anonymous (unnamed: 'a spokesperson', 'Analysts', 'his lawyer', 'two of the officials', 'some') or unknown; for joint speakers, the first one's type. A name with an apposition is typed by it ('Ocasio-Cortez, the first-term lawmaker' is a person, 'Democracy for America, the political action committee' an organisation).",
         "reporting_verb": "Lemma of the reporting verb ('say', 'write', 'claim'; 'according to' for that phrase; 'tweet' for a tweet embedded in the story, credited by its signature line); empty when there is none.",
         "verb_class": "neutral (say, tell, write ...) or evaluative (claim, admit, insist, slam ...); empty when there is no reporting verb.",
@@ -342,7 +343,7 @@ _SUBORDINATE_OPENERS = frozenset("when while after before because since until if
 _WH_WORDS = _RELATIVE | {"what", "whose", "whatever", "whichever", "whoever"}
 _SPEAKER_NOUN_CATEGORIES = (
     "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
-    "person",
+    "person", "party_member",
 )
 
 
@@ -1294,6 +1295,10 @@ def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
             if c.dep_ == "appos" and c.i >= ent.end:  # its head and modifiers, not "the president's" in
                 # "Sasha, the president's daughter"
                 words.extend(t.lower_ for t in [c, *c.lefts] if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss")
+                # "Dianne Feinstein, Democrat of California": the state too ("the California Democrat")
+                words.extend(w for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                             if o.dep_ == "pobj" and o.ent_type_ == "GPE" for w in o.lower_.split())
+        words.extend(_party_state_tag(doc.text[ent.end_char : ent.end_char + 30]))  # "John McCain, R-Ariz."
         words += [spelled_out(w) for w in words]  # "Gov. Mike Pence" is "the governor"
         if kind == "person":
             actors.note_gender(canon, words)
@@ -1302,6 +1307,21 @@ def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
     for t in _missed_surnames(doc, actors, parsed):
         actors.entities.append(_Actor(base + t.idx, actors.person_canonical(t.text), "person", t.text, frozenset({t.lower_}),
                                       subject=_names_the_subject(doc[t.i : t.i + 1], parsed) and not _inside(t, quotes)))
+
+
+_PARTY_OF_STATE = re.compile(r"\s*,\s*(?:a\s+)?(Republican|Democrat|Independent)\s+(?:of|from)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_PARTY_STATE_TAG = re.compile(r"\s*[,(]\s*([RDI])\s?[-–]\s?([A-Z][A-Za-z]*\.?)([A-Z][A-Za-z]*\.?)?")
+
+
+def _party_state_tag(after: str) -> tuple[str, ...]:
+    """The words of a lawmaker's party-state tag at the start of ``after``, the text right after
+    the name (", R-Ariz.," or " (D-N.Y.)" -> "republican", "arizona" / "democrat", "new", "york";
+    ", Democrat of California" -> "democrat", "california"); () when there is none."""
+    m = _PARTY_STATE_TAG.match(after)
+    if m is None:
+        m = _PARTY_OF_STATE.match(after)  # ", Democrat of California," (read here also where no parse is)
+        return (m.group(1).lower(), *m.group(2).lower().split()) if m else ()
+    return party_state_words(m.group(1), m.group(2) + (m.group(3) or "")) or party_state_words(m.group(1), m.group(2))
 
 
 def _bare_surname(ent, actors: _Actors) -> bool:
@@ -2618,6 +2638,16 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         first = next((t.i for t in toks if t.dep_ not in ("det", "poss")), head.i)
         name = head.doc[min(first, head.i) : comma].text
         result = (actors.person_canonical(name, gender=courtesy), "person") if described == "person" else (_org_canonical(name), "organisation")
+    elif low in _speaker_nouns()["party_member"] and head.tag_ in ("NN", "NNP") and det in ("the", "this", "that"):
+        # "The Arizona Republican said": a party member described, as "the senator" is an office
+        # holder: the person described earlier with that party (and state), else an unnamed person
+        names = frozenset(t.lower_ for t in toks if t.i < head.i and t.pos_ == "PROPN")
+        tiers = ((names, False), (frozenset(), True)) if names else ((names, False),)
+        prev = next((a for ns, unique in tiers if (a := actors.by_word(pos, low, words, ns, unique=unique)) is not None
+                     and a.type == "person"), None)
+        if prev is None:  # an identified person whose name was not found: no antecedent for later pronouns
+            return text, "person"
+        result = (prev.canonical, "person")
     elif (forms & _speaker_nouns()["document"]
           and not _organisation_named_like_a_document(toks, head, {lemma, low})) or head.ent_type_ == "LAW":
         # "the ruling", "Amazon's lawsuit", "The Court": a court or a court record; "the report",

@@ -13,6 +13,7 @@ import pytest
 from framing.attribution import (
     COLUMNS,
     Attribution,
+    _party_state_tag,
     _same_given_name,
     article_summary,
     attributions,
@@ -1532,6 +1533,34 @@ def test_of_relatives_named_equally_often_a_bare_surname_is_the_one_named_first(
 ])
 def test_a_courtesy_title_passes_over_a_full_name_of_the_other_gender(text, expected):
     assert [a.speaker_canonical for a in attributions(text)] == expected
+
+
+@pytest.mark.parametrize("after, words", [
+    (", R-Ariz., said", ("republican", "arizona")),
+    (" (D-N.Y.) said", ("democrat", "new", "york")),
+    (", D-W.Va., said", ("democrat", "west", "virginia")),
+    (", I-Vt., said", ("independent", "vermont")),
+    (", Democrat of California, said", ("democrat", "california")),
+    (" said on Monday", ()),
+    (", R-Zz., said", ()),  # no such state
+])
+def test_party_state_tags_by_hand(after, words):
+    assert _party_state_tag(after) == words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. John McCain, R-Ariz., said the comments were wrong.\n\nThe Arizona Republican said the chairman must go.\n",
+     [("John McCain", "person"), ("John McCain", "person")]),
+    # the tag in a sentence only the entity recogniser reads (no reporting verb in it)
+    ("Senator Dianne Feinstein, Democrat of California, voted no. Rep. Peter King (R-N.Y.) voted yes.\n\n"
+     "The California Democrat said the bill was flawed.\n\nThe New York Republican said the bill was fine.\n",
+     [("Dianne Feinstein", "person"), ("Peter King", "person")]),
+    # nobody so described: an unnamed person, and no antecedent for the "he" after it
+    ("Tom Jones spoke to reporters on Monday.\n\nThe Texas Republican said the vote was close.\n\n“We will win,” he said.\n",
+     [("The Texas Republican", "person"), ("Tom Jones", "person")]),
+])
+def test_a_party_member_description_is_the_person_so_described(text, expected):
+    assert [(a.speaker_canonical, a.speaker_type) for a in attributions(text)] == expected
 
 
 def test_a_name_described_as_a_party_member_is_a_person():
