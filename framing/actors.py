@@ -261,6 +261,10 @@ def _title_abbreviations() -> dict[str, str]:
     return _word_pairs("title_abbreviation")
 
 
+#: A party's names for its members: the words a party-state tag spells out ("R-Ariz.": "republican").
+_PARTY_MEMBERS = frozenset({"republican", "democrat", "independent"})
+
+
 def party_state_words(party: str, state: str) -> tuple[str, ...]:
     """The words a lawmaker's party-state tag stands for ("R", "Ariz." -> ("republican", "arizona");
     "D", "N.Y." -> ("democrat", "new", "york")); () when either part is not a listed abbreviation."""
@@ -269,6 +273,21 @@ def party_state_words(party: str, state: str) -> tuple[str, ...]:
     if full_party is None or full_state is None:
         return ()
     return (full_party, *full_state.split())
+
+
+_PARTY_OF_STATE = re.compile(r"\s*,\s*(?:a\s+)?(Republican|Democrat|Independent)\s+(?:of|from)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_PARTY_STATE_TAG = re.compile(r"\s*[,(]\s*([RDI])\s?[-–]\s?([A-Z][A-Za-z]*\.?)([A-Z][A-Za-z]*\.?)?")
+
+
+def party_state_tag(after: str) -> tuple[str, ...]:
+    """The words of a lawmaker's party-state tag at the start of ``after``, the text right after
+    the name (", R-Ariz.," or " (D-N.Y.)" -> "republican", "arizona" / "democrat", "new", "york";
+    ", Democrat of California" -> "democrat", "california"); () when there is none."""
+    m = _PARTY_STATE_TAG.match(after)
+    if m is None:
+        m = _PARTY_OF_STATE.match(after)  # ", Democrat of California," (read here also where no parse is)
+        return (m.group(1).lower(), *m.group(2).lower().split()) if m else ()
+    return party_state_words(m.group(1), m.group(2) + (m.group(3) or "")) or party_state_words(m.group(1), m.group(2))
 
 
 def office_words(word: str) -> tuple[str, ...]:
@@ -912,6 +931,9 @@ def _name_labels(raw: list[_RawName], docs: list[StoryText], parses: list, key_t
                 role = head.lemma_.lower()
             if lb.gives_role and head.ent_type_ not in entity_labels and role.isalpha():
                 roles[role][ci].append(frozenset(_role_word(t) for t in sd[lb.start:lb.end]))
+        tag = party_state_tag(docs[r.doc_i].text[r.end : r.end + 30])
+        if tag:  # "John McCain, R-Ariz.": "the Arizona Republican" refers back to him
+            roles[tag[0]][ci].append(frozenset(tag))
     return found, roles
 
 
@@ -930,6 +952,8 @@ def _reference_candidates(sd, names: list[_RawName], roles: dict, generic: dict,
                 events.append((t.i, "pronoun", t))
         elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
             lemma = t.lemma_.lower()
+            if lemma in _PARTY_MEMBERS and t.dep_ == "appos":
+                continue  # "Conaway of Texas, the Republican leading the inquiry": says who he is
             if any(w in roles for w in office_words(lemma)) or lemma in generic:
                 np = _description_np(t)
                 if np is not None and not any(k in ent_tokens for k in range(*np)) and not _names_follow(sd, t):

@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import (given_name_gender, is_expletive, office_words, party_state_words, rank_modifiers, same_rank,
+from framing.actors import (given_name_gender, is_expletive, office_words, party_state_tag, rank_modifiers, same_rank,
                             spelled_out, word_gender)
 from framing.headlines import implicative_object_control_verbs
 from framing.lexicon import verb_forms
@@ -1298,7 +1298,7 @@ def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
                 # "Dianne Feinstein, Democrat of California": the state too ("the California Democrat")
                 words.extend(w for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                              if o.dep_ == "pobj" and o.ent_type_ == "GPE" for w in o.lower_.split())
-        words.extend(_party_state_tag(doc.text[ent.end_char : ent.end_char + 30]))  # "John McCain, R-Ariz."
+        words.extend(party_state_tag(doc.text[ent.end_char : ent.end_char + 30]))  # "John McCain, R-Ariz."
         words += [spelled_out(w) for w in words]  # "Gov. Mike Pence" is "the governor"
         if kind == "person":
             actors.note_gender(canon, words)
@@ -1307,21 +1307,6 @@ def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
     for t in _missed_surnames(doc, actors, parsed):
         actors.entities.append(_Actor(base + t.idx, actors.person_canonical(t.text), "person", t.text, frozenset({t.lower_}),
                                       subject=_names_the_subject(doc[t.i : t.i + 1], parsed) and not _inside(t, quotes)))
-
-
-_PARTY_OF_STATE = re.compile(r"\s*,\s*(?:a\s+)?(Republican|Democrat|Independent)\s+(?:of|from)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
-_PARTY_STATE_TAG = re.compile(r"\s*[,(]\s*([RDI])\s?[-–]\s?([A-Z][A-Za-z]*\.?)([A-Z][A-Za-z]*\.?)?")
-
-
-def _party_state_tag(after: str) -> tuple[str, ...]:
-    """The words of a lawmaker's party-state tag at the start of ``after``, the text right after
-    the name (", R-Ariz.," or " (D-N.Y.)" -> "republican", "arizona" / "democrat", "new", "york";
-    ", Democrat of California" -> "democrat", "california"); () when there is none."""
-    m = _PARTY_STATE_TAG.match(after)
-    if m is None:
-        m = _PARTY_OF_STATE.match(after)  # ", Democrat of California," (read here also where no parse is)
-        return (m.group(1).lower(), *m.group(2).lower().split()) if m else ()
-    return party_state_words(m.group(1), m.group(2) + (m.group(3) or "")) or party_state_words(m.group(1), m.group(2))
 
 
 def _bare_surname(ent, actors: _Actors) -> bool:

@@ -480,3 +480,23 @@ def test_father_and_son_named_in_one_article_stay_two_people():
     b = story("b", "Y", ["Jesse L. Jackson Jr. left prison on Monday.", "Jackson Jr. thanked his family."])
     m = actor_mentions([a, b])
     assert {"Jesse Jackson", "Jesse L. Jackson Jr."} <= set(m.loc[m["article_id"] == "a", "actor"])
+
+
+def test_a_party_description_refers_back_to_the_lawmaker_so_tagged():
+    a = story("a", "X", ["Sen. John McCain, R-Ariz., criticized the chairman on Sunday.",
+                         "The Arizona Republican said the chairman must go.", "Sen. Dick Durbin, D-Ill., disagreed."])
+    b = story("b", "Y", ["John McCain attacked the chairman.", "McCain said the chairman must go."])
+    m = actor_mentions([a, b])
+    row = m[m["mention"] == "The Arizona Republican"]
+    assert row[["actor", "kind"]].values.tolist() == [["John McCain", "description"]]
+    labels = actor_labels([a, b])
+    assert ("John McCain", "Arizona Republican", "description") in set(zip(labels["actor"], labels["label"], labels["kind"]))
+
+
+def test_a_party_description_in_apposition_is_no_reference_back():
+    # "the Republican leading the inquiry" says who the representative is; it is not McCain
+    a = story("a", "X", ["Sen. John McCain, R-Ariz., criticized the chairman on Sunday.",
+                         "A spokeswoman for Representative Jim Bonner of Ohio, the Republican leading the inquiry, did not respond."])
+    b = story("b", "Y", ["John McCain attacked the chairman.", "McCain said the chairman must go."])
+    m = actor_mentions([a, b])
+    assert "the Republican" not in set(m["mention"])

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from framing.actors import party_state_tag
 from framing.attribution import (
     COLUMNS,
     Attribution,
-    _party_state_tag,
     _same_given_name,
     article_summary,
     attributions,
@@ -1545,7 +1545,7 @@ def test_a_courtesy_title_passes_over_a_full_name_of_the_other_gender(text, expe
     (", R-Zz., said", ()),  # no such state
 ])
 def test_party_state_tags_by_hand(after, words):
-    assert _party_state_tag(after) == words
+    assert party_state_tag(after) == words
 
 
 @pytest.mark.parametrize("text, expected", [
