@@ -2119,6 +2119,8 @@ def _indirect_content(doc, base: int, verb, quotes) -> list[tuple[int, int]]:
             if _prep_right_after(verb, c, ("for", "on", "against")):
                 if any(o.dep_ == "pobj" and _is_when(o) for o in c.children):
                     continue  # "spoke on Monday", "called for hours": when, not what
+                if lemma == "speak" and any(o.dep_ == "pobj" and _is_venue(o) for o in c.children):
+                    continue  # "spoke on CNN", "spoke on the Senate floor", "on condition of anonymity"
                 toks = [t for t in c.subtree if t.i != c.i]
                 x = [k for k in kids if k.dep_ in ("xcomp", "advcl") and k.i > c.i]
                 if x:
@@ -2265,6 +2267,21 @@ def _is_when(obj) -> bool:
     if any(k.dep_ in ("prep", "relcl", "acl") for k in obj.children):
         return False
     return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _TIME_NOUNS
+
+
+#: Where or how one speaks, not what about: "spoke on the Senate floor", "on the radio", "on
+#: condition of anonymity".
+_VENUE_NOUNS = frozenset(
+    "floor platform stage podium air radio television tv phone telephone show program programme broadcast "
+    "podcast network channel camera record condition".split()
+)
+
+
+def _is_venue(obj) -> bool:
+    """Is the object of "spoke on" a venue, a medium or a condition ("spoke on CNN", "on ABC's This
+    Week", "on the Senate floor", "on condition of anonymity") rather than a topic ("spoke on
+    immigration")? A broadcaster, programme or building the recogniser names counts as a venue."""
+    return obj.ent_type_ in ("ORG", "WORK_OF_ART", "FAC") or obj.lemma_.lower() in _VENUE_NOUNS
 
 
 def _runs(doc, base: int, toks) -> list[tuple[int, int]]:

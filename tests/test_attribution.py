@@ -1563,6 +1563,16 @@ def test_a_party_member_description_is_the_person_so_described(text, expected):
     assert [(a.speaker_canonical, a.speaker_type) for a in attributions(text)] == expected
 
 
+@pytest.mark.parametrize("text, contents", [
+    ("Speaking on CNN on Friday, the director said the threat was real.\n", ["the threat was real"]),
+    ("The senator spoke on the Senate floor shortly after the vote.\n", []),
+    ("Two aides spoke on the condition of anonymity.\n", []),
+    ("She spoke on immigration and the economy.\n", ["immigration and the economy"]),  # a topic stays
+])
+def test_where_one_speaks_is_not_what_one_says(text, contents):
+    assert [text[a.start:a.end] for a in attributions(text)] == contents
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before
