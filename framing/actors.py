@@ -261,8 +261,10 @@ def _title_abbreviations() -> dict[str, str]:
     return _word_pairs("title_abbreviation")
 
 
-#: A party's names for its members: the words a party-state tag spells out ("R-Ariz.": "republican").
-_PARTY_MEMBERS = frozenset({"republican", "democrat", "independent"})
+def party_member_words() -> frozenset[str]:
+    """A party's names for one of its members, the words its party-state tag letters spell out
+    ("R-Ariz.": "republican"; "the Arizona Republican")."""
+    return frozenset(_word_pairs("party_letter").values())
 
 
 def party_state_words(party: str, state: str) -> tuple[str, ...]:
@@ -429,7 +431,7 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 #: Generational suffixes after a surname ("Eric H. Holder Jr.", "Robert S. Mueller III").
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _match_quality(short: _Name, long: _Name, long_type: str, *, together: bool = False) -> int:
@@ -449,7 +451,7 @@ def _match_quality(short: _Name, long: _Name, long_type: str, *, together: bool 
             return 3
         if len(short.key) == 1 and short.key[0] == long.key[0]:
             return 1
-    if (long_type == "PERSON" and len(long.key) > 2 and long.key[-1] in _GENERATIONAL
+    if (long_type == "PERSON" and len(long.key) > 2 and long.key[-1] in GENERATIONAL_SUFFIXES
             and short.key[-1] == long.key[-2] and _is_subsequence(short.key, long.key[:-1])
             and not (len(short.key) > 1 and (together or short.key == long.key[:-1]))):
         return 2
@@ -792,7 +794,7 @@ def _full_personal_name(key: tuple[str, ...], keys: list[tuple[str, ...]]) -> bo
     """A name of the form given name + surname whose surname alone names the same actor ("Donald
     Trump" ... "Trump"), the given name being one ``given_names.tsv`` lists: a person, however often
     the recogniser took the name for an organisation."""
-    surname = key[-2] if len(key) > 2 and key[-1] in _GENERATIONAL else key[-1]
+    surname = key[-2] if len(key) > 2 and key[-1] in GENERATIONAL_SUFFIXES else key[-1]
     return (len(key) >= 2 and (surname,) in keys and given_name_gender(" ".join(key)) is not None
             and not any(w.endswith(("'s", "’s")) for w in key))
 
@@ -952,7 +954,7 @@ def _reference_candidates(sd, names: list[_RawName], roles: dict, generic: dict,
                 events.append((t.i, "pronoun", t))
         elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.tag_ in ("NN", "NNP"):
             lemma = t.lemma_.lower()
-            if lemma in _PARTY_MEMBERS and t.dep_ == "appos":
+            if lemma in party_member_words() and t.dep_ == "appos":
                 continue  # "Conaway of Texas, the Republican leading the inquiry": says who he is
             if any(w in roles for w in office_words(lemma)) or lemma in generic:
                 np = _description_np(t)

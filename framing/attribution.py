@@ -45,8 +45,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import (given_name_gender, is_expletive, office_words, party_state_tag, rank_modifiers, same_rank,
-                            spelled_out, word_gender)
+from framing.actors import (GENERATIONAL_SUFFIXES, given_name_gender, is_expletive, office_words, party_member_words,
+                            party_state_tag, rank_modifiers, same_rank, spelled_out, word_gender)
 from framing.headlines import implicative_object_control_verbs
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
@@ -343,7 +343,7 @@ _SUBORDINATE_OPENERS = frozenset("when while after before because since until if
 _WH_WORDS = _RELATIVE | {"what", "whose", "whatever", "whichever", "whoever"}
 _SPEAKER_NOUN_CATEGORIES = (
     "document", "court", "evidence", "anonymous_role", "office", "organisation", "title", "honorific", "female", "male",
-    "person", "party_member",
+    "person",
 )
 
 
@@ -524,10 +524,6 @@ def _same_given_name(given: Sequence[str], other: Sequence[str]) -> bool:
     return (len(first_a) == 1 or len(first_b) == 1) and first_a[:1].lower() == first_b[:1].lower()
 
 
-#: Generational suffixes after a surname ("Joseph R. Biden Jr.", "Thomas M. Davis III").
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def _name_parts(name: str) -> tuple[list[str], str]:
     """(given names, surname key) of a person's name without its titles: the key is the lower-cased
     surname, followed by a generational suffix where the name has one ("Donald Trump Jr." ->
@@ -535,7 +531,7 @@ def _name_parts(name: str) -> tuple[list[str], str]:
     words = [w.rstrip(",") for w in _strip_title(name).split()]
     words = [w for w in words if w]
     suffix = ""
-    if len(words) > 1 and words[-1].lower().rstrip(".") in _GENERATIONAL:
+    if len(words) > 1 and words[-1].lower().rstrip(".") in GENERATIONAL_SUFFIXES:
         suffix = " " + words[-1].lower().rstrip(".")
         words = words[:-1]
     if not words:
@@ -580,8 +576,9 @@ def _person_names(docs_with_base) -> tuple[dict[str, str], dict[str, list[str]]]
     surname -> all its full names, the most usual first (for :meth:`_Actors.person_canonical`).
 
     The most frequent multi-word form wins ("Hillary Clinton" over a one-off "Crooked Hillary
-    Clinton"), and of forms named equally often the first one; a surname seen only after an honorific ("Mr. Obama") or tagged as an organisation
-    but described as a person ("Ocasio-Cortez, the lawmaker", :func:`_appositive_kind`) maps to itself.
+    Clinton"), and of forms named equally often the first one; a surname seen only after an
+    honorific ("Mr. Obama") or tagged as an organisation but described as a person
+    ("Ocasio-Cortez, the lawmaker", :func:`_appositive_kind`) maps to itself.
     A name with a generational suffix is keyed by surname and suffix ("trump jr"), so that a son
     is not his father; the bare surname also maps to it where no one else has that surname.
     """
@@ -2640,7 +2637,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
         first = next((t.i for t in toks if t.dep_ not in ("det", "poss")), head.i)
         name = head.doc[min(first, head.i) : comma].text
         result = (actors.person_canonical(name, gender=courtesy), "person") if described == "person" else (_org_canonical(name), "organisation")
-    elif low in _speaker_nouns()["party_member"] and head.tag_ in ("NN", "NNP") and det in ("the", "this", "that"):
+    elif low in party_member_words() and head.tag_ in ("NN", "NNP") and det in ("the", "this", "that"):
         # "The Arizona Republican said": a party member described, as "the senator" is an office
         # holder: the person described earlier with that party (and state), else an unnamed person
         names = frozenset(t.lower_ for t in toks if t.i < head.i and t.pos_ == "PROPN")
@@ -2752,7 +2749,7 @@ def _names_typed(attrs: Iterable[Attribution], kind: str) -> set[str]:
     for a in attrs:
         if a.speaker_canonical and a.speaker_type in ("organisation", "person"):
             words = a.speaker_canonical.split()
-            if len(words) > 1 and words[-1].lower().rstrip(".") in _GENERATIONAL:
+            if len(words) > 1 and words[-1].lower().rstrip(".") in GENERATIONAL_SUFFIXES:
                 words = words[:-1]  # "Eric H. Holder Jr.": "holder"
             types.setdefault(words[-1].rstrip(",").casefold(), []).append(a.speaker_type)
     other = "organisation" if kind == "person" else "person"
