@@ -332,6 +332,10 @@ def _given_names() -> dict[str, str]:
     return out
 
 
+#: The gender a courtesy title marks ("Mr. Clinton" is no "Hillary Clinton").
+COURTESY_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+
+
 def word_gender(word: str) -> str | None:
     """The gender a third-person pronoun or "man"/"woman" asks of the person it refers to
     ("she" -> "female"); None for any other word."""
@@ -1006,6 +1010,23 @@ def _resolve(tok, kind: str, history: list[_Hist], sent_i: int, clusters: list[_
     return None
 
 
+def _courtesy_fit(sd, r: _RawName, ci: int, clusters: list[_Cluster]) -> int:
+    """The actor a surname after a courtesy title names: ``ci`` (the actor the surname joined), or,
+    when that actor's given name marks the other gender, the actor whose full name ends with that
+    surname and whose given name marks the title's gender (else marks none), the most mentioned
+    first ("Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton" is Bill Clinton)."""
+    words = [t.lower_.rstrip(".") for t in sd[max(r.tok_start - 1, 0) : r.tok_start + 1]]
+    marks = {COURTESY_GENDER[w] for w in words if w in COURTESY_GENDER}
+    if len(marks) != 1 or len(r.name.key) != 1:
+        return ci
+    (gender,) = marks
+    if clusters[ci].gender in (None, gender):
+        return ci
+    fits = [c for c, cl in enumerate(clusters) if cl.entity_type == "PERSON" and cl.gender in (None, gender)
+            and any(len(k) > 1 and r.name.key[0] in k[-2:] for k in cl.keys)]
+    return max(fits, key=lambda c: (clusters[c].gender == gender, clusters[c].count, -c)) if fits else ci
+
+
 def _resolve_article(doc_i: int, doc: StoryText, parses: Sequence, names: list[_RawName], key_to_cluster: dict,
                      clusters: list[_Cluster], roles: dict, generic: dict,
                      entity_labels: Sequence[str]) -> tuple[list[_Found], list[_Found]]:
@@ -1019,7 +1040,7 @@ def _resolve_article(doc_i: int, doc: StoryText, parses: Sequence, names: list[_
     for si, sd in enumerate(parses):
         for tok_i, kind, obj in _reference_candidates(sd, by_sent.get(si, []), roles, generic, entity_labels):
             if kind == "name":
-                ci = key_to_cluster[obj.name.key]
+                ci = _courtesy_fit(sd, obj, key_to_cluster[obj.name.key], clusters)
                 root = sd[obj.tok_start:obj.tok_end].root
                 history.append(_Hist(si, tok_i, ci, root.dep_ in ("nsubj", "nsubjpass")))
                 mentions.append(_Found(doc_i, obj.start, obj.end, si, "name", ci))

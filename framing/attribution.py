@@ -45,8 +45,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from framing.actors import (GENERATIONAL_SUFFIXES, given_name_gender, is_expletive, office_words, party_member_words,
-                            party_state_tag, rank_modifiers, same_rank, spelled_out, word_gender)
+from framing.actors import (
+    COURTESY_GENDER,
+    GENERATIONAL_SUFFIXES,
+    given_name_gender,
+    is_expletive,
+    office_words,
+    party_member_words,
+    party_state_tag,
+    rank_modifiers,
+    same_rank,
+    spelled_out,
+    word_gender,
+)
 from framing.headlines import implicative_object_control_verbs
 from framing.lexicon import verb_forms
 from framing.segment import TWEET_SIGNATURE, line_number, line_spans, line_starts
@@ -559,14 +570,10 @@ def _org_words(docs_with_base) -> set[str]:
 #: Titles of courtesy, which say nothing of office: "Mr. Trump" may be the president or his son.
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
-#: The gender a courtesy title marks.
-_COURTESY_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
-
-
 def _courtesy_gender(toks) -> str | None:
     """The gender the courtesy titles among ``toks`` mark, each right before a capitalised word
     ("Mr. Clinton" -> "male"); None without one, or when they disagree."""
-    marks = {_COURTESY_GENDER[w] for t in toks if (w := t.lower_.rstrip(".")) in _COURTESY_GENDER
+    marks = {COURTESY_GENDER[w] for t in toks if (w := t.lower_.rstrip(".")) in COURTESY_GENDER
              and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isupper()}
     return marks.pop() if len(marks) == 1 else None
 

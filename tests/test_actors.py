@@ -500,3 +500,26 @@ def test_a_party_description_in_apposition_is_no_reference_back():
     b = story("b", "Y", ["John McCain attacked the chairman.", "McCain said the chairman must go."])
     m = actor_mentions([a, b])
     assert "the Republican" not in set(m["mention"])
+
+
+def _surname_mentions(m, article_id):
+    rows = m[(m["article_id"] == article_id) & (m["mention"] == "Clinton")]
+    return rows["actor"].tolist()
+
+
+def test_a_courtesy_title_picks_the_actor_of_its_gender():
+    # "Clinton" alone joins Hillary Clinton, the most mentioned; "Mr. Clinton" is Bill Clinton
+    a = story("a", "X", ["Hillary Clinton and Bill Clinton released their tax returns.", "Hillary Clinton spoke in Iowa.",
+                         "Mrs. Clinton said she was proud.", "Mr. Clinton said the foundation would change."])
+    b = story("b", "Y", ["Hillary Clinton released tax returns.", "Clinton spoke in Iowa."])
+    assert _surname_mentions(actor_mentions([a, b]), "a") == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_a_courtesy_title_prefers_a_name_of_its_gender_to_one_of_none():
+    # "Clinton" joins Hillary Clinton, the most mentioned; "Jordan" marks no gender, "Tom" a man's:
+    # "Mr. Clinton" is Tom Clinton, though Jordan Clinton is mentioned more often
+    a = story("a", "X", ["Hillary Clinton met Jordan Clinton and Tom Clinton.", "Jordan Clinton spoke first.",
+                         "Hillary Clinton spoke again.", "Mr. Clinton said the talks went well."])
+    b = story("b", "Y", ["Hillary Clinton met Jordan Clinton.", "Hillary Clinton spoke in Iowa.", "Clinton left."])
+    m = actor_mentions([a, b])
+    assert m.loc[(m["article_id"] == "a") & (m["mention"] == "Clinton"), "actor"].tolist() == ["Tom Clinton"]
