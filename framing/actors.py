@@ -794,12 +794,16 @@ def _cluster_names(raw: list[_RawName]) -> tuple[dict[tuple[str, ...], int], lis
     return key_to_cluster, clusters
 
 
+def _surname(key: tuple[str, ...]) -> str:
+    """The surname of a person's name key: its last word, or the one before a generational suffix."""
+    return key[-2] if len(key) > 2 and key[-1] in GENERATIONAL_SUFFIXES else key[-1]
+
+
 def _full_personal_name(key: tuple[str, ...], keys: list[tuple[str, ...]]) -> bool:
     """A name of the form given name + surname whose surname alone names the same actor ("Donald
     Trump" ... "Trump"), the given name being one ``given_names.tsv`` lists: a person, however often
     the recogniser took the name for an organisation."""
-    surname = key[-2] if len(key) > 2 and key[-1] in GENERATIONAL_SUFFIXES else key[-1]
-    return (len(key) >= 2 and (surname,) in keys and given_name_gender(" ".join(key)) is not None
+    return (len(key) >= 2 and (_surname(key),) in keys and given_name_gender(" ".join(key)) is not None
             and not any(w.endswith(("'s", "’s")) for w in key))
 
 
@@ -1023,7 +1027,7 @@ def _courtesy_fit(sd, r: _RawName, ci: int, clusters: list[_Cluster]) -> int:
     if clusters[ci].gender in (None, gender):
         return ci
     fits = [c for c, cl in enumerate(clusters) if cl.entity_type == "PERSON" and cl.gender in (None, gender)
-            and any(len(k) > 1 and r.name.key[0] in k[-2:] for k in cl.keys)]
+            and any(len(k) > 1 and _surname(k) == r.name.key[0] for k in cl.keys)]
     return max(fits, key=lambda c: (clusters[c].gender == gender, clusters[c].count, -c)) if fits else ci
 
 

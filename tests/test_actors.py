@@ -523,3 +523,12 @@ def test_a_courtesy_title_prefers_a_name_of_its_gender_to_one_of_none():
     b = story("b", "Y", ["Hillary Clinton met Jordan Clinton.", "Hillary Clinton spoke in Iowa.", "Clinton left."])
     m = actor_mentions([a, b])
     assert m.loc[(m["article_id"] == "a") & (m["mention"] == "Clinton"), "actor"].tolist() == ["Tom Clinton"]
+
+
+def test_a_courtesy_title_looks_for_the_surname_not_a_given_name():
+    # "Clinton Smith" has Clinton as a given name: "Mr. Clinton" is not him
+    a = story("a", "X", ["Hillary Clinton met Clinton Smith on Monday.", "Hillary Clinton spoke again.",
+                         "Mr. Clinton said the talks went well."])
+    b = story("b", "Y", ["Hillary Clinton met Clinton Smith.", "Hillary Clinton spoke in Iowa.", "Clinton left."])
+    m = actor_mentions([a, b])
+    assert m.loc[(m["article_id"] == "a") & (m["mention"] == "Clinton"), "actor"].tolist() == ["Hillary Clinton"]
