@@ -1437,11 +1437,36 @@ def _plausible_speaker(tok) -> bool:
 
 
 def _adjacent_noun(tokens, n):
+    """A noun phrase right after or before the reporting verb at ``tokens[n]``, for a frame whose
+    parsed subject is no speaker: the phrase a word belongs to, climbed out of prepositional
+    phrases and appositions to its anchor ("Sherrill, Democrat of New Jersey, said": Sherrill),
+    and not a phrase attached to the verb ("said on Twitter")."""
     within = {t.i for t in tokens}
     for t in list(tokens[n + 1 : n + 5]) + list(reversed(tokens[max(0, n - 5) : n])):
-        if _plausible_speaker(t) and t.dep_ not in ("pobj", "npadvmod"):
-            return _phrase_head(t, within)
+        if not _plausible_speaker(t):
+            continue
+        head = _np_anchor(_phrase_head(t, within), within)
+        if head.dep_ not in ("pobj", "npadvmod") and _plausible_speaker(head):
+            return head
     return None
+
+
+def _np_anchor(tok, within):
+    """The noun a phrase inside a noun phrase belongs to: up from the object of a preposition to
+    the noun the preposition modifies, and from an apposition to its anchor ("New Jersey" in
+    "Mikie Sherrill, Democrat of New Jersey" -> "Sherrill"), staying among ``within``; a person's
+    name is where it stops ("his attorney, Alan Futerfas": Futerfas)."""
+    while True:
+        if tok.ent_type_ == "PERSON":
+            return tok
+        up = None
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            up = tok.head.head
+        elif tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN"):
+            up = tok.head
+        if up is None or up.i not in within:
+            return tok
+        tok = _phrase_head(up, within)
 
 
 _NOUN_MODIFIERS = ("poss", "compound")

@@ -1573,6 +1573,21 @@ def test_where_one_speaks_is_not_what_one_says(text, contents):
     assert [text[a.start:a.end] for a in attributions(text)] == contents
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # long quotations (their middle is masked before parsing) with the speaker after them
+    ("“This morning I asked that my pay be withheld until the long shutdown is finally over,” Representative-elect "
+     "Mikie Sherrill, Democrat of New Jersey, said on Wednesday.\n", "Mikie Sherrill"),
+    ("“This bill is about respecting the voices and rights of all of the victims and their families,” "
+     "Sen. John Cornyn, R-Texas, said.\n", "John Cornyn"),
+    # the name in apposition is the speaker itself
+    ("In a statement to The Atlantic, Trump Jr.’s attorney, Alan Futerfas, said, “We can say with confidence that we "
+     "have no concerns about these documents and any questions raised about them have been answered.”\n", "Alan Futerfas"),
+])
+def test_a_speaker_after_a_long_quotation_is_the_anchor_of_its_phrase(text, speaker):
+    (a,) = attributions(text)
+    assert (a.speaker_canonical, a.speaker_type) == (speaker, "person")
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before
