@@ -1437,16 +1437,22 @@ def _plausible_speaker(tok) -> bool:
 
 
 def _adjacent_noun(tokens, n):
-    """A noun phrase right after or before the reporting verb at ``tokens[n]``, for a frame whose
-    parsed subject is no speaker: the phrase a word belongs to, climbed out of prepositional
-    phrases and appositions to its anchor ("Sherrill, Democrat of New Jersey, said": Sherrill),
-    and not a phrase attached to the verb ("said on Twitter")."""
+    """A noun phrase right after the reporting verb at ``tokens[n]`` or the nearest one before it,
+    for a frame whose parsed subject is no speaker: the phrase a word belongs to, climbed out of
+    prepositional phrases and appositions to its anchor ("Sherrill, Democrat of New Jersey,
+    said": Sherrill; "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": Daniloff), and
+    not a phrase attached to the verb ("said on Twitter")."""
     within = {t.i for t in tokens}
-    for t in list(tokens[n + 1 : n + 5]) + list(reversed(tokens[max(0, n - 5) : n])):
+    after = list(tokens[n + 1 : n + 5])
+    for t in after + list(reversed(tokens[:n])):
         if not _plausible_speaker(t):
             continue
         head = _np_anchor(_phrase_head(t, within), within)
-        if head.dep_ not in ("pobj", "npadvmod") and _plausible_speaker(head):
+        if not _plausible_speaker(head):
+            continue
+        if head.dep_ not in ("pobj", "npadvmod") or (head.ent_type_ == "PERSON" and t.i < tokens[n].i):
+            # (before the verb, a person's name is the speaker also as the object of a
+            # preposition: "Speaker of the House Rep. Paul Ryan said"; after it, "said to Smith")
             return head
     return None
 

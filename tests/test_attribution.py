@@ -1588,6 +1588,19 @@ def test_a_speaker_after_a_long_quotation_is_the_anchor_of_its_phrase(text, spea
     assert (a.speaker_canonical, a.speaker_type) == (speaker, "person")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a long apposition between the name and the verb
+    ("“If Reagan had gone with Kemp, I would have been sitting in Siberia for a very long time,” Mr. Daniloff, now 81 "
+     "and retired in Cambridge, Mass., said by telephone this week.\n", "Daniloff"),
+    # the name as the object of "of", before the verb
+    ("Asked about the image, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place in "
+     "a presidential campaign.”\n", "Paul Ryan"),
+])
+def test_a_speaker_before_the_verb_is_found_past_a_long_apposition(text, speaker):
+    got = [(a.speaker_canonical, a.speaker_type) for a in attributions(text) if a.reporting_verb == "say"]
+    assert got == [(speaker, "person")]
+
+
 def test_a_name_described_as_a_party_member_is_a_person():
     # the recogniser tags "Democrat" and "Republican" NORP; a member of a party is a person, and
     # "Trump" (tagged ORG here) is the Donald Trump named before
