@@ -63,6 +63,8 @@ __all__ = [
     "speaker_actors",
     "sentence_tone",
     "given_name_gender",
+    "courtesy_gender",
+    "courtesy_titles",
     "word_gender",
     "is_expletive",
     "forget_parses",
@@ -240,7 +242,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kind, _, word = line.partition("\t")
+        kind, word = (line.split("\t") + [""])[:2]  # (a third column is read by _word_pairs)
         out[kind.strip()].add(word.strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -277,7 +279,7 @@ def party_state_words(party: str, state: str) -> tuple[str, ...]:
     return (full_party, *full_state.split())
 
 
-_PARTY_OF_STATE = re.compile(r"\s*,\s*(?:a\s+)?(Republican|Democrat|Independent)\s+(?:of|from)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_PARTY_OF_STATE = re.compile(r"\s*,\s*(?:a\s+)?([A-Z][a-z]+)\s+(?:of|from)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _PARTY_STATE_TAG = re.compile(r"\s*[,(]\s*([RDI])\s?[-–]\s?([A-Z][A-Za-z]*\.?)([A-Z][A-Za-z]*\.?)?")
 
 
@@ -288,7 +290,9 @@ def party_state_tag(after: str) -> tuple[str, ...]:
     m = _PARTY_STATE_TAG.match(after)
     if m is None:
         m = _PARTY_OF_STATE.match(after)  # ", Democrat of California," (read here also where no parse is)
-        return (m.group(1).lower(), *m.group(2).lower().split()) if m else ()
+        if m is None or m.group(1).lower() not in party_member_words():
+            return ()
+        return (m.group(1).lower(), *m.group(2).lower().split())
     return party_state_words(m.group(1), m.group(2) + (m.group(3) or "")) or party_state_words(m.group(1), m.group(2))
 
 
@@ -332,8 +336,19 @@ def _given_names() -> dict[str, str]:
     return out
 
 
-#: The gender a courtesy title marks ("Mr. Clinton" is no "Hillary Clinton").
-COURTESY_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+def courtesy_titles() -> frozenset[str]:
+    """Titles of courtesy ("mr", "mrs", "dr", ...; ``actor_words.tsv`` kind honorific), which say
+    nothing of office."""
+    return _word_lists().get("honorific", frozenset())
+
+
+def courtesy_gender(toks) -> str | None:
+    """The gender the courtesy titles among the tokens ``toks`` mark, each right before a
+    capitalised word ("Mr. Clinton" -> "male", "Ms. Rice" -> "female"; the third column of the
+    honorific rows of ``actor_words.tsv``; "Dr." marks none); None without one, or when they disagree."""
+    marks = {_word_pairs("honorific").get(t.lower_.rstrip(".")) for t in toks
+             if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isupper()} - {None}
+    return marks.pop() if len(marks) == 1 else None
 
 
 def word_gender(word: str) -> str | None:
@@ -1019,12 +1034,8 @@ def _courtesy_fit(sd, r: _RawName, ci: int, clusters: list[_Cluster]) -> int:
     when that actor's given name marks the other gender, the actor whose full name ends with that
     surname and whose given name marks the title's gender (else marks none), the most mentioned
     first ("Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton" is Bill Clinton)."""
-    words = [t.lower_.rstrip(".") for t in sd[max(r.tok_start - 1, 0) : r.tok_start + 1]]
-    marks = {COURTESY_GENDER[w] for w in words if w in COURTESY_GENDER}
-    if len(marks) != 1 or len(r.name.key) != 1:
-        return ci
-    (gender,) = marks
-    if clusters[ci].gender in (None, gender):
+    gender = courtesy_gender(sd[max(r.tok_start - 1, 0) : r.tok_start + 1])
+    if gender is None or len(r.name.key) != 1 or clusters[ci].gender in (None, gender):
         return ci
     fits = [c for c, cl in enumerate(clusters) if cl.entity_type == "PERSON" and cl.gender in (None, gender)
             and any(len(k) > 1 and _surname(k) == r.name.key[0] for k in cl.keys)]

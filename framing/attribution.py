@@ -46,8 +46,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from framing.actors import (
-    COURTESY_GENDER,
     GENERATIONAL_SUFFIXES,
+    courtesy_gender,
+    courtesy_titles,
     given_name_gender,
     is_expletive,
     office_words,
@@ -415,19 +416,16 @@ class _Actors:
     def _agrees(self, actor: _Actor, gender: str | None) -> bool:
         """No gender asked, or the actor is not marked with the other one: by a word the article
         uses of them ("Mrs.", "the congresswoman") or, failing that, by their given name."""
-        if gender is None:
-            return True
-        marked = self.gender.get(actor.canonical) or given_name_gender(actor.canonical) or gender
-        return marked in (gender, "both")
+        return gender is None or self._of_gender(actor.canonical, gender)
 
     def person_canonical(self, name: str, *, gender: str | None = None) -> str:
         """The article's usual full name for the person ``name`` refers to: a surname (with or
         without a title) is the most frequent full name with that surname; a full name is that
         person too when it shares a given name with it ("Crooked Hillary Clinton", "Donald J.
         Trump"), and otherwise a relative with the same surname ("Melania Trump"), kept as written.
-        A ``gender`` the mention marks ("Mr. Clinton": :func:`_courtesy_gender`) passes over a
-        full name of the other gender for the next usual one ("Bill Clinton", not "Hillary
-        Clinton"), and keeps the surname when there is none."""
+        A ``gender`` the mention marks ("Mr. Clinton": :func:`framing.actors.courtesy_gender`)
+        passes over a full name of the other gender for the next usual one ("Bill Clinton", not
+        "Hillary Clinton"), and keeps the surname when there is none."""
         words = _strip_title(name).split()
         if not words:
             return name
@@ -567,17 +565,6 @@ def _org_words(docs_with_base) -> set[str]:
     return {t.lower_ for doc, _ in docs_with_base for ent in doc.ents if ent.label_ in _ORG_LABELS for t in ent}
 
 
-#: Titles of courtesy, which say nothing of office: "Mr. Trump" may be the president or his son.
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
-
-def _courtesy_gender(toks) -> str | None:
-    """The gender the courtesy titles among ``toks`` mark, each right before a capitalised word
-    ("Mr. Clinton" -> "male"); None without one, or when they disagree."""
-    marks = {COURTESY_GENDER[w] for t in toks if (w := t.lower_.rstrip(".")) in COURTESY_GENDER
-             and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isupper()}
-    return marks.pop() if len(marks) == 1 else None
-
-
 def _person_names(docs_with_base) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Surname -> the person's usual full name, from the NER of the whole article; and bare
     surname -> all its full names, the most usual first (for :meth:`_Actors.person_canonical`).
@@ -608,7 +595,7 @@ def _person_names(docs_with_base) -> tuple[dict[str, str], dict[str, list[str]]]
                 k -= 1
             key = _surname_key(name)
             offices.setdefault(key, set()).update(
-                w for w in (t.lower_.rstrip(".") for t in doc[k : ent.end] if _is_title_word(t)) if w not in _COURTESY_TITLES)
+                w for w in (t.lower_.rstrip(".") for t in doc[k : ent.end] if _is_title_word(t)) if w not in courtesy_titles())
             titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _speaker_nouns()["honorific"]
             if len(words) < 2 and not titled and not described:
                 continue
@@ -1261,7 +1248,7 @@ def _register_entities(doc, base: int, actors: _Actors, quotes=()) -> None:
     for ent in doc.ents:
         if ent.label_ in _PERSON_LABELS and not any(t.is_alpha and t.text[:1].isupper() for t in ent):
             continue  # the recogniser's "’s son": no name in it
-        courtesy = _courtesy_gender(doc[max(ent.start - 1, 0) : ent.start + 1])  # "Mr. Clinton"
+        courtesy = courtesy_gender(doc[max(ent.start - 1, 0) : ent.start + 1])  # "Mr. Clinton"
         if ent.label_ in _PERSON_LABELS:
             kind, canon = "person", actors.person_canonical(ent.text, gender=courtesy)
         elif ent.label_ == "ORG" and (_titled_person(doc, ent, actors) or parsed and _appositive_kind(ent.root) == "person"
@@ -2623,7 +2610,7 @@ def _resolve_one(toks, head, pos: int, actors: _Actors) -> tuple[str, str]:
             if head.i not in named:
                 other |= named
     own = [t for t in toks if t.i not in other]
-    courtesy = _courtesy_gender(own)  # "Mr. Clinton" is not Hillary Clinton
+    courtesy = courtesy_gender(own)  # "Mr. Clinton" is not Hillary Clinton
     words = frozenset(spelled_out(t.lower_) for t in own) | {t.lower_ for t in own}
     ents = {t.ent_type_ for t in toks if t.ent_type_}
     det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
